@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Broadsheet;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>Every setting lives under <c>Broadsheet:</c>; environment variables override (<c>Broadsheet__DataPath</c>).</summary>
+public sealed class BroadsheetOptions
+{
+    public const string Section = "Broadsheet";
+
+    /// <summary>Folder for the SQLite database and the media files.</summary>
+    [Required]
+    public string DataPath { get; set; } = "./data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public bool SeedDemoContent { get; set; } = true;
+
+    /// <summary>An admin API key accepted in addition to the stored ones, for automation.</summary>
+    public string? BootstrapApiKey { get; set; }
+
+    public CacheOptions Cache { get; set; } = new();
+
+    /// <summary>Redis connection string; when set, the output cache is shared through Redis.</summary>
+    public string? Redis { get; set; }
+
+    public string MediaPath => Path.Combine(Path.GetFullPath(DataPath), "media");
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public bool ApplyMigrations { get; set; } = true;
+}
+
+public sealed class CacheOptions
+{
+    /// <summary>Server-side output caching of reader pages. Off only for benchmarking the uncached path.</summary>
+    public bool OutputCache { get; set; } = true;
+
+    /// <summary>How long a browser may keep a reader page.</summary>
+    [Range(0, 86400)]
+    public int MaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>How long a shared cache (CDN) may keep a reader page.</summary>
+    [Range(0, 86400)]
+    public int SharedMaxAgeSeconds { get; set; } = 300;
+
+    [Range(0, 86400)]
+    public int StaleWhileRevalidateSeconds { get; set; } = 60;
+
+    [Range(0, 604800)]
+    public int StaleIfErrorSeconds { get; set; } = 86400;
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Data;
+
+public static class DataExtensions
+{
+    /// <summary>Registers <see cref="BroadsheetDb"/> on the configured provider.</summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Broadsheet");
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.PostgreSQL:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new OptionsValidationException(BroadsheetOptions.Section, typeof(BroadsheetOptions),
+                        ["Broadsheet:Database:Provider is PostgreSQL, so ConnectionStrings:Broadsheet (ConnectionStrings__Broadsheet) must be set."]);
+                }
+                builder.Services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString));
+                break;
+            default:
+                var dataPath = Path.GetFullPath(options.DataPath);
+                Directory.CreateDirectory(dataPath);
+                var sqlite = string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Cache=Shared;Pooling=True"
+                    : connectionString;
+                builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(sqlite));
+                break;
+        }
+        return builder;
+    }
+
+    /// <summary>Applies migrations (unless turned off) and seeds the demo publication into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        if (options.Database.ApplyMigrations)
+        {
+            await db.Database.MigrateAsync();
+        }
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while a writer commits.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        if (options.SeedDemoContent && !await db.Articles.AnyAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync();
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteBroadsheetDb>
+{
+    public SqliteBroadsheetDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteBroadsheetDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresBroadsheetDb>
+{
+    public PostgresBroadsheetDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresBroadsheetDb>().UseNpgsql("Host=localhost;Database=broadsheet_design").Options);
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs Broadsheet's whole test suite: unit, integration (SQLite and a real PostgreSQL server)
+# and browser tests (Playwright in the machine's Chromium). Installs the Debian packages the
+# tests need when they are missing, starts a throwaway PostgreSQL and Redis, and stops them after.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+
+packages=(postgresql redis-server chromium wrk espeak-ng libespeak-ng1 flite libflite1 libmp3lame0 fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+work=$(mktemp -d /tmp/broadsheet-test.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+  [ -n "${pg_bin:-}" ] && $as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  [ -n "${redis_pid:-}" ] && kill "$redis_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+as_pg=""
+if [ "$(id -u)" -eq 0 ]; then as_pg="runuser -u postgres --"; fi
+mkdir -p "$work/pg"; [ -z "$as_pg" ] || chown postgres "$work/pg"
+pg_port=${BROADSHEET_TEST_PG_PORT:-55432}
+$as_pg "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+$as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w \
+  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export BROADSHEET_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true"
+
+redis_port=${BROADSHEET_TEST_REDIS_PORT:-56379}
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$work/redis.log" 2>&1 &
+redis_pid=$!
+export BROADSHEET_TEST_REDIS="127.0.0.1:$redis_port"
+
+dotnet build "$root/Broadsheet.slnx" -c Release -warnaserror -nologo -v q
+dotnet test --solution "$root/Broadsheet.slnx" -c Release --no-build "$@"

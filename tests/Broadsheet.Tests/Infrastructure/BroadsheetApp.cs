@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Broadsheet.Tests.Infrastructure;
+
+/// <summary>
+/// A whole Broadsheet on real Kestrel over loopback, with its own database: a fresh SQLite file
+/// in a temporary folder, or a fresh database on the test PostgreSQL server.
+/// </summary>
+public class BroadsheetApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? postgresDatabase;
+
+    public BroadsheetApp(DatabaseProvider provider = DatabaseProvider.Sqlite, bool seedDemoContent = false, bool outputCache = true)
+    {
+        Provider = provider;
+        SeedDemoContent = seedDemoContent;
+        OutputCache = outputCache;
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            postgresDatabase = "broadsheet_test_" + Guid.NewGuid().ToString("N")[..12];
+        }
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public bool SeedDemoContent { get; }
+
+    public bool OutputCache { get; }
+
+    public string DataPath => dataPath;
+
+    /// <summary>Where the real server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Broadsheet:DataPath", dataPath);
+        builder.UseSetting("Broadsheet:SeedDemoContent", SeedDemoContent ? "true" : "false");
+        builder.UseSetting("Broadsheet:BootstrapApiKey", AdminKey);
+        builder.UseSetting("Broadsheet:Cache:OutputCache", OutputCache ? "true" : "false");
+        builder.UseSetting("Broadsheet:Database:Provider", Provider.ToString());
+        if (postgresDatabase is not null)
+        {
+            var csb = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = postgresDatabase };
+            builder.UseSetting("ConnectionStrings:Broadsheet", csb.ConnectionString);
+        }
+    }
+
+    /// <summary>A client on the real server, following no redirects so tests can see 301s.</summary>
+    public HttpClient Client()
+    {
+        StartServer();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (postgresDatabase is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(postgresDatabase);
+        }
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
