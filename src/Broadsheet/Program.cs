@@ -1,13 +1,31 @@
 using Broadsheet;
+using Broadsheet.Ads;
+using Broadsheet.Api;
+using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Media;
+using Broadsheet.Reader;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
 builder.AddData();
+builder.AddArticles();
+builder.AddMedia();
+builder.AddAds();
+builder.AddReader();
+builder.AddApi();
 
 var app = builder.Build();
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
 await app.PrepareDatabaseAsync();
-app.MapGet("/", () => "Broadsheet");
+app.UseReaderPipeline();
+app.MapMedia();
+app.MapAds();
+app.MapApi();
+app.MapReader();
 await app.RunAsync();
 
 public partial class Program;

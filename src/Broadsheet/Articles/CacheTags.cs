@@ -1,0 +1,48 @@
+namespace Broadsheet.Articles;
+
+/// <summary>
+/// Names of the output-cache tags. A reader page is tagged with everything it shows; a write evicts the
+/// tags of everything it changes, so exactly the pages that show it are rebuilt.
+/// </summary>
+public static class CacheTags
+{
+    public const string Home = "home";
+    public const string Standards = "standards";
+    public const string Feeds = "feeds";
+    public const string Ads = "ads";
+
+    public static string Article(int id) => $"article:{id}";
+
+    public static string Section(string path) => $"section:{path}";
+
+    public static string Topic(string slug) => $"topic:{slug}";
+
+    public static string Author(string slug) => $"author:{slug}";
+
+    /// <summary>Every tag of the pages that show this article: its own page, its sections (and their ancestors), topics, authors, home, feeds.</summary>
+    public static IEnumerable<string> For(Article article)
+    {
+        yield return Article(article.Id);
+        yield return Home;
+        yield return Feeds;
+        var path = article.Section.Path;
+        while (true)
+        {
+            yield return Section(path);
+            var slash = path.LastIndexOf('/');
+            if (slash < 0)
+            {
+                break;
+            }
+            path = path[..slash];
+        }
+        foreach (var topic in article.Topics)
+        {
+            yield return Topic(topic.Topic.Slug);
+        }
+        foreach (var entry in article.Byline)
+        {
+            yield return Author(entry.Contributor.Slug);
+        }
+    }
+}
