@@ -11,6 +11,7 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -43,5 +44,14 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --d
 redis_pid=$!
 export BROADSHEET_TEST_REDIS="127.0.0.1:$redis_port"
 
+# axe-core for the accessibility checks, exactly as locked.
+(cd "$root/tests/Broadsheet.BrowserTests" && npm ci --no-audit --no-fund --silent)
+
 dotnet build "$root/Broadsheet.slnx" -c Release -warnaserror -nologo -v q
-dotnet test --solution "$root/Broadsheet.slnx" -c Release --no-build "$@"
+set +e
+dotnet test --solution "$root/Broadsheet.slnx" -c Release --no-build "$@" 2>&1 | tee "$work/test.log"
+status=${PIPESTATUS[0]}
+set -e
+# One plain closing line for CI: the runner's own summary, added up over the test assemblies.
+awk '/^  (succeeded|failed|skipped):/ { n[$1] += $2 } END { printf "Tests: %d passed, %d failed, %d skipped\n", n["succeeded:"], n["failed:"], n["skipped:"] }' "$work/test.log"
+exit "$status"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Article-page load benchmark: starts Broadsheet (Release) on loopback with the demo content, loads one
+# article page with wrk, once through the output cache and once with it off, and prints requests/s,
+# latency percentiles, server CPU milliseconds per request (from /proc: user+system time of the server
+# process over the run, divided by the requests served) and the server's peak RSS (VmHWM).
+#
+#   bench/run.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-20}
+connections=${2:-32}
+port=${BENCH_PORT:-5088}
+
+command -v wrk >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -qq wrk >/dev/null; }
+
+out=$(mktemp -d /tmp/broadsheet-bench.XXXXXX)
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$out"' EXIT
+dotnet publish src/Broadsheet -c Release -o "$out/app" -nologo -v q >/dev/null
+ticks=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+run_case() {
+  local name=$1 cache=$2
+  rm -rf "$out/data"
+  Broadsheet__DataPath="$out/data" Broadsheet__Cache__OutputCache=$cache Logging__LogLevel__Default=Warning \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" "$out/app/Broadsheet" >"$out/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/v1/articles?pageSize=1" >/dev/null 2>&1 && break; sleep 0.5; done
+  local path
+  path=$(curl -fs "http://127.0.0.1:$port/api/v1/articles?pageSize=1" | python3 -c 'import json,sys; d=json.load(sys.stdin); print((d.get("items") or d.get("articles") or d)[0]["url"])')
+  local url="http://127.0.0.1:$port$path"
+  # Warm up: JIT, caches, connection pools.
+  wrk -t1 -c"$connections" -d5s -H 'Accept-Encoding: br, gzip' "$url" >/dev/null
+  local before after
+  before=$(cpu_ticks "$server")
+  wrk -t1 -c"$connections" -d"${duration}s" --latency -H 'Accept-Encoding: br, gzip' "$url" >"$out/wrk.txt"
+  after=$(cpu_ticks "$server")
+  local requests rps p50 p90 p99 rss bytes
+  requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
+  rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$out/wrk.txt")
+  p90=$(awk '$1=="90%" {print $2}' "$out/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$out/wrk.txt")
+  rss=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$server/status")
+  bytes=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br' "$url")
+  local cpu_ms
+  cpu_ms=$(python3 -c "print(f'{($after-$before)/$ticks*1000/$requests:.4f}')")
+  grep -q "Non-2xx" "$out/wrk.txt" && { echo "non-2xx responses in $name run:"; cat "$out/wrk.txt"; exit 1; }
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p90" "$p99" "$cpu_ms" "$rss" "$bytes"
+  kill "$server"; wait "$server" 2>/dev/null || true
+}
+
+echo "Article page, wrk -t1 -c$connections -d${duration}s, Accept-Encoding: br, gzip; $(nproc) cores; $(date -u +%Y-%m-%d)"
+echo
+echo "| case | requests/s | p50 | p90 | p99 | server CPU ms/request | peak RSS MB | page bytes (br) |"
+echo "|---|---|---|---|---|---|---|---|"
+run_case "output cache on" true
+run_case "output cache off" false

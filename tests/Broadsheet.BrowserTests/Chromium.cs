@@ -1,0 +1,136 @@
+using System.Text.Json;
+
+[assembly: AssemblyFixture(typeof(Broadsheet.BrowserTests.Chromium))]
+
+namespace Broadsheet.BrowserTests;
+
+/// <summary>
+/// The machine's Chromium (Debian package <c>chromium</c>, installed by ./test.sh), driven by Playwright.
+/// One browser for the whole run; every test gets its own context.
+/// </summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    private const string ExecutablePath = "/usr/bin/chromium";
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("Chromium is not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"{ExecutablePath} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
+        }
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExecutablePath,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh page on <paramref name="baseAddress"/> that records console errors and failed or third-party requests.</summary>
+    public async Task<WatchedPage> NewPageAsync(Uri baseAddress, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        return new WatchedPage(context, page, baseAddress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+    }
+}
+
+/// <summary>A page whose console errors, failed requests and requests to other hosts are collected.</summary>
+public sealed class WatchedPage : IAsyncDisposable
+{
+    private readonly IBrowserContext context;
+
+    public WatchedPage(IBrowserContext context, IPage page, Uri baseAddress)
+    {
+        this.context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add($"{message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add(error);
+        page.RequestFailed += (_, request) => FailedRequests.Add($"{request.Url}: {request.Failure}");
+        page.Request += (_, request) =>
+        {
+            var uri = new Uri(request.Url);
+            if (uri.Scheme is "http" or "https" && uri.Authority != baseAddress.Authority)
+            {
+                ThirdPartyRequests.Add(request.Url);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public List<string> ConsoleErrors { get; } = [];
+
+    public List<string> FailedRequests { get; } = [];
+
+    public List<string> ThirdPartyRequests { get; } = [];
+
+    public async Task<IResponse> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        return response ?? throw new InvalidOperationException($"No response for {path}");
+    }
+
+    public void AssertClean()
+    {
+        Assert.Empty(ConsoleErrors);
+        Assert.Empty(FailedRequests);
+        Assert.Empty(ThirdPartyRequests);
+    }
+
+    public ValueTask DisposeAsync() => new(context.CloseAsync());
+}
+
+/// <summary>axe-core from npm (tests/Broadsheet.BrowserTests/package-lock.json), evaluated in the page.</summary>
+public static class Axe
+{
+    private static readonly Lazy<string> Source = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "package.json")))
+        {
+            dir = dir.Parent;
+        }
+        var path = dir is null ? null : Path.Combine(dir.FullName, "node_modules", "axe-core", "axe.min.js");
+        return path is not null && File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new InvalidOperationException("axe-core is not installed: run ./test.sh (it runs npm ci in tests/Broadsheet.BrowserTests).");
+    });
+
+    /// <summary>Runs axe (WCAG 2.0/2.1/2.2 A and AA rules plus best practices) and returns one line per violation.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    {
+        // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not block it.
+        await page.EvaluateAsync(Source.Value);
+        var json = await page.EvaluateAsync<string>(
+            """
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+              return JSON.stringify(result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })));
+            }
+            """);
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.EnumerateArray()
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
+            .ToList();
+    }
+}
