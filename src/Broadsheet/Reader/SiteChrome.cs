@@ -43,7 +43,10 @@ public sealed class SiteChrome(BroadsheetDb db, ILogger<SiteChrome> logger)
     public string Absolute(HttpRequest request, string path)
     {
         var baseUrl = string.IsNullOrWhiteSpace(Publication.BaseUrl) ? $"{request.Scheme}://{request.Host}" : Publication.BaseUrl.TrimEnd('/');
-        return baseUrl + new PathString(path).ToUriComponent();
+        var query = path.IndexOf('?');
+        return query < 0
+            ? baseUrl + new PathString(path).ToUriComponent()
+            : baseUrl + new PathString(path[..query]).ToUriComponent() + path[query..];
     }
 
     public string FormatTime(DateTimeOffset time) =>

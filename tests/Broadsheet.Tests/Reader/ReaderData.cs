@@ -40,6 +40,9 @@ public sealed class ReaderData
     public string WorldPath { get; private set; } = "";
     public int LeadWords { get; private set; }
 
+    /// <summary>Enough articles in section Archive for two pages of listing.</summary>
+    public const int ArchiveCount = 23;
+
     /// <summary>Paragraphs cycling through the sentences until they hold <paramref name="words"/> words.</summary>
     public static List<Block> Paragraphs(int words)
     {
@@ -94,7 +97,8 @@ public sealed class ReaderData
         var eastAsia = new Section { Path = "asia/east-asia", Name = "East Asia", Parent = asia };
         var world = new Section { Path = "world", Name = "World", Position = 1 };
         var business = new Section { Path = "business", Name = "Business", Position = 2 };
-        db.Sections.AddRange(asia, eastAsia, world, business);
+        var archive = new Section { Path = "archive", Name = "Archive", Position = 3 };
+        db.Sections.AddRange(asia, eastAsia, world, business, archive);
         var talks = new Topic { Slug = "border-talks", Name = "Border Talks", Description = "Negotiations over the northern border." };
         var shipping = new Topic { Slug = "shipping", Name = "Shipping" };
         db.Topics.AddRange(talks, shipping);
@@ -164,6 +168,10 @@ public sealed class ReaderData
         draft.Status = ArticleStatus.Draft;
         var future = Published("Embargoed story headline", world, now.AddDays(1), talks, writer);
         db.Articles.AddRange(lead, worldStory, sample, businessStory, draft, future);
+        for (var i = 0; i < ArchiveCount; i++)
+        {
+            db.Articles.Add(Published($"Archive story number {i + 1}", archive, now.AddDays(-10).AddHours(i), shipping, agency));
+        }
 
         db.StandardsPages.AddRange(
             new StandardsPage { Slug = "corrections", Title = "Corrections policy", Position = 1, ModifiedAt = now, Body = [new ParagraphBlock([new Inline("We correct errors promptly and say so.")])] },
