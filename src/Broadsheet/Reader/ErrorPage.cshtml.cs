@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Broadsheet.Reader;
 
 /// <summary>The page behind every error status: unknown URLs and ids (404) and failures (500).</summary>
+[IgnoreAntiforgeryToken]
 public sealed class ErrorPageModel(SiteChrome chrome) : ReaderPageModel(chrome)
 {
     public int Code { get; private set; }

@@ -151,4 +151,30 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
         Assert.Contains("/standards", links);
         Assert.Equal(ReaderData.PublicationName, doc.QuerySelector(".brand").Text());
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_post_to_an_unknown_url_also_gets_the_404_page(DatabaseProvider provider)
+    {
+        var (app, _) = site[provider];
+        using var response = await app.RawClient().PostAsync("/no/such/form", new StringContent("x"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var doc = Html.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Page not found", doc.QuerySelector("h1").Text());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task HEAD_answers_with_the_headers_of_GET_and_no_body(DatabaseProvider provider)
+    {
+        var (app, data) = site[provider];
+        var client = app.RawClient();
+        using var get = await client.GetAsync(data.LeadPath, TestContext.Current.CancellationToken);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, data.LeadPath), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
 }
