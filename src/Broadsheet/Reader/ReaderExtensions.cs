@@ -1,15 +1,98 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
 namespace Broadsheet.Reader;
 
 public static class ReaderExtensions
 {
-    public static WebApplicationBuilder AddReader(this WebApplicationBuilder builder) => builder;
+    /// <summary>Sections nest at most this deep in article URLs (<c>/news/a/b/c/d/article/…</c>).</summary>
+    public const int MaxSectionDepth = 4;
+
+    public static WebApplicationBuilder AddReader(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
+        builder.Services.AddSingleton(InlineStyle.Load(builder.Environment));
+        builder.Services.AddScoped<SiteChrome>();
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Reader";
+            // A route template cannot have a catch-all in the middle, so deeper section paths get one template each.
+            for (var depth = 2; depth <= MaxSectionDepth; depth++)
+            {
+                var sections = string.Join('/', Enumerable.Range(1, depth).Select(i => $"{{s{i}}}"));
+                o.Conventions.AddPageRoute("/ArticlePage", $"news/{sections}/article/{{id:int}}/{{slug?}}");
+            }
+        });
+
+        // Registered even when output caching is off, because ContentCache evicts through the store.
+        builder.Services.AddOutputCache(o => o.AddPolicy(ReaderCachePolicy.Name, new ReaderCachePolicy()));
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+        {
+            builder.Services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.Configuration = options.Redis;
+                o.InstanceName = "broadsheet:";
+            });
+        }
+
+        builder.Services.AddResponseCompression(o =>
+        {
+            // Pages carry no secrets and no per-user data, so compressing over HTTPS opens no BREACH hole.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json"]);
+        });
+        // Not SmallestSize: Brotli's top quality costs milliseconds per page, too much when output caching is off.
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        return builder;
+    }
 
     /// <summary>Error pages, security headers, compression, output caching, ETags: everything in front of the endpoints.</summary>
-    public static WebApplication UseReaderPipeline(this WebApplication app) => app;
+    public static WebApplication UseReaderPipeline(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value;
+
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(error => error.Run(context =>
+            TypedResults.Problem(title: "The server could not complete the request.", statusCode: StatusCodes.Status500InternalServerError)
+                .ExecuteAsync(context))));
+        app.UseWhen(context => !IsApi(context), site =>
+        {
+            site.UseExceptionHandler("/error/500");
+            site.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<AcceptEncodingNormalizer>();
+        app.UseRouting();
+        // Outside compression: the cache stores each page compressed once per coding.
+        if (options.Cache.OutputCache)
+        {
+            app.UseOutputCache();
+        }
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = static file =>
+            {
+                // URLs with ?v= (asp-append-version) change whenever the file does, so they never go stale.
+                file.Context.Response.Headers.CacheControl = file.Context.Request.Query.ContainsKey("v")
+                    ? "public, max-age=31536000, immutable"
+                    : "public, max-age=3600";
+            },
+        });
+        app.UseMiddleware<ReaderPageHeaders>();
+        return app;
+    }
 
     public static WebApplication MapReader(this WebApplication app)
     {
-        app.MapGet("/", () => "Broadsheet");
+        app.MapRazorPages()
+            .CacheOutput(ReaderCachePolicy.Name)
+            .WithMetadata(ReaderPageMarker.Instance);
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

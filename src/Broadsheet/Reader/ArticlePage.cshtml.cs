@@ -1,0 +1,151 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Broadsheet.Ads;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Media;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Reader;
+
+public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, AdSlots ads) : ReaderPageModel(chrome)
+{
+    private static readonly JsonSerializerOptions LdJson = new() { Encoder = JavaScriptEncoder.Default };
+
+    public Article Article { get; private set; } = null!;
+
+    /// <summary>The article's section and its ancestors, outermost first, for the breadcrumbs.</summary>
+    public IReadOnlyList<Section> Breadcrumbs { get; private set; } = [];
+
+    public int ReadingMinutes { get; private set; }
+
+    public AdSlotView? TopSlot { get; private set; }
+
+    public BodyView Body { get; private set; } = null!;
+
+    public string? HeroCaption => Article.HeroCaption ?? Article.HeroImage?.Caption;
+
+    public string? HeroCredit => Article.HeroCredit ?? Article.HeroImage?.Credit;
+
+    public bool WasUpdated => Article.LastUpdatedAt is { } updated && updated != Article.FirstPublishedAt;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await published.FindAsync(id, ct) is not { } article)
+        {
+            return NotFound();
+        }
+        if (!string.Equals(Request.Path.Value, article.PublicPath, StringComparison.Ordinal))
+        {
+            // An old slug or a moved section: send readers and search engines to the one current URL.
+            return RedirectPermanent(new PathString(article.PublicPath).ToUriComponent() + Request.QueryString);
+        }
+        Article = article;
+        await Chrome.LoadAsync(ct);
+
+        var paths = AncestorPaths(article.Section.Path);
+        Breadcrumbs = (await db.Sections.AsNoTracking().Where(s => paths.Contains(s.Path)).ToListAsync(ct))
+            .OrderBy(s => s.Path.Length).ToList();
+        ReadingMinutes = ReadingTime.Estimate(article);
+
+        var imageIds = article.Body.OfType<ImageBlock>().Select(b => b.ImageId).Distinct().ToList();
+        var images = imageIds.Count == 0
+            ? new Dictionary<Guid, Image>()
+            : await db.Images.AsNoTracking().Where(i => imageIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+
+        var slotsAfter = new Dictionary<int, AdSlotView>();
+        if (ads.Enabled)
+        {
+            var topics = article.Topics.Select(t => t.Topic.Slug).ToList();
+            var sectionName = article.Section.Name;
+            TopSlot = await ads.FillAsync(new AdSlotRequest(AdSlotFormat.Banner, 0, article.Section.Path, topics), Chrome.Publication.Name, sectionName, ct);
+            var position = 1;
+            foreach (var after in AdPlacement.Plan(article.Body, ads.Options))
+            {
+                slotsAfter[after] = await ads.FillAsync(
+                    new AdSlotRequest(AdSlotFormat.Rectangle, position++, article.Section.Path, topics), Chrome.Publication.Name, sectionName, ct);
+            }
+            TagCache(CacheTags.Ads);
+        }
+        Body = new BodyView(article.Body, images, slotsAfter);
+
+        // Everything the page shows: the article, its sections, topics and contributors (names in links).
+        // Not "home" or "feeds": this page shows neither, so publishing another story leaves it cached.
+        TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds));
+        TagCache(CacheTags.Standards);
+        DescribeForSearchAndSharing(article);
+        return Page();
+    }
+
+    private static List<string> AncestorPaths(string path)
+    {
+        var paths = new List<string>();
+        for (var end = path.IndexOf('/'); end >= 0; end = path.IndexOf('/', end + 1))
+        {
+            paths.Add(path[..end]);
+        }
+        paths.Add(path);
+        return paths;
+    }
+
+    private void DescribeForSearchAndSharing(Article article)
+    {
+        Meta.Title = article.Headline;
+        Meta.Description = article.Summary.FirstOrDefault();
+        Meta.CanonicalPath = article.PublicPath;
+        Meta.OpenGraphType = "article";
+        Meta.Language = article.Language;
+        Meta.PublishedAt = article.FirstPublishedAt;
+        Meta.ModifiedAt = article.LastUpdatedAt ?? article.FirstPublishedAt;
+        if (article.HeroImage is { } hero)
+        {
+            Meta.ImageUrl = PictureView.LargestJpegPath(hero);
+            Meta.ImageAlt = article.HeroAlt ?? hero.Alt;
+        }
+
+        var publication = Chrome.Publication;
+        var authors = new JsonArray();
+        foreach (var entry in article.Byline)
+        {
+            var contributor = entry.Contributor;
+            authors.Add(contributor.Kind == ContributorKind.Person
+                ? new JsonObject
+                {
+                    ["@type"] = "Person",
+                    ["name"] = contributor.Name,
+                    ["url"] = Chrome.Absolute(Request, ArticleUrls.AuthorPath(contributor.Slug)),
+                }
+                : new JsonObject { ["@type"] = "Organization", ["name"] = contributor.Name });
+        }
+        var ld = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = article.Headline,
+            ["description"] = Meta.Description,
+            ["inLanguage"] = article.Language,
+            ["datePublished"] = article.FirstPublishedAt?.ToString("O"),
+            ["dateModified"] = Meta.ModifiedAt?.ToString("O"),
+            ["mainEntityOfPage"] = Chrome.Absolute(Request, article.PublicPath),
+            ["author"] = authors,
+            ["publisher"] = new JsonObject
+            {
+                ["@type"] = "NewsMediaOrganization",
+                ["name"] = publication.Name,
+                ["url"] = Chrome.Absolute(Request, "/"),
+                ["publishingPrinciples"] = Chrome.Absolute(Request, "/standards"),
+            },
+            ["articleSection"] = article.Section.Name,
+            ["wordCount"] = PlainText.Segments(article.Body).Sum(s => ReadingTime.CountWords(s.Text)),
+            ["isAccessibleForFree"] = true,
+        };
+        if (Meta.ImageUrl is not null)
+        {
+            ld["image"] = new JsonArray(Chrome.Absolute(Request, Meta.ImageUrl));
+        }
+        // The default encoder escapes <, > and &, so nothing in the data can close the script element.
+        Meta.JsonLd = ld.ToJsonString(LdJson);
+    }
+}

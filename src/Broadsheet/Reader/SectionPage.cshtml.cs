@@ -1,0 +1,39 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Reader;
+
+public sealed class SectionPageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db) : ReaderPageModel(chrome)
+{
+    public Section Section { get; private set; } = null!;
+
+    public IReadOnlyList<Section> Subsections { get; private set; } = [];
+
+    public IReadOnlyList<Article> Articles { get; private set; } = [];
+
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string? path, [FromQuery] int page = 1, CancellationToken ct = default)
+    {
+        path = path?.Trim('/');
+        if (string.IsNullOrEmpty(path) || !ModelState.IsValid
+            || await db.Sections.AsNoTracking().Include(s => s.Parent).FirstOrDefaultAsync(s => s.Path == path, ct) is not { } section)
+        {
+            return NotFound();
+        }
+        if (await Listing.PageAsync(published.InSection(section.Path), ArticleUrls.SectionPath(section.Path), page, ct) is not var (articles, pager))
+        {
+            return NotFound();
+        }
+        Section = section;
+        Articles = articles;
+        Pager = pager;
+        Subsections = await db.Sections.AsNoTracking().Where(s => s.ParentId == section.Id).OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(ct);
+        await Chrome.LoadAsync(ct);
+        Listing.Describe(Meta, section.Name, $"The latest {section.Name} news from {Chrome.Publication.Name}.", pager);
+        TagCache([CacheTags.Section(section.Path), CacheTags.Standards]);
+        return Page();
+    }
+}

@@ -1,0 +1,71 @@
+using Broadsheet.Ads;
+using Broadsheet.Articles;
+using Broadsheet.Media;
+
+namespace Broadsheet.Reader;
+
+/// <summary>
+/// A responsive image: WebP and JPEG srcsets from the renditions, width and height for the layout to reserve
+/// space, and eager loading with high fetch priority only for the page's main image.
+/// </summary>
+public sealed record PictureView(Image Image, string Alt, string Sizes, bool Eager)
+{
+    public const string ColumnSizes = "(min-width: 42rem) 40rem, 100vw";
+
+    public string Srcset(string format) =>
+        string.Join(", ", Image.Renditions.Where(r => r.Format == format).OrderBy(r => r.Width).Select(r => $"{MediaUrl(r.Path)} {r.Width}w"));
+
+    public bool Has(string format) => Image.Renditions.Any(r => r.Format == format);
+
+    /// <summary>The JPEG that browsers without srcset get: the one nearest 800px wide, or the original when there are no renditions.</summary>
+    public (string Url, int Width, int Height) Fallback
+    {
+        get
+        {
+            var jpeg = Image.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => Math.Abs(r.Width - 800)).FirstOrDefault()
+                ?? Image.Renditions.OrderBy(r => Math.Abs(r.Width - 800)).FirstOrDefault();
+            return jpeg is null ? (MediaUrl(Image.OriginalPath), Image.Width, Image.Height) : (MediaUrl(jpeg.Path), jpeg.Width, jpeg.Height);
+        }
+    }
+
+    /// <summary>The largest JPEG, for social cards and structured data.</summary>
+    public static string? LargestJpegPath(Image image) =>
+        image.Renditions.Where(r => r.Format == "jpeg").OrderByDescending(r => r.Width).Select(r => MediaUrl(r.Path)).FirstOrDefault()
+        ?? MediaUrl(image.OriginalPath);
+
+    public static string MediaUrl(string path) => "/media/" + path.TrimStart('/');
+}
+
+/// <summary>An article or standards-page body: its blocks, the images they use, and the ad slots after given blocks.</summary>
+public sealed record BodyView(IReadOnlyList<Block> Blocks, IReadOnlyDictionary<Guid, Image> Images, IReadOnlyDictionary<int, AdSlotView> SlotsAfter)
+{
+    /// <summary>The one partial that renders each block type.</summary>
+    public static string PartialFor(Block block) => block switch
+    {
+        ParagraphBlock => "/Reader/Shared/Blocks/_Paragraph.cshtml",
+        HeadingBlock => "/Reader/Shared/Blocks/_Heading.cshtml",
+        QuoteBlock => "/Reader/Shared/Blocks/_Quote.cshtml",
+        ListBlock => "/Reader/Shared/Blocks/_List.cshtml",
+        ImageBlock => "/Reader/Shared/Blocks/_Image.cshtml",
+        EmbedBlock => "/Reader/Shared/Blocks/_Embed.cshtml",
+        DividerBlock => "/Reader/Shared/Blocks/_Divider.cshtml",
+        _ => throw new NotSupportedException($"No partial renders {block.GetType().Name}."),
+    };
+
+    /// <summary>The model each block partial takes: the block itself, or for images the block with its library image.</summary>
+    public object? PartialModel(Block block) => block is ImageBlock image
+        ? Images.TryGetValue(image.ImageId, out var found) ? new BodyImageView(image, found) : null
+        : block;
+}
+
+public sealed record BodyImageView(ImageBlock Block, Image Image)
+{
+    public string Alt => Block.Alt ?? Image.Alt;
+
+    public string? Caption => Block.Caption ?? Image.Caption;
+
+    public string? Credit => Block.Credit ?? Image.Credit;
+}
+
+/// <summary>An article in a listing; the lead one shows its picture. <paramref name="HeadingLevel"/> fits the page's outline.</summary>
+public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead = false, int HeadingLevel = 2);

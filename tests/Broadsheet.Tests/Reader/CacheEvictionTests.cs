@@ -1,0 +1,143 @@
+using System.Net;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Tests.Reader;
+
+/// <summary>
+/// Writers change the database and call <see cref="ContentCache.EvictAsync(Article, CancellationToken)"/>;
+/// exactly the cached pages that show the article must change, on the in-memory and the Redis store.
+/// </summary>
+public class CacheEvictionTests
+{
+    public static TheoryData<DatabaseProvider, bool> Stores => new()
+    {
+        { DatabaseProvider.Sqlite, false },
+        { DatabaseProvider.PostgreSQL, false },
+        { DatabaseProvider.Sqlite, true },
+        { DatabaseProvider.PostgreSQL, true },
+    };
+
+    private static BroadsheetApp NewApp(DatabaseProvider provider, bool redis) => redis
+        ? new ConfiguredApp(provider, new Dictionary<string, string> { ["Broadsheet:Redis"] = ConfiguredApp.Redis })
+        : new BroadsheetApp(provider);
+
+    private static async Task<string> HtmlAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        return response.StatusCode == HttpStatusCode.OK
+            ? await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)
+            : $"status {(int)response.StatusCode}";
+    }
+
+    private static async Task ChangeAsync(BroadsheetApp app, int id, Action<Article> change, bool evict)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var article = await db.Articles.Include(a => a.Section).Include(a => a.Topics).ThenInclude(t => t.Topic)
+            .Include(a => a.Byline).ThenInclude(b => b.Contributor).FirstAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+        change(article);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        if (evict)
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentCache>().EvictAsync(article, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Changing_unpublishing_and_publishing_evicts_exactly_the_pages_that_show_the_article(DatabaseProvider provider, bool redis)
+    {
+        await using var app = NewApp(provider, redis);
+        var data = await ReaderData.SeedAsync(app);
+        var client = app.RawClient();
+        string[] showing = [data.LeadPath, "/news/asia/east-asia", "/news/asia", "/topics/border-talks", "/authors/mara-lindqvist", "/"];
+        string[] unrelated = ["/news/world", "/standards"];
+        foreach (var path in showing.Concat(unrelated))
+        {
+            Assert.Contains("<h1", await HtmlAsync(client, path), StringComparison.Ordinal);
+        }
+
+        // Changed in the database without eviction: the cached pages still show the old text.
+        await ChangeAsync(app, data.LeadId, a => a.Headline = "Border talks collapse", evict: false);
+        // And a story only the unrelated World page (and home) shows changes too, also without eviction.
+        await ChangeAsync(app, data.WorldId, a => a.Headline = "Ferry strike spreads", evict: false);
+        foreach (var path in showing)
+        {
+            Assert.DoesNotContain("Border talks collapse", await HtmlAsync(client, path), StringComparison.Ordinal);
+        }
+
+        await ChangeAsync(app, data.LeadId, _ => { }, evict: true);
+        foreach (var path in showing)
+        {
+            Assert.Contains("Border talks collapse", await HtmlAsync(client, path), StringComparison.Ordinal);
+        }
+        // Home was evicted (it shows the lead) so it now has the new World headline; the World page was not.
+        Assert.Contains("Ferry strike spreads", await HtmlAsync(client, "/"), StringComparison.Ordinal);
+        var world = await HtmlAsync(client, "/news/world");
+        Assert.Contains("Ferry strike ends", world, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ferry strike spreads", world, StringComparison.Ordinal);
+
+        await ChangeAsync(app, data.LeadId, a => a.Status = ArticleStatus.Unpublished, evict: true);
+        Assert.Equal("status 404", await HtmlAsync(client, data.LeadPath));
+        foreach (var path in showing.Skip(1))
+        {
+            Assert.DoesNotContain("Border talks collapse", await HtmlAsync(client, path), StringComparison.Ordinal);
+        }
+
+        await ChangeAsync(app, data.LeadId, a => a.Status = ArticleStatus.Published, evict: true);
+        foreach (var path in showing)
+        {
+            Assert.Contains("Border talks collapse", await HtmlAsync(client, path), StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("Ferry strike spreads", await HtmlAsync(client, "/news/world"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Publishing_a_story_elsewhere_leaves_other_article_pages_cached(DatabaseProvider provider)
+    {
+        await using var app = new BroadsheetApp(provider);
+        var data = await ReaderData.SeedAsync(app);
+        var client = app.RawClient();
+        await HtmlAsync(client, data.LeadPath);
+        await ChangeAsync(app, data.LeadId, a => a.Headline = "Border talks collapse", evict: false);
+        // What publishing a World story with no topic or contributor in common with the lead evicts.
+        await app.Services.GetRequiredService<ContentCache>().EvictAsync(
+            [CacheTags.Home, CacheTags.Feeds, CacheTags.Section("world"), CacheTags.Article(9999)], TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("Border talks collapse", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
+        await app.Services.GetRequiredService<ContentCache>().EvictAsync([CacheTags.Topic("shipping")], TestContext.Current.CancellationToken);
+        Assert.Contains("Border talks collapse", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_cached_page_answers_304_to_its_ETag_until_evicted(DatabaseProvider provider)
+    {
+        await using var app = new BroadsheetApp(provider);
+        var data = await ReaderData.SeedAsync(app);
+        var client = app.RawClient();
+        var ct = TestContext.Current.CancellationToken;
+        using var first = await client.GetAsync(data.LeadPath, ct);
+        var etag = first.Headers.ETag!.ToString();
+
+        // The database has changed: a fresh render would differ, so a 304 can only come from the cache.
+        await ChangeAsync(app, data.LeadId, a => a.Headline = "Border talks collapse", evict: false);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, data.LeadPath);
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var cached = await client.SendAsync(conditional, ct);
+        Assert.Equal(HttpStatusCode.NotModified, cached.StatusCode);
+
+        await ChangeAsync(app, data.LeadId, _ => { }, evict: true);
+        using var again = new HttpRequestMessage(HttpMethod.Get, data.LeadPath);
+        again.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var fresh = await client.SendAsync(again, ct);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.NotEqual(etag, fresh.Headers.ETag!.ToString());
+    }
+}
