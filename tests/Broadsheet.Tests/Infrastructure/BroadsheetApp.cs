@@ -69,8 +69,12 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     /// <summary>A client on the real server, following no redirects so tests can see 301s.</summary>
     public HttpClient Client()
     {
-        StartServer();
-        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
+        // A plain client on the real socket: the factory's own client follows redirects on Kestrel
+        // whatever its options say, and tests must see 301s and compressed bytes as a browser would.
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
+        {
+            BaseAddress = BaseAddress,
+        };
     }
 
     public HttpClient AdminClient()
