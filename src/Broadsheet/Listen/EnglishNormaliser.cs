@@ -23,9 +23,18 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
 
     private static readonly Dictionary<string, string> MonthNames = new(StringComparer.Ordinal)
     {
-        ["Jan"] = "January", ["Feb"] = "February", ["Mar"] = "March", ["Apr"] = "April", ["Jun"] = "June",
-        ["Jul"] = "July", ["Aug"] = "August", ["Sep"] = "September", ["Sept"] = "September", ["Oct"] = "October",
-        ["Nov"] = "November", ["Dec"] = "December",
+        ["Jan"] = "January",
+        ["Feb"] = "February",
+        ["Mar"] = "March",
+        ["Apr"] = "April",
+        ["Jun"] = "June",
+        ["Jul"] = "July",
+        ["Aug"] = "August",
+        ["Sep"] = "September",
+        ["Sept"] = "September",
+        ["Oct"] = "October",
+        ["Nov"] = "November",
+        ["Dec"] = "December",
     };
 
     private static readonly Dictionary<string, (string One, string Many)> Units = new(StringComparer.Ordinal)
@@ -61,8 +70,8 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
         ["trn"] = ("trillion", "trillion"),
     };
 
-    // "5m people" is five million people, "100m sprint" a hundred metres: newspapers abbreviate
-    // million only before things counted in millions.
+    // "5m people" and "1.9m" are millions, "the 100m final" is metres: newspapers abbreviate million
+    // with a decimal or before things counted in millions.
     private static readonly HashSet<string> CountedInMillions = new(StringComparer.OrdinalIgnoreCase)
     {
         "people", "residents", "users", "viewers", "voters", "households", "homes", "jobs", "barrels",
@@ -81,13 +90,18 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
         "times", "members", "staff", "employees", "officers", "police", "delegates", "flights", "vehicles",
     };
 
-    private static readonly Dictionary<string, string> Initialisms = new(StringComparer.Ordinal)
+    // After these a Roman numeral is a number ("World War II"); after other names it is regnal ("Elizabeth II").
+    private static readonly HashSet<string> NumberedThings = new(StringComparer.Ordinal)
     {
-        ["US"] = "U.S", ["USA"] = "U.S.A", ["UK"] = "U.K", ["UN"] = "U.N", ["EU"] = "E.U", ["UAE"] = "U.A.E",
-        ["AI"] = "A.I", ["WHO"] = "W.H.O", ["IMF"] = "I.M.F", ["WTO"] = "W.T.O", ["CEO"] = "C.E.O",
-        ["GDP"] = "G.D.P", ["PM"] = "P.M", ["MP"] = "M.P", ["NHS"] = "N.H.S", ["BBC"] = "B.B.C",
-        ["FBI"] = "F.B.I", ["CIA"] = "C.I.A", ["NGO"] = "N.G.O", ["ICC"] = "I.C.C", ["IOC"] = "I.O.C",
-        ["DPRK"] = "D.P.R.K", ["PRC"] = "P.R.C", ["PLA"] = "P.L.A", ["CCP"] = "C.C.P",
+        "War", "Apollo", "Part", "Chapter", "Title", "Article", "Bowl", "Phase", "Stage", "Type", "Class",
+        "Grade", "Level", "Act", "Book", "Volume", "Vol", "Gemini", "Mark", "Mk", "Vatican", "Series", "Category",
+    };
+
+    // Initialisms the engines would otherwise read as words ("US" as "us" in flite); spelled with inner dots.
+    private static readonly HashSet<string> Initialisms = new(StringComparer.Ordinal)
+    {
+        "US", "USA", "UK", "UN", "EU", "UAE", "AI", "WHO", "IMF", "WTO", "CEO", "GDP", "PM", "MP", "NHS",
+        "BBC", "FBI", "CIA", "NGO", "ICC", "IOC", "DPRK", "PRC", "PLA", "CCP",
     };
 
     private static readonly Dictionary<string, Abbreviation> Abbreviations = new(StringComparer.Ordinal)
@@ -120,6 +134,7 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
         ["kg"] = new("kilograms"),
         ["mph"] = new("miles per hour"),
         ["kph"] = new("kilometres per hour"),
+        ["ft"] = new("feet"),
         ["Jan"] = new("January", NeedsPeriod: true),
         ["Feb"] = new("February", NeedsPeriod: true),
         ["Mar"] = new("March", NeedsPeriod: true),
@@ -167,13 +182,13 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
     [GeneratedRegex(@"\G(?<![\p{L}\p{N}])" + Months + @"\.?" + Gap + Year)]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"\G(?<![\p{L}\p{N}])['’]?(?<y>1[1-9][0-9]0|20[0-9]0|[1-9]0)['’]?s" + End)]
+    [GeneratedRegex(@"\G(?<![\p{L}\p{N}])(?:(?<y>1[1-9][0-9]0|20[0-9]0)['’]?s|['’]?(?<y>[1-9]0)s)" + End)]
     private static partial Regex Decade();
 
     [GeneratedRegex(@"\G(?<![\p{L}\p{N}])(?<int>" + Integer + ")(?:st|nd|rd|th)" + End)]
     private static partial Regex OrdinalNumber();
 
-    [GeneratedRegex(@"\G" + Number + Gap + "?°" + Gap + "?(?<u>[CF])?" + End)]
+    [GeneratedRegex(@"\G" + Number + "(?:" + Gap + "?(?<deg>°)" + Gap + "?(?<u>[CF])?|(?<u>C))" + End)]
     private static partial Regex Temperature();
 
     [GeneratedRegex(@"\G" + Number + Gap + "?%")]
@@ -190,6 +205,18 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
 
     [GeneratedRegex(@"\G(?<![\p{L}\p{N}])No\.?(?=" + Gap + "[0-9])")]
     private static partial Regex NumberSign();
+
+    [GeneratedRegex(@"\G(?<![\p{L}\p{N}/])(?<a>[0-3]?[0-9])/(?<b>[0-3]?[0-9])/" + Year + "(?!/)")]
+    private static partial Regex SlashDate();
+
+    [GeneratedRegex(@"\G(?<![\p{L}\p{N}/])(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})(?![\p{L}\p{N}/])")]
+    private static partial Regex Fraction();
+
+    [GeneratedRegex("^(?:X{0,3})(?:IX|IV|VI{0,3}|I{1,3})$")]
+    private static partial Regex RomanNumeral();
+
+    [GeneratedRegex(@"\G(?<![\p{L}\p{N}])ca?\.(?=" + Gap + "[0-9])")]
+    private static partial Regex Circa();
 
     [GeneratedRegex(@"\G(?<![\p{L}\p{N}])km/h" + End)]
     private static partial Regex KilometresPerHour();
@@ -241,7 +268,14 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
             {
                 return 0;
             }
+            // "10-12", "52%-48%": a dash straight after a number is a range, not a minus sign.
+            if (c is '-' or '−' && _afterNumber && pos > 0 && !char.IsWhiteSpace(text[pos - 1]))
+            {
+                return 0;
+            }
             return ReadCurrency(pos)
+                ?? Try(SlashDate(), pos, SlashDateOf)
+                ?? Try(Fraction(), pos, FractionOf)
                 ?? Try(IsoDate(), pos, m => $"the {EnglishNumbers.Ordinal(Int(m, "d"))} of {EnglishNumbers.Month(Int(m, "m"))} {YearOrNumber(Int(m, "y"))}")
                 ?? Try(TwelveHourTime(), pos, TimeOfDay)
                 ?? Try(TwentyFourHourTime(), pos, m => EnglishNumbers.Time(Int(m, "h"), Int(m, "m"), twelveHour: false))
@@ -271,7 +305,7 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
                 {
                     "eg" => "for example",
                     "ie" => "that is",
-                    _ => string.Join('.', letters.ToCharArray()),
+                    _ => Spell(letters),
                 };
                 SayUpTo(spoken, pos, pos + dotted.Length, keepFinalStop: true);
                 return dotted.Length;
@@ -279,6 +313,10 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
             if (Try(NumberSign(), pos, _ => "number") is { } numberSign)
             {
                 return numberSign;
+            }
+            if (Try(Circa(), pos, _ => "circa") is { } circa)
+            {
+                return circa;
             }
             if (Try(KilometresPerHour(), pos, _ => "kilometres per hour") is { } perHour)
             {
@@ -288,9 +326,19 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
             var word = Word().Match(text, pos);
             var end = pos + word.Length;
             var hasPeriod = end < text.Length && text[end] == '.';
-            if (Initialisms.TryGetValue(word.Value, out var spelled))
+            if (Initialisms.Contains(word.Value))
             {
-                _say.Say(spelled, pos, end);
+                _say.Say(Spell(word.Value), pos, end);
+            }
+            else if (word.Length > 3 && word.Value[^1] == 's' && word.Value[^2] is '\'' or '’' && Initialisms.Contains(word.Value[..^2]))
+            {
+                // "U.N.'s": both engines read the closing dot as part of the letters, not as a stop.
+                _say.Say($"{Spell(word.Value[..^2])}.{word.Value[^2]}s", pos, end);
+            }
+            else if (word.Length > 1 && RomanNumeral().IsMatch(word.Value) && char.IsUpper(FirstLetterOfWordBefore(pos)))
+            {
+                var value = RomanValue(word.Value);
+                _say.Say(NumberedThings.Contains(WordBefore(pos)) ? EnglishNumbers.Cardinal(value) : "the " + EnglishNumbers.Ordinal(value), pos, end);
             }
             else if (word.Value is "St" or "Dr")
             {
@@ -427,8 +475,13 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
             return $"{EnglishNumbers.Time(hour, minute, twelveHour: true)} {meridiem}";
         }
 
-        private string Degrees(Match m)
+        private string? Degrees(Match m)
         {
+            // "40C" without the sign is a temperature in British papers; "Room 140C" is not.
+            if (!m.Groups["deg"].Success && (m.Groups["int"].Length > 2 || m.Groups["int"].Value.Contains(',')))
+            {
+                return null;
+            }
             var unit = m.Groups["u"].Value switch
             {
                 "C" => " Celsius",
@@ -441,7 +494,8 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
         private string MeasureOf(Match m)
         {
             var unit = m.Groups["u"].Value;
-            var (one, many) = unit == "m" && CountedInMillions.Contains(WordAfter(m.Index + m.Length)) ? ("million", "million") : Units[unit];
+            var million = unit == "m" && (m.Groups["frac"].Success || CountedInMillions.Contains(WordAfter(m.Index + m.Length)));
+            var (one, many) = million ? ("million", "million") : Units[unit];
             return $"{NumberOf(m)} {(IsOne(m) ? one : many)}";
         }
 
@@ -451,6 +505,51 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
             var looksLikeYear = !m.Groups["neg"].Success && !m.Groups["frac"].Success && integer.Length == 4
                 && EnglishNumbers.IsYear(Int(m, "int")) && !QuantityWords.Contains(WordAfter(m.Index + m.Length));
             return looksLikeYear ? EnglishNumbers.Year(Int(m, "int")) : NumberOf(m);
+        }
+
+        /// <summary>"1/3/2025" is the first of March (day first, as in Britain) unless only month first makes sense.</summary>
+        private static string? SlashDateOf(Match m)
+        {
+            var (a, b) = (Int(m, "a"), Int(m, "b"));
+            var (day, month) = a is >= 1 and <= 31 && b is >= 1 and <= 12 ? (a, b)
+                : a is >= 1 and <= 12 && b is >= 13 and <= 31 ? (b, a)
+                : (0, 0);
+            return day == 0 ? null : $"the {EnglishNumbers.Ordinal(day)} of {EnglishNumbers.Month(month)} {EnglishNumbers.Year(Int(m, "y"))}";
+        }
+
+        private static string? FractionOf(Match m)
+        {
+            var (numerator, denominator) = (Int(m, "a"), Int(m, "b"));
+            if (numerator == 24 && denominator == 7)
+            {
+                return "twenty-four seven";
+            }
+            if (denominator is < 2 or > 10 || numerator < 1 || numerator >= denominator)
+            {
+                return null;
+            }
+            var part = denominator switch
+            {
+                2 => "half",
+                4 => "quarter",
+                _ => EnglishNumbers.Ordinal(denominator),
+            };
+            var plural = numerator == 1 ? part : part == "half" ? "halves" : part + "s";
+            return $"{EnglishNumbers.Cardinal(numerator)} {plural}";
+        }
+
+        private static string Spell(string letters) => string.Join('.', letters.ToCharArray());
+
+        private static int RomanValue(string numeral)
+        {
+            var total = 0;
+            for (var i = 0; i < numeral.Length; i++)
+            {
+                var value = numeral[i] switch { 'I' => 1, 'V' => 5, _ => 10 };
+                var next = i + 1 < numeral.Length ? numeral[i + 1] switch { 'I' => 1, 'V' => 5, _ => 10 } : 0;
+                total += value < next ? -value : value;
+            }
+            return total;
         }
 
         private static string NumberOf(Match m)
@@ -491,22 +590,26 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
             return i < text.Length ? text[i] : '\0';
         }
 
-        private char FirstLetterOfWordBefore(int i)
+        private char FirstLetterOfWordBefore(int i) => WordBefore(i) is { Length: > 0 } word ? word[0] : '\0';
+
+        /// <summary>The word just before <paramref name="i"/>, across whitespace only.</summary>
+        private string WordBefore(int i)
         {
-            i--;
-            if (i < 0 || !char.IsWhiteSpace(text[i]))
+            var end = i;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
             {
-                return '\0';
+                end--;
             }
-            while (i >= 0 && char.IsWhiteSpace(text[i]))
+            if (end == i || end == 0)
             {
-                i--;
+                return "";
             }
-            while (i > 0 && char.IsLetter(text[i - 1]))
+            var start = end;
+            while (start > 0 && char.IsLetter(text[start - 1]))
             {
-                i--;
+                start--;
             }
-            return i >= 0 && char.IsLetter(text[i]) ? text[i] : '\0';
+            return text[start..end];
         }
 
         private string WordAfter(int i)
@@ -528,14 +631,15 @@ public sealed partial class EnglishNormaliser : ITextNormaliser
         private bool StartsNumber(int i) => i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '$' or '£' or '€' or '¥' or '₹' or '₩')
             || (i + 1 < text.Length && char.IsAsciiLetterUpper(text[i]) && CurrencyAmount().IsMatch(text, i));
 
-        private int? Try(Regex regex, int pos, Func<Match, string> spoken)
+        /// <summary>Applies a rule: when the regex matches at <paramref name="pos"/> and the reading accepts the match.</summary>
+        private int? Try(Regex regex, int pos, Func<Match, string?> reading)
         {
             var m = regex.Match(text, pos);
-            if (!m.Success)
+            if (!m.Success || reading(m) is not { } spoken)
             {
                 return null;
             }
-            SayUpTo(spoken(m), pos, pos + m.Length, keepFinalStop: true);
+            SayUpTo(spoken, pos, pos + m.Length, keepFinalStop: true);
             return m.Length;
         }
 

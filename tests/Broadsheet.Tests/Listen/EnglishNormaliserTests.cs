@@ -38,6 +38,8 @@ public class EnglishNormaliserTests
     [InlineData("-2%", "minus two per cent")]
     [InlineData("5 per cent", "five per cent")]
     [InlineData("rose 10-12% last year", "rose ten to twelve per cent last year")]
+    [InlineData("won 52%-48%", "won fifty-two per cent to forty-eight per cent")]
+    [InlineData("from 5 -3", "from five minus three")]
     public void Reads_percentages(string text, string spoken) => Assert.Equal(spoken, Speak(text));
 
     [Theory]
@@ -80,6 +82,7 @@ public class EnglishNormaliserTests
     [InlineData("the 1980’s", "the nineteen eighties")]
     [InlineData("the ’90s", "the nineties")]
     [InlineData("in her 40s", "in her forties")]
+    [InlineData("No. 10's staff", "number ten's staff")]
     public void Reads_decades(string text, string spoken) => Assert.Equal(spoken, Speak(text));
 
     [Theory]
@@ -122,6 +125,11 @@ public class EnglishNormaliserTests
     [InlineData("an F-16 jet", "an F sixteen jet")]
     [InlineData("a 10-year-old", "a ten-year-old")]
     [InlineData("well-known", "well-known")]
+    [InlineData("1/2 of them", "one half of them")]
+    [InlineData("3/4 of voters", "three quarters of voters")]
+    [InlineData("2/3 majority", "two thirds majority")]
+    [InlineData("open 24/7", "open twenty-four seven")]
+    [InlineData("a 50/50 split", "a fifty/fifty split")]
     public void Reads_ranges_and_hyphens(string text, string spoken) => Assert.Equal(spoken, Speak(text));
 
     [Theory]
@@ -138,6 +146,9 @@ public class EnglishNormaliserTests
     [InlineData("in March 2024", "in March twenty twenty-four")]
     [InlineData("in Jan. 2020", "in January twenty twenty")]
     [InlineData("2024-03-12", "the twelfth of March twenty twenty-four")]
+    [InlineData("on 1/3/2025", "on the first of March twenty twenty-five")]
+    [InlineData("on 12/25/2024", "on the twenty-fifth of December twenty twenty-four")]
+    [InlineData("on 31/12/1999", "on the thirty-first of December nineteen ninety-nine")]
     [InlineData("March 1,000 people", "March one thousand people")]
     [InlineData("they march 12 miles", "they march twelve miles")]
     public void Reads_dates(string text, string spoken) => Assert.Equal(spoken, Speak(text));
@@ -184,6 +195,8 @@ public class EnglishNormaliserTests
     [InlineData("one fruit, i.e. an apple", "one fruit, that is an apple")]
     [InlineData("approx. 40 people", "approximately forty people")]
     [InlineData("Acme Ltd", "Acme Limited")]
+    [InlineData("born c. 1950", "born circa nineteen fifty")]
+    [InlineData("Section c. Then", "Section c. Then")]
     [InlineData("Martin Luther King Jr.", "Martin Luther King Junior.")]
     [InlineData("in Jan. they met", "in January they met")]
     [InlineData("Jan Smith", "Jan Smith")]
@@ -197,6 +210,8 @@ public class EnglishNormaliserTests
     [InlineData("1 °C", "one degree Celsius")]
     [InlineData("98.6°F", "ninety-eight point six degrees Fahrenheit")]
     [InlineData("a 45° angle", "a forty-five degrees angle")]
+    [InlineData("highs of 40C", "highs of forty degrees Celsius")]
+    [InlineData("Room 140C", "Room 140C")]
     [InlineData("5km", "five kilometres")]
     [InlineData("1 km", "one kilometre")]
     [InlineData("20kg", "twenty kilograms")]
@@ -204,6 +219,8 @@ public class EnglishNormaliserTests
     [InlineData("120km/h", "one hundred and twenty kilometres per hour")]
     [InlineData("the 100m final", "the one hundred metres final")]
     [InlineData("5m people", "five million people")]
+    [InlineData("sales of 1.9m last year", "sales of one point nine million last year")]
+    [InlineData("a 4,000 sq ft home", "a four thousand square feet home")]
     [InlineData("a 6ft wall", "a six feet wall")]
     [InlineData("1,000 sq km", "one thousand square kilometres")]
     [InlineData("speeds in km/h", "speeds in kilometres per hour")]
@@ -220,7 +237,21 @@ public class EnglishNormaliserTests
     [InlineData("tell us", "tell us")]
     [InlineData("NATO allies", "NATO allies")]
     [InlineData("US-China trade", "U.S-China trade")]
+    [InlineData("the UN's team", "the U.N.'s team")]
+    [InlineData("the EU’s rules", "the E.U.’s rules")]
     public void Spells_initialisms_letter_by_letter(string text, string spoken) => Assert.Equal(spoken, Speak(text));
+
+    [Theory]
+    [InlineData("Queen Elizabeth II died", "Queen Elizabeth the second died")]
+    [InlineData("Henry VIII", "Henry the eighth")]
+    [InlineData("Pope John Paul II", "Pope John Paul the second")]
+    [InlineData("World War II ended", "World War two ended")]
+    [InlineData("Apollo XI", "Apollo eleven")]
+    [InlineData("Title IX rules", "Title nine rules")]
+    [InlineData("Super Bowl XXXIV", "Super Bowl thirty-four")]
+    [InlineData("I said II", "I said II")]
+    [InlineData("Louis XIV.", "Louis the fourteenth.")]
+    public void Reads_roman_numerals_after_names(string text, string spoken) => Assert.Equal(spoken, Speak(text));
 
     [Theory]
     [InlineData("  Hello,   world.  ", "Hello, world.")]
