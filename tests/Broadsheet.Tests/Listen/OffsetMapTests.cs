@@ -137,6 +137,40 @@ public class OffsetMapTests
     }
 
     [Fact]
+    public void The_builder_collapses_whitespace_and_keeps_read_out_tokens_apart()
+    {
+        const string source = "  G20\t\n&  M ";
+        var builder = new SpokenTextBuilder(source);
+        builder.Space(0, 2);
+        builder.Keep(2, 3);
+        builder.Say("twenty", 3, 5);
+        builder.Space(5, 7);
+        builder.Say("and", 7, 8);
+        builder.Space(8, 10);
+        builder.Keep(10, 11);
+        builder.Space(11, 12);
+
+        var text = builder.Build();
+
+        Assert.Equal("G twenty and M", text.Spoken);
+        Assert.Equal(new TextRange(3, 5), text.Map.ToOriginal(new TextRange(2, 8)));
+        Assert.Equal(new TextRange(5, 7), text.Map.ToOriginal(8));
+        Assert.Equal(new TextRange(10, 11), text.Map.ToOriginal(13));
+        // The space put between "G" and "twenty" stands for nothing on the page.
+        Assert.Equal(new TextRange(3, 3), text.Map.ToOriginal(1));
+    }
+
+    [Fact]
+    public void A_word_mark_on_a_space_locates_the_next_word()
+    {
+        var part = AudioScript.Build("Fares rise to £2", [], [], "en").Parts[0];
+
+        Assert.Equal("two", part.SpokenWordAt(13).Of(part.Spoken));
+        Assert.Equal("£2", part.Locate(13).Range.Of(part.Text));
+        Assert.Equal("rise", part.Locate(5).Range.Of(part.Text));
+    }
+
+    [Fact]
     public void An_identity_map_maps_each_offset_to_itself()
     {
         var map = OffsetMap.Identity(10);
