@@ -1,0 +1,179 @@
+namespace Broadsheet.Speech;
+
+/// <summary>
+/// Encodes mono 16-bit PCM to MP3 with LAME (<c>libmp3lame.so.0</c>), including the LAME/Xing tag frame that records
+/// the exact length, encoder delay and padding (and, for average bitrate, a seek table) for exact-duration playback.
+/// </summary>
+/// <remarks>
+/// The default is average bitrate (ABR): LAME then writes its tag in a 64/128 kbit/s header frame, which always has
+/// room for it. In constant-bitrate mode the tag lives in a frame of the chosen bitrate, and at low bitrates with
+/// 22.05/24 kHz input (e.g. 48 kbit/s) it does not fit and LAME leaves it out; <see cref="EncodedAudio.GaplessInfoWritten"/>
+/// tells which happened.
+/// </remarks>
+/// <remarks>Instances are immutable and thread-safe; each call to <c>Encode</c> uses its own LAME handle.</remarks>
+public sealed class Mp3Encoder
+{
+    /// <summary>Library names tried, in order.</summary>
+    public static readonly IReadOnlyList<string> DefaultLibraryNames = ["libmp3lame.so.0", "libmp3lame.so", "mp3lame"];
+
+    /// <summary>The MPEG layer III decoder delay (528 + 1 samples) that decoders add in front of LAME's encoder delay.</summary>
+    public const int DecoderDelaySamples = 529;
+
+    private static readonly int[] MpegSampleRates = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000];
+    private static readonly int[] MpegBitrates = [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320];
+
+    // LAME initialises some global tables lazily in lame_init_params; keep set-up serial to be safe.
+    private static readonly Lock s_setup = new();
+    private static readonly Lazy<(LameNative? Lib, string? Error)> s_lib = new(() =>
+    {
+        var lib = LameNative.TryLoad(DefaultLibraryNames, out var error);
+        return (lib, lib is null ? $"LAME could not be loaded ({error}). Install the Debian package libmp3lame0." : null);
+    });
+
+    /// <summary>Creates an encoder.</summary>
+    /// <param name="bitrateKbps">(Average) bitrate in kbit/s; 48 or 64 is plenty for mono speech.</param>
+    /// <param name="constantBitrate"><see langword="true"/> for CBR, <see langword="false"/> (default) for ABR.</param>
+    public Mp3Encoder(int bitrateKbps = 48, bool constantBitrate = false)
+    {
+        if (Array.IndexOf(MpegBitrates, bitrateKbps) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bitrateKbps), bitrateKbps, "Not an MPEG audio bitrate.");
+        }
+
+        BitrateKbps = bitrateKbps;
+        ConstantBitrate = constantBitrate;
+    }
+
+    /// <summary>The (average) bitrate in kbit/s.</summary>
+    public int BitrateKbps { get; }
+
+    /// <summary><see langword="true"/> for constant bitrate, <see langword="false"/> for average bitrate.</summary>
+    public bool ConstantBitrate { get; }
+
+    /// <summary><see langword="true"/> when libmp3lame can be loaded.</summary>
+    public static bool IsAvailable => s_lib.Value.Lib is not null;
+
+    /// <summary>Why LAME is unavailable, or <see langword="null"/>.</summary>
+    public static string? UnavailableReason => s_lib.Value.Error;
+
+    /// <summary>The LAME version, or <see langword="null"/> when unavailable.</summary>
+    public static unsafe string? LameVersion => s_lib.Value.Lib is { } lib ? Utf8.FromPointer(lib.GetVersion()) : null;
+
+    /// <summary>Encodes a synthesis result.</summary>
+    public EncodedAudio Encode(SpeechResult speech, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(speech);
+        return Encode(speech.Samples, speech.SampleRate, output);
+    }
+
+    /// <summary>Encodes mono PCM to <paramref name="output"/> (which need not be seekable).</summary>
+    /// <exception cref="InvalidOperationException">LAME is unavailable or failed.</exception>
+    public unsafe EncodedAudio Encode(short[] samples, int sampleRate, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
+        var lib = s_lib.Value.Lib ?? throw new InvalidOperationException(s_lib.Value.Error);
+
+        var gfp = lib.Init();
+        if (gfp == 0)
+        {
+            throw new InvalidOperationException("lame_init failed.");
+        }
+
+        try
+        {
+            lock (s_setup)
+            {
+                Check(lib.SetNumChannels(gfp, 1), "lame_set_num_channels");
+                Check(lib.SetInSampleRate(gfp, sampleRate), "lame_set_in_samplerate");
+                // Keep the source rate when MPEG allows it: no resampling, and sample-exact timings.
+                if (Array.IndexOf(MpegSampleRates, sampleRate) >= 0)
+                {
+                    Check(lib.SetOutSampleRate(gfp, sampleRate), "lame_set_out_samplerate");
+                }
+
+                Check(lib.SetMode(gfp, LameNative.ModeMono), "lame_set_mode");
+                if (ConstantBitrate)
+                {
+                    Check(lib.SetVbr(gfp, LameNative.VbrOff), "lame_set_VBR");
+                    Check(lib.SetBitrate(gfp, BitrateKbps), "lame_set_brate");
+                }
+                else
+                {
+                    Check(lib.SetVbr(gfp, LameNative.VbrAbr), "lame_set_VBR");
+                    Check(lib.SetVbrMeanBitrate(gfp, BitrateKbps), "lame_set_VBR_mean_bitrate_kbps");
+                }
+
+                Check(lib.SetQuality(gfp, 5), "lame_set_quality");
+                Check(lib.SetWriteVbrTag(gfp, 1), "lame_set_bWriteVbrTag");
+                Check(lib.InitParams(gfp), "lame_init_params");
+            }
+
+            using var mp3 = new MemoryStream(samples.Length / 2 + 8192);
+            const int Chunk = 1152 * 32;
+            var buffer = new byte[(int)(1.25 * Chunk) + 7200];
+            fixed (short* pcm = samples)
+            fixed (byte* outBuf = buffer)
+            {
+                for (var offset = 0; offset < samples.Length; offset += Chunk)
+                {
+                    var n = Math.Min(Chunk, samples.Length - offset);
+                    var written = lib.EncodeBuffer(gfp, pcm + offset, pcm + offset, n, outBuf, buffer.Length);
+                    Check(written, "lame_encode_buffer");
+                    mp3.Write(buffer, 0, written);
+                }
+
+                var flushed = lib.EncodeFlush(gfp, outBuf, buffer.Length);
+                Check(flushed, "lame_encode_flush");
+                mp3.Write(buffer, 0, flushed);
+            }
+
+            // LAME wrote an empty first frame; replace it with the final Info/LAME tag (exact frame count, delay, padding).
+            var tagSize = (int)lib.GetLameTagFrame(gfp, null, 0);
+            var gapless = false;
+            if (tagSize > 0 && tagSize <= mp3.Length)
+            {
+                var tag = new byte[tagSize];
+                fixed (byte* t = tag)
+                {
+                    var copied = (int)lib.GetLameTagFrame(gfp, t, (nuint)tag.Length);
+                    if (copied == tagSize)
+                    {
+                        mp3.Position = 0;
+                        mp3.Write(tag, 0, tag.Length);
+                        gapless = true;
+                    }
+                }
+            }
+
+            var outRate = lib.GetOutSampleRate(gfp);
+            var delay = lib.GetEncoderDelay(gfp);
+            var padding = lib.GetEncoderPadding(gfp);
+            mp3.Position = 0;
+            mp3.CopyTo(output);
+            return new EncodedAudio(
+                "audio/mpeg",
+                "mp3",
+                outRate,
+                (int)Math.Round(samples.Length * 1000.0 / sampleRate),
+                delay,
+                padding,
+                delay + DecoderDelaySamples,
+                mp3.Length,
+                gapless);
+        }
+        finally
+        {
+            _ = lib.Close(gfp);
+        }
+    }
+
+    private static void Check(int rc, string call)
+    {
+        if (rc < 0)
+        {
+            throw new InvalidOperationException($"{call} failed with {rc}.");
+        }
+    }
+}
