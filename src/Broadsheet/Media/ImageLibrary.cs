@@ -37,6 +37,8 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
         {
             db.Images.Add(image);
             await db.SaveChangesAsync(ct);
+            logger.LogInformation("Imported image {ImageId} from {FileName}: {Width}x{Height} {ContentType}, {Count} renditions",
+                image.Id, fileName, image.Width, image.Height, image.ContentType, image.Renditions.Count);
             return image;
         }
         catch
@@ -75,7 +77,7 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
             Directory.Move(staging, final);
 
             var embedded = EmbeddedCredits.Read(bytes);
-            logger.LogInformation("Imported image {ImageId} from {FileName}: {Width}x{Height} {ContentType}, {Count} renditions",
+            logger.LogDebug("Prepared image {ImageId} from {FileName}: {Width}x{Height} {ContentType}, {Count} renditions",
                 id, fileName, decoded.Width, decoded.Height, decoded.Format.ContentType, renditions.Count);
             return new Image
             {
