@@ -35,6 +35,7 @@ public sealed class BroadsheetOptions
     public Media.MediaOptions Media { get; set; } = new();
 
     /// <summary>The address readers reach the site at; the demo publication's base URL.</summary>
+    [Url]
     public string PublicUrl { get; set; } = "http://localhost:5000";
 }
 

@@ -74,6 +74,18 @@ internal static class TestImages
         return InsertSegment(jpeg, 0xED, [.. "Photoshop 3.0\0"u8.ToArray(), .. resource]);
     }
 
+    /// <summary>A JPEG with an XMP APP1 packet holding dc:description and photoshop:Credit.</summary>
+    public static byte[] WithXmp(byte[] jpeg, string description, string credit)
+    {
+        var xml = $"""
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="{credit}">
+            <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{description}</rdf:li></rdf:Alt></dc:description>
+            </rdf:Description></rdf:RDF></x:xmpmeta>
+            """;
+        return InsertSegment(jpeg, 0xE1, [.. "http://ns.adobe.com/xap/1.0/\0"u8.ToArray(), .. Encoding.UTF8.GetBytes(xml)]);
+    }
+
     /// <summary>A PNG whose header claims the given size; its pixel data is for a far smaller image.</summary>
     public static byte[] PngClaiming(int width, int height)
     {
