@@ -85,7 +85,8 @@ public sealed class DemoContent(BroadsheetDb db, ImageLibrary images, IOptions<B
             var picture = pictures[i];
             using var stream = new MemoryStream(picture.Render());
             var image = await images.PrepareAsync(stream, $"demo-{i}.jpg", picture.Alt, picture.Caption, DemoPublication.IllustrationCredit,
-                new ImportSettings(Widths: picture.Widths), token);
+                // Sample pictures are disposable; skipping the per-file flush saves about a second of seeding.
+                new ImportSettings(Widths: picture.Widths, FlushToDisk: false), token);
             results[i] = image;
             lock (prepared)
             {

@@ -6,7 +6,9 @@ namespace Broadsheet.Media;
 
 /// <summary>Choices for one import beyond the required ones.</summary>
 /// <param name="Widths">Rendition widths for this image instead of the configured ones (the demo seeds with fewer).</param>
-public sealed record ImportSettings(float FocalX = 0.5f, float FocalY = 0.5f, IReadOnlyList<int>? Widths = null)
+/// <param name="FlushToDisk">Wait for each file to reach the disk before recording it, so a power cut cannot leave an empty
+/// rendition behind a saved row. Only generated content that could be made again may skip it.</param>
+public sealed record ImportSettings(float FocalX = 0.5f, float FocalY = 0.5f, IReadOnlyList<int>? Widths = null, bool FlushToDisk = true)
 {
     public static readonly ImportSettings Default = new();
 }
@@ -69,9 +71,9 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
             Directory.CreateDirectory(staging);
             using var decoded = DecodedImage.Decode(bytes, media.MaxPixels, MaxRenditionWidth(settings.Widths ?? media.Widths));
             var originalName = "original." + decoded.Format.Extension;
-            await File.WriteAllBytesAsync(Path.Combine(staging, originalName), bytes, ct);
+            RenditionMaker.WriteFile(Path.Combine(staging, originalName), bytes, settings.FlushToDisk);
 
-            var renditions = RenditionMaker.Make(decoded, settings.Widths ?? media.Widths, media, id.ToString(), staging, ct);
+            var renditions = RenditionMaker.Make(decoded, settings.Widths ?? media.Widths, media, id.ToString(), staging, settings.FlushToDisk, ct);
 
             // The folder appears whole or not at all: readers never see a half-written rendition.
             Directory.Move(staging, final);

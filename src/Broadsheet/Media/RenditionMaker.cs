@@ -24,7 +24,7 @@ internal static class RenditionMaker
     }
 
     /// <summary>Writes the renditions into <paramref name="folder"/>; returns them with paths relative to the media root.</summary>
-    public static List<Rendition> Make(DecodedImage image, IReadOnlyList<int> configuredWidths, MediaOptions options, string id, string folder, CancellationToken ct)
+    public static List<Rendition> Make(DecodedImage image, IReadOnlyList<int> configuredWidths, MediaOptions options, string id, string folder, bool flush, CancellationToken ct)
     {
         var renditions = new List<Rendition>();
         SKBitmap current = image.Bitmap;
@@ -43,9 +43,9 @@ internal static class RenditionMaker
                 }
                 current = next;
 
-                renditions.Add(Write(current, width, height, Webp, id, folder, p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, options.WebpQuality))));
+                renditions.Add(Write(current, width, height, Webp, id, folder, flush, p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, options.WebpQuality))));
                 using var flat = image.Opaque ? null : OnWhite(current);
-                renditions.Add(Write(flat ?? current, width, height, Jpeg, id, folder,
+                renditions.Add(Write(flat ?? current, width, height, Jpeg, id, folder, flush,
                     p => p.Encode(new SKJpegEncoderOptions(options.JpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))));
             }
         }
@@ -105,16 +105,22 @@ internal static class RenditionMaker
         return flat;
     }
 
-    private static Rendition Write(SKBitmap bitmap, int width, int height, string format, string id, string folder, Func<SKPixmap, SKData?> encode)
+    private static Rendition Write(SKBitmap bitmap, int width, int height, string format, string id, string folder, bool flush, Func<SKPixmap, SKData?> encode)
     {
         using var pixmap = bitmap.PeekPixels();
         using var data = encode(pixmap) ?? throw new InvalidOperationException($"Could not encode a {format} rendition.");
         var name = $"{width}.{(format == Jpeg ? "jpg" : format)}";
-        using (var file = new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write))
+        WriteFile(Path.Combine(folder, name), data.AsSpan(), flush);
+        return new Rendition(width, height, format, $"{id}/{name}", data.Size);
+    }
+
+    public static void WriteFile(string path, ReadOnlySpan<byte> bytes, bool flush)
+    {
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        file.Write(bytes);
+        if (flush)
         {
-            data.SaveTo(file);
             file.Flush(flushToDisk: true);
         }
-        return new Rendition(width, height, format, $"{id}/{name}", data.Size);
     }
 }
