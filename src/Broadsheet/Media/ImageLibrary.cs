@@ -14,7 +14,7 @@ public sealed record ImportSettings(float FocalX = 0.5f, float FocalY = 0.5f, IR
 }
 
 /// <summary>Stores uploaded images: validates, keeps the original, makes renditions, records the <see cref="Image"/>.</summary>
-public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> options, TimeProvider clock, ILogger<ImageLibrary> logger)
+public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> options, TimeProvider clock, ImageWorkSlots slots, ILogger<ImageLibrary> logger)
 {
     public const int MaxAltLength = 500;
     public const int MaxCaptionLength = 1000;
@@ -66,6 +66,7 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
         var id = Guid.NewGuid();
         var staging = Path.Combine(MediaPath, StagingFolder, id.ToString());
         var final = Path.Combine(MediaPath, id.ToString());
+        await slots.WaitAsync(ct);
         try
         {
             Directory.CreateDirectory(staging);
@@ -102,6 +103,10 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
             DeleteFolder(staging);
             DeleteFolder(final);
             throw;
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
@@ -182,6 +187,21 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
             logger.LogWarning(e, "Could not remove {Path}", path);
         }
     }
+}
+
+/// <summary>
+/// Bounds how many images are decoded and resized at once across the app: a large photo holds hundreds of
+/// megabytes of pixels while it is worked on, and the work is CPU-bound, so more at once than cores only queues.
+/// </summary>
+public sealed class ImageWorkSlots : IDisposable
+{
+    private readonly SemaphoreSlim slots = new(Math.Max(1, Environment.ProcessorCount));
+
+    public Task WaitAsync(CancellationToken ct) => slots.WaitAsync(ct);
+
+    public void Release() => slots.Release();
+
+    public void Dispose() => slots.Dispose();
 }
 
 /// <summary>An upload that is not an acceptable image: too large, not an image, or undecodable.</summary>

@@ -10,6 +10,7 @@ public static class MediaExtensions
     {
         builder.Services.AddOptions<BroadsheetOptions>()
             .Validate(o => !o.Media.Problems().Any(), "Broadsheet:Media is invalid: check MaxUploadBytes, MaxPixels, RenditionWidths and the qualities.");
+        builder.Services.AddSingleton<ImageWorkSlots>();
         builder.Services.AddScoped<ImageLibrary>();
         return builder;
     }
