@@ -1,0 +1,311 @@
+using Broadsheet.Ads;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Media;
+using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+
+namespace Broadsheet.Tests.Demo;
+
+/// <summary>One seeded app per provider, shared by the read-only checks below.</summary>
+public sealed class SeededApps : IAsyncDisposable
+{
+    private readonly Dictionary<DatabaseProvider, BroadsheetApp> apps = [];
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public async Task<BroadsheetApp> On(DatabaseProvider provider)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (!apps.TryGetValue(provider, out var app))
+            {
+                app = new BroadsheetApp(provider, seedDemoContent: true);
+                _ = app.BaseAddress;
+                apps[provider] = app;
+            }
+            return app;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in apps.Values)
+        {
+            await app.DisposeAsync();
+        }
+        gate.Dispose();
+    }
+}
+
+public class DemoContentTests(SeededApps apps) : IClassFixture<SeededApps>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<T> Query<T>(BroadsheetApp app, Func<BroadsheetDb, Task<T>> query)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BroadsheetDb>());
+    }
+
+    private static Task<List<Article>> Articles(BroadsheetApp app) => Query(app, db => db.Articles.AsNoTracking()
+        .Include(a => a.Section).Include(a => a.HeroImage)
+        .Include(a => a.Topics).ThenInclude(t => t.Topic)
+        .Include(a => a.Byline).ThenInclude(b => b.Contributor)
+        .Include(a => a.Notes)
+        .AsSplitQuery().ToListAsync(Ct));
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Seeds_a_dozen_or_more_published_sample_articles_across_the_sections(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+
+        var articles = await Articles(app);
+
+        Assert.True(articles.Count >= 12, $"{articles.Count} articles");
+        Assert.All(articles, a =>
+        {
+            Assert.True(a.IsSample);
+            Assert.Equal(ArticleStatus.Published, a.Status);
+            Assert.NotNull(a.FirstPublishedAt);
+            Assert.False(string.IsNullOrWhiteSpace(a.Headline));
+            Assert.Equal(Slugs.From(a.Headline), a.Slug);
+            Assert.InRange(a.Summary.Count, 2, 3);
+            Assert.All(a.Summary, s => Assert.False(string.IsNullOrWhiteSpace(s)));
+            Assert.InRange(a.Topics.Count, 1, 3);
+            Assert.Contains(a.Topics, t => t.Position == 0);
+            Assert.NotEmpty(a.Byline);
+            Assert.False(string.IsNullOrWhiteSpace(a.HeroAlt));
+            Assert.False(string.IsNullOrWhiteSpace(a.HeroCaption));
+            Assert.False(string.IsNullOrWhiteSpace(a.HeroCredit));
+        });
+        var sections = articles.Select(a => a.Section.Path).ToHashSet();
+        Assert.Contains("asia/east-asia", sections);
+        Assert.True(sections.Count >= 8, string.Join(", ", sections));
+        Assert.Contains(articles, a => a.Byline.All(b => b.Contributor.Kind == ContributorKind.Agency));
+        Assert.Contains(articles, a => a.Byline.Any(b => b.Contributor.Kind == ContributorKind.Person) && a.Byline.Any(b => b.Contributor.Kind == ContributorKind.Agency));
+        Assert.Contains(articles, a => a.Notes.Any(n => n.Kind == NoteKind.Correction));
+        Assert.Contains(articles, a => a.LastUpdatedAt > a.FirstPublishedAt);
+        Assert.Contains(articles, a => a.Language != "en");
+        Assert.True(articles.Select(a => a.Type).Distinct().Count() >= 3);
+        Assert.True(articles.Select(a => a.FirstPublishedAt!.Value.Date).Distinct().Count() >= 2, "published over several days");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Article_bodies_use_only_known_blocks_with_text_and_a_range_of_types(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var articles = await Articles(app);
+        var imageIds = await Query(app, db => db.Images.Select(i => i.Id).ToListAsync(Ct));
+
+        foreach (var article in articles)
+        {
+            Assert.NotEmpty(article.Body);
+            foreach (var block in article.Body)
+            {
+                switch (block)
+                {
+                    case ParagraphBlock p:
+                        AssertRuns(p.Content);
+                        break;
+                    case HeadingBlock h:
+                        Assert.False(string.IsNullOrWhiteSpace(h.Text));
+                        Assert.InRange(h.Level, 2, 3);
+                        break;
+                    case QuoteBlock q:
+                        AssertRuns(q.Content);
+                        break;
+                    case ListBlock l:
+                        Assert.NotEmpty(l.Items);
+                        Assert.All(l.Items, AssertRuns);
+                        break;
+                    case ImageBlock i:
+                        Assert.Contains(i.ImageId, imageIds);
+                        break;
+                    case EmbedBlock e:
+                        Assert.True(Uri.TryCreate(e.Url, UriKind.Absolute, out var url) && url.Scheme == "https", e.Url);
+                        Assert.False(string.IsNullOrWhiteSpace(e.Title));
+                        break;
+                    case DividerBlock:
+                        break;
+                    default:
+                        Assert.Fail($"Unknown block {block.GetType().Name} in {article.Slug}");
+                        break;
+                }
+            }
+            var words = PlainText.Of(article.Body).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            if (article.Language == "en")
+            {
+                Assert.InRange(words, 250, 700);
+            }
+            else
+            {
+                Assert.True(PlainText.Of(article.Body).Length >= 200, article.Slug);
+            }
+        }
+
+        var kinds = articles.SelectMany(a => a.Body).Select(b => b.GetType()).ToHashSet();
+        Assert.Superset(new HashSet<Type> { typeof(ParagraphBlock), typeof(HeadingBlock), typeof(QuoteBlock), typeof(ListBlock), typeof(ImageBlock), typeof(EmbedBlock), typeof(DividerBlock) }, kinds);
+        Assert.Contains(articles.SelectMany(a => a.Body).OfType<QuoteBlock>(), q => q.Pull);
+        Assert.Contains(articles.SelectMany(a => a.Body).OfType<ListBlock>(), l => l.Ordered);
+        var runs = articles.SelectMany(a => a.Body).OfType<ParagraphBlock>().SelectMany(p => p.Content).ToList();
+        Assert.Contains(runs, r => r.Bold);
+        Assert.Contains(runs, r => r.Italic);
+        Assert.Contains(runs, r => r.Href is not null);
+
+        static void AssertRuns(IReadOnlyList<Inline> runs)
+        {
+            Assert.NotEmpty(runs);
+            Assert.False(string.IsNullOrWhiteSpace(PlainText.Of(runs)));
+            Assert.DoesNotContain(runs, r => r.Text.Contains("**", StringComparison.Ordinal) || r.Text.Contains("](", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Every_hero_and_body_image_has_its_renditions_on_disk_and_served(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var articles = await Articles(app);
+        var images = await Query(app, db => db.Images.AsNoTracking().ToListAsync(Ct));
+        using var client = app.Client();
+
+        Assert.All(articles, a => Assert.NotNull(a.HeroImage));
+        var bodyImages = articles.SelectMany(a => a.Body).OfType<ImageBlock>().Select(b => b.ImageId).ToList();
+        Assert.True(bodyImages.Count >= 2);
+        foreach (var image in images.Where(i => articles.Any(a => a.HeroImageId == i.Id) || bodyImages.Contains(i.Id)))
+        {
+            Assert.Equal((1600, 900), (image.Width, image.Height));
+            Assert.False(string.IsNullOrWhiteSpace(image.Alt));
+            Assert.False(string.IsNullOrWhiteSpace(image.Caption));
+            Assert.Contains("Illustration", image.Credit, StringComparison.Ordinal);
+            Assert.Equal(["jpeg", "webp"], image.Renditions.Select(r => r.Format).Distinct().Order());
+            foreach (var rendition in image.Renditions)
+            {
+                using var codec = SKCodec.Create(Path.Combine(app.DataPath, "media", rendition.Path));
+                Assert.NotNull(codec);
+                Assert.Equal((rendition.Width, rendition.Height), (codec.Info.Width, codec.Info.Height));
+            }
+            var largest = image.Renditions.MaxBy(r => r.Width)!;
+            using var response = await client.GetAsync(ImageSources.UrlOf(largest.Path), Ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+        // Each article has its own picture.
+        Assert.Equal(articles.Count, articles.Select(a => a.HeroImageId).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Seeds_the_publication_sections_topics_contributors_standards_and_house_ads(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+
+        var publication = await Query(app, db => db.Publications.SingleAsync(Ct));
+        var sections = await Query(app, db => db.Sections.AsNoTracking().ToListAsync(Ct));
+        var topics = await Query(app, db => db.Topics.AsNoTracking().ToListAsync(Ct));
+        var contributors = await Query(app, db => db.Contributors.AsNoTracking().ToListAsync(Ct));
+        var pages = await Query(app, db => db.StandardsPages.AsNoTracking().ToListAsync(Ct));
+        var ads = await Query(app, db => db.AdCreatives.AsNoTracking().Include(a => a.Image).ToListAsync(Ct));
+
+        Assert.Equal("The Daily Meridian", publication.Name);
+        Assert.Equal("http://localhost:5000", publication.BaseUrl);
+        Assert.NotNull(TimeZoneInfo.FindSystemTimeZoneById(publication.TimeZone));
+        var eastAsia = sections.Single(s => s.Path == "asia/east-asia");
+        Assert.Equal(sections.Single(s => s.Path == "asia").Id, eastAsia.ParentId);
+        Assert.Contains(sections, s => s.Path == "asia/southeast-asia");
+        Assert.Superset(new HashSet<string> { "world", "business", "technology", "science", "climate", "sport", "opinion" }, sections.Select(s => s.Path).ToHashSet());
+        Assert.Equal(sections.Count(s => s.ParentId is null), sections.Where(s => s.ParentId is null).Select(s => s.Position).Distinct().Count());
+        Assert.InRange(topics.Count, 8, 15);
+        Assert.All(topics, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
+        Assert.InRange(contributors.Count(c => c.Kind == ContributorKind.Person), 5, 6);
+        Assert.Equal(3, contributors.Count(c => c.Kind == ContributorKind.Agency));
+        Assert.All(contributors.Where(c => c.Kind == ContributorKind.Person), c => Assert.False(string.IsNullOrWhiteSpace(c.Role) || string.IsNullOrWhiteSpace(c.Bio)));
+
+        Assert.True(pages.Count >= 4);
+        Assert.All(pages, p => Assert.True(PlainText.Of(p.Body).Length > 300, p.Slug));
+
+        Assert.True(ads.Count >= 3);
+        Assert.Contains(ads, a => a.SectionPath is { } path && sections.Any(s => s.Path == path));
+        Assert.Contains(ads, a => a.TopicSlug is { } slug && topics.Any(t => t.Slug == slug));
+        Assert.Contains(ads, a => a.EndsAt < DateTimeOffset.UtcNow);
+        Assert.All(ads, a =>
+        {
+            Assert.StartsWith("/", a.LinkUrl, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(a.Alt));
+            Assert.NotEmpty(a.Image.Renditions);
+            Assert.All(a.Image.Renditions, r => Assert.True(File.Exists(Path.Combine(app.DataPath, "media", r.Path))));
+        });
+    }
+
+    [Fact]
+    public async Task Seeding_again_does_nothing()
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        var before = await Query(app, db => db.Articles.CountAsync(Ct));
+        var folders = Directory.GetDirectories(Path.Combine(app.DataPath, "media")).Length;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(Ct);
+
+        Assert.False(seeded);
+        Assert.Equal(before, await Query(app, db => db.Articles.CountAsync(Ct)));
+        Assert.Equal(1, await Query(app, db => db.Publications.CountAsync(Ct)));
+        Assert.Equal(folders, Directory.GetDirectories(Path.Combine(app.DataPath, "media")).Length);
+    }
+}
+
+public class DemoSeedingSwitchTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task With_seeding_off_the_site_starts_empty(DatabaseProvider provider)
+    {
+        await using var app = new BroadsheetApp(provider, seedDemoContent: false);
+        _ = app.BaseAddress;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        Assert.False(await db.Articles.AnyAsync(Ct));
+        Assert.False(await db.Images.AnyAsync(Ct));
+        Assert.False(await db.Set<AdCreative>().AnyAsync(Ct));
+        var media = Path.Combine(app.DataPath, "media");
+        Assert.Empty(Directory.Exists(media) ? Directory.GetDirectories(media).Where(d => Path.GetFileName(d) != ".staging") : []);
+    }
+
+    [Fact]
+    public async Task A_failure_half_way_leaves_no_rows_and_no_files()
+    {
+        await using var app = new BroadsheetApp(DatabaseProvider.Sqlite, seedDemoContent: false);
+        _ = app.BaseAddress;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        // A section already holding a demo path makes the seed's insert fail after every image is written.
+        db.Sections.Add(new Section { Path = "sport", Name = "Sport" });
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(Ct));
+
+        Assert.False(await db.Articles.AnyAsync(Ct));
+        Assert.False(await db.Publications.AnyAsync(Ct));
+        Assert.False(await db.Images.AnyAsync(Ct));
+        Assert.Equal(1, await db.Sections.CountAsync(Ct));
+        var media = Path.Combine(app.DataPath, "media");
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(media, "*", SearchOption.AllDirectories), p => Path.GetFileName(p) != ".staging");
+    }
+}
