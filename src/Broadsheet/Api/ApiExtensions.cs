@@ -46,6 +46,7 @@ public static class ApiExtensions
                 };
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(RequestBodyDocs.DescribeAsync);
             options.AddOperationTransformer((operation, context, _) =>
             {
                 if (context.Description.RelativePath?.StartsWith("api/admin", StringComparison.Ordinal) == true)
@@ -87,7 +88,7 @@ public static class ApiExtensions
         admin.MapContributorsAdmin();
         admin.MapStandardsAdmin();
         admin.MapAdsAdmin();
-        admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value);
+        admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.Media);
 
         app.MapFallback("/api/{**rest}", (HttpRequest request) => Problems.NotFound($"No API endpoint at {request.Path}."))
             .WithName("ApiNotFound")

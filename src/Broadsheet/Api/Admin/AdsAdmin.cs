@@ -45,9 +45,9 @@ internal static class AdsAdmin
         ads.MapGet("/", List).WithName("AdminListAds").WithSummary("All house ad creatives with their impressions and clicks.");
         ads.MapGet("/{id:int}", Get).WithName("AdminGetAd").WithSummary("One ad creative with its impressions and clicks.");
         ads.MapPost("/", Create).WithName("AdminCreateAd").WithSummary("Creates an ad creative.")
-            .Accepts<AdInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<AdInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         ads.MapPut("/{id:int}", Update).WithName("AdminUpdateAd").WithSummary("Replaces an ad creative's settings; its counts are kept.")
-            .Accepts<AdInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<AdInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         ads.MapDelete("/{id:int}", Delete).WithName("AdminDeleteAd").WithSummary("Deletes an ad creative.");
     }
 

@@ -71,16 +71,16 @@ internal static class ArticlesAdmin
         var articles = admin.MapGroup("/articles").WithTags("Admin: articles");
         articles.MapGet("/", List).WithName("AdminListArticles").WithSummary("All articles, drafts included, newest change first; filter by status or section.");
         articles.MapPost("/", Create).WithName("AdminCreateArticle").WithSummary("Creates a draft. Unknown topics and contributors are created by name.")
-            .Accepts<ArticleInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<ArticleInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         articles.MapGet("/{id:int}", Get).WithName("AdminGetArticle").WithSummary("One article; its ETag is its version, for If-Match.");
         articles.MapPut("/{id:int}", Update).WithName("AdminUpdateArticle").WithSummary("Replaces an article's content; If-Match with its version guards against lost updates.")
-            .Accepts<ArticleInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Reads<ArticleInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         articles.MapDelete("/{id:int}", Delete).WithName("AdminDeleteArticle").WithSummary("Deletes an article.");
         articles.MapPost("/{id:int}/publish", Publish).WithName("AdminPublishArticle").WithSummary("Publishes an article; the answer holds its public url.");
         articles.MapPost("/{id:int}/unpublish", Unpublish).WithName("AdminUnpublishArticle").WithSummary("Takes a published article away from readers.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         articles.MapPost("/{id:int}/notes", AddNote).WithName("AdminAddArticleNote").WithSummary("Adds a correction or update note to a published article.")
-            .Accepts<NoteInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+            .Reads<NoteInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Ok<PageJson<AdminArticleListItem>>, ProblemHttpResult>> List(

@@ -36,9 +36,9 @@ internal static class ContributorsAdmin
         contributors.MapGet("/", List).WithName("AdminListContributors").WithSummary("All contributors: staff and agencies.");
         contributors.MapGet("/{slug}", Get).WithName("AdminGetContributor").WithSummary("One contributor.");
         contributors.MapPost("/", Create).WithName("AdminCreateContributor").WithSummary("Creates a contributor (a person or an agency).")
-            .Accepts<ContributorInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+            .Reads<ContributorInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         contributors.MapPut("/{slug}", Update).WithName("AdminUpdateContributor").WithSummary("Changes a contributor's name, kind, role, bio or photo.")
-            .Accepts<ContributorInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<ContributorInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         contributors.MapDelete("/{slug}", Delete).WithName("AdminDeleteContributor").WithSummary("Deletes a contributor who is in no byline.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -26,6 +26,9 @@ public sealed record AdminImageJson(
         new(i.Id, MediaUrls.Default(i), i.Width, i.Height, i.ContentType, i.Alt, i.Caption, i.Credit, MediaUrls.Renditions(i), i.CreatedAt);
 }
 
+/// <summary>The multipart form <c>POST /api/admin/images</c> reads (for the OpenAPI document).</summary>
+public sealed record ImageUploadForm(IFormFile File, string Alt, string? Caption, string? Credit);
+
 /// <summary>The request body limit of the upload endpoint, read by routing before the body is.</summary>
 internal sealed record UploadLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 
@@ -34,18 +37,18 @@ internal static class ImagesAdmin
     /// <summary>Room for the multipart framing and the text fields around the file.</summary>
     private const long FormOverhead = 64 * 1024;
 
-    public static void MapImagesAdmin(this RouteGroupBuilder admin, ApiOptions options)
+    public static void MapImagesAdmin(this RouteGroupBuilder admin, MediaOptions options)
     {
         var images = admin.MapGroup("/images").WithTags("Admin: images");
         images.MapGet("/", List).WithName("AdminListImages").WithSummary("Library images, newest first, a page at a time.");
         images.MapGet("/{id:guid}", Get).WithName("AdminGetImage").WithSummary("One library image with its renditions.");
         images.MapPost("/", Upload).WithName("AdminUploadImage")
             .WithSummary("Uploads an image (multipart/form-data: file, alt, caption, credit); answers with its id and renditions.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Reads<ImageUploadForm>("multipart/form-data")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new UploadLimit(options.MaxImageUploadBytes + FormOverhead));
+            .WithMetadata(new UploadLimit(options.MaxUploadBytes + FormOverhead));
         images.MapPut("/{id:guid}", Update).WithName("AdminUpdateImage").WithSummary("Changes an image's alt text, caption or credit.")
-            .Accepts<ImageUpdateInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<ImageUpdateInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         images.MapDelete("/{id:guid}", Delete).WithName("AdminDeleteImage").WithSummary("Deletes an image nothing uses.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -69,9 +72,10 @@ internal static class ImagesAdmin
             : Problems.NotFound($"No image {id}.");
 
     private static async Task<Results<Created<AdminImageJson>, ProblemHttpResult>> Upload(
-        HttpRequest request, ImageLibrary library, IOptions<ApiOptions> options, CancellationToken ct)
+        HttpRequest request, ImageLibrary library, IOptions<BroadsheetOptions> options, CancellationToken ct)
     {
-        var max = options.Value.MaxImageUploadBytes;
+        // Media owns the limit (Broadsheet:Media:MaxUploadBytes); checking it here too answers before decoding.
+        var max = options.Value.Media.MaxUploadBytes;
         var tooLarge = $"Images may be at most {max / (1024.0 * 1024.0):0.#} MB.";
         if (!request.HasFormContentType)
         {
@@ -132,7 +136,7 @@ internal static class ImagesAdmin
         }
         catch (ImageRejectedException e)
         {
-            return Problems.Invalid("file", e.Message);
+            return Problems.Invalid(e.Field, e.Message);
         }
     }
 
@@ -169,7 +173,7 @@ internal static class ImagesAdmin
         return TypedResults.Ok(AdminImageJson.From(image));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, BroadsheetDb db, IOptions<BroadsheetOptions> options, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, BroadsheetDb db, ImageLibrary library, CancellationToken ct)
     {
         var image = await db.Images.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (image is null)
@@ -182,11 +186,7 @@ internal static class ImagesAdmin
         }
         db.Images.Remove(image);
         await db.SaveChangesAsync(ct);
-        var folder = Path.Combine(options.Value.MediaPath, id.ToString());
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        library.DeleteFiles(id);
         return TypedResults.NoContent();
     }
 

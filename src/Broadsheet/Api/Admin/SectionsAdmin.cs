@@ -30,7 +30,7 @@ internal static class SectionsAdmin
         sections.MapGet("/{**path}", Get).WithName("AdminGetSection").WithSummary("One section by its path, e.g. asia/east-asia.");
         sections.MapPut("/{**path}", Put).WithName("AdminPutSection")
             .WithSummary("Creates (201) or renames (200) the section at a path such as asia/east-asia; its parent must exist.")
-            .Accepts<SectionInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<SectionInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         sections.MapDelete("/{**path}", Delete).WithName("AdminDeleteSection").WithSummary("Deletes a section with no subsections, articles or ads.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

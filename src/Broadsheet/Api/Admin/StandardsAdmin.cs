@@ -28,7 +28,7 @@ internal static class StandardsAdmin
         standards.MapGet("/", List).WithName("AdminListStandardsPages").WithSummary("The standards pages: ethics, corrections policy, ownership...");
         standards.MapGet("/{slug}", Get).WithName("AdminGetStandardsPage").WithSummary("One standards page.");
         standards.MapPut("/{slug}", Put).WithName("AdminPutStandardsPage").WithSummary("Creates (201) or replaces (200) a standards page.")
-            .Accepts<StandardsInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<StandardsInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         standards.MapDelete("/{slug}", Delete).WithName("AdminDeleteStandardsPage").WithSummary("Deletes a standards page.");
     }
 

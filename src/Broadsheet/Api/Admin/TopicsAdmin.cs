@@ -28,9 +28,9 @@ internal static class TopicsAdmin
         topics.MapGet("/", List).WithName("AdminListTopics").WithSummary("All topics.");
         topics.MapGet("/{slug}", Get).WithName("AdminGetTopic").WithSummary("One topic.");
         topics.MapPost("/", Create).WithName("AdminCreateTopic").WithSummary("Creates a topic; its slug is made from the name unless given.")
-            .Accepts<TopicInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+            .Reads<TopicInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         topics.MapPut("/{slug}", Update).WithName("AdminUpdateTopic").WithSummary("Renames a topic or changes its description.")
-            .Accepts<TopicInput>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Reads<TopicInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         topics.MapDelete("/{slug}", Delete).WithName("AdminDeleteTopic").WithSummary("Deletes a topic no article or ad uses.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -118,12 +118,12 @@ public sealed record AuthorJson(string Slug, string Name, string Kind, string? R
 /// <summary>Public URLs of library images: renditions are served under <c>/media/</c> by their stored relative path.</summary>
 public static class MediaUrls
 {
-    public static string Of(Rendition r) => "/media/" + r.Path.Replace('\\', '/').TrimStart('/');
+    public static string Of(Rendition r) => ImageSources.UrlOf(r.Path);
 
     public static IReadOnlyList<RenditionJson> Renditions(Image image) =>
         image.Renditions.OrderBy(r => r.Format, StringComparer.Ordinal).ThenBy(r => r.Width).Select(r => new RenditionJson(Of(r), r.Width, r.Height, r.Format)).ToList();
 
     /// <summary>The widest JPEG (every browser shows it), else the widest rendition.</summary>
     public static string? Default(Image image) =>
-        image.Renditions.OrderByDescending(r => r.Format is "jpeg" or "jpg").ThenByDescending(r => r.Width).Select(Of).FirstOrDefault();
+        image.Renditions.OrderByDescending(r => r.Format == RenditionMaker.Jpeg).ThenByDescending(r => r.Width).Select(Of).FirstOrDefault();
 }
