@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class ApiKeyStore(BroadsheetDb db, IOptions<BroadsheetOptions> opt
             return (null, null, $"An active key named '{name}' exists; revoke it first or pick another name.");
         }
         var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var key = new ApiKey { Name = name, Hash = Hash(secret), CreatedAt = clock.GetUtcNow() };
+        var key = new ApiKey { Name = name, Hash = Hash(secret), CreatedAt = ArticleWriter.Now(clock) };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return (key, secret, null);
@@ -40,7 +41,7 @@ public sealed class ApiKeyStore(BroadsheetDb db, IOptions<BroadsheetOptions> opt
     public async Task<int> RevokeAsync(string name, CancellationToken ct = default)
     {
         var keys = await db.ApiKeys.Where(k => k.Name == name.Trim() && k.RevokedAt == null).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = ArticleWriter.Now(clock);
         foreach (var key in keys)
         {
             key.RevokedAt = now;

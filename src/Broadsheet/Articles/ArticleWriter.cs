@@ -39,7 +39,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         {
             return WriteResult.Invalid<Article>(errors);
         }
-        var now = clock.GetUtcNow();
+        var now = Now(clock);
         var article = new Article
         {
             Slug = valid.Slug ?? Slugs.From(valid.Headline),
@@ -84,7 +84,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         {
             return WriteResult.Ok(article);
         }
-        var now = clock.GetUtcNow();
+        var now = Now(clock);
         article.ModifiedAt = now;
         if (published)
         {
@@ -455,6 +455,13 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             result.Add(contributor ?? new Contributor { Name = name, Slug = slug, Kind = kind });
         }
         return result;
+    }
+
+    /// <summary>Now, to the microsecond: what PostgreSQL stores, so a saved time reads back equal on every provider.</summary>
+    internal static DateTimeOffset Now(TimeProvider clock)
+    {
+        var now = Now(clock);
+        return now.AddTicks(-(now.Ticks % 10));
     }
 
     internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -26,7 +26,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         {
             return WriteResult.Ok(article);
         }
-        var now = clock.GetUtcNow();
+        var now = ArticleWriter.Now(clock);
         if (article.FirstPublishedAt is null)
         {
             article.FirstPublishedAt = now;
@@ -97,7 +97,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         {
             return WriteResult.Conflict<ArticleNote>($"Notes tell readers what changed, so only published articles take them; article {id} is {ContentNames.Of(article.Status)}.");
         }
-        var now = clock.GetUtcNow();
+        var now = ArticleWriter.Now(clock);
         var note = new ArticleNote { ArticleId = id, Kind = kind, Text = text!, At = now };
         article.Notes.Add(note);
         article.LastUpdatedAt = now;

@@ -84,7 +84,7 @@ internal static class StandardsAdmin
         page.Title = title!;
         page.Body = body!;
         page.Position = input.Position ?? page.Position;
-        page.ModifiedAt = clock.GetUtcNow();
+        page.ModifiedAt = ArticleWriter.Now(clock);
         await db.SaveChangesAsync(ct);
         await cache.EvictAsync([CacheTags.Standards], ct);
         var json = AdminStandardsJson.From(page);
