@@ -28,7 +28,9 @@ public static class ApiExtensions
         var cache = builder.Configuration.GetSection($"{BroadsheetOptions.Section}:Cache").Get<CacheOptions>() ?? new CacheOptions();
         builder.Services.AddOutputCache(options => options.AddPolicy(
             PublicCaching.PolicyName,
-            policy => policy.Expire(TimeSpan.FromSeconds(cache.SharedMaxAgeSeconds))));
+            policy => policy
+                .Expire(TimeSpan.FromSeconds(cache.SharedMaxAgeSeconds))
+                .SetVaryByQuery("section", "topic", "author", "page", "pageSize")));
 
         builder.Services.AddOpenApi(options =>
         {

@@ -52,6 +52,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         Apply(article, valid);
         db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
+        await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Created(article);
     }
 
@@ -99,7 +100,17 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         {
             await cache.EvictAsync(tagsBefore.Concat(CacheTags.For(article)), ct);
         }
+        await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Ok(article);
+    }
+
+    /// <summary>New topics and contributors appear in the public topic and author lists, which are tagged home.</summary>
+    private async Task EvictListsIfNewNamesAsync(ValidArticle valid, CancellationToken ct)
+    {
+        if (valid.HasNewNames)
+        {
+            await cache.EvictAsync([CacheTags.Home], ct);
+        }
     }
 
     public async Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default)
@@ -147,7 +158,11 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         string Language,
         ArticleType Type,
         string? Dateline,
-        string? Slug);
+        string? Slug)
+    {
+        /// <summary>Whether saving creates topics or contributors; read before the save assigns their ids.</summary>
+        public bool HasNewNames { get; } = Topics.Any(t => t.Id == 0) || Byline.Any(c => c.Id == 0);
+    }
 
     private void Apply(Article article, ValidArticle valid)
     {

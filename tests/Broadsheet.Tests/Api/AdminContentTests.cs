@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -262,9 +263,61 @@ public class AdminContentTests(ApiApps apps) : IClassFixture<ApiApps>
             request.Headers.ExpectContinue = true;
             await Api.AssertProblemAsync(await admin.SendAsync(request, Ct), Api.BadInput, "file");
         }
+        // A chunked body has no Content-Length: the endpoint's request limit stops it. The form never ends, so
+        // only the limit (not the end of the body) can answer this, and it names the file.
+        using (var endless = new StreamContent(new UnterminatedForm(SmallUploadsApp.MaxBytes * 4)))
+        {
+            endless.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={UnterminatedForm.Boundary}");
+            // 422 "too large", where reading to the end would have found a broken form (400).
+            await Api.AssertProblemAsync(await admin.PostAsync("/api/admin/images", endless, Ct), [422], "file");
+        }
         Assert.Equal(before, await app.RowCountsAsync());
         // The limit is the media setting, so a small image still goes through.
         await admin.UploadImageAsync(64, 48);
+    }
+
+    /// <summary>A multipart form whose file part runs on without its closing boundary, of unknown length.</summary>
+    private sealed class UnterminatedForm(int fileBytes) : Stream
+    {
+        public const string Boundary = "unterminated-boundary";
+
+        private readonly byte[] head = System.Text.Encoding.ASCII.GetBytes(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nAlt\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n");
+
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var total = head.Length + fileBytes;
+            var n = (int)Math.Min(count, total - position);
+            for (var i = 0; i < n; i++)
+            {
+                buffer[offset + i] = position + i < head.Length ? head[position + i] : (byte)'A';
+            }
+            position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class SmallUploadsApp(DatabaseProvider provider) : BroadsheetApp(provider)

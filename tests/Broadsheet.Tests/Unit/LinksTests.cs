@@ -106,3 +106,22 @@ public class BodyInputTests
         Assert.Equal([new Inline("Hello "), new Inline("world", Italic: true)], Assert.IsType<ParagraphBlock>(Assert.Single(result!)).Content);
     }
 }
+
+public class LanguageTagsTests
+{
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("EN-gb", "en-GB")]
+    [InlineData("zh-hant-hk", "zh-Hant-HK")]
+    [InlineData("yue", "yue")]
+    [InlineData("es-419", "es-419")]
+    [InlineData("de-CH-1996", "de-CH-1996")]
+    [InlineData(" fr ", "fr")]
+    [InlineData("qq", null)]
+    [InlineData("english", null)]
+    [InlineData("en_GB", null)]
+    [InlineData("en-", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void Tags_are_checked_and_normalised(string? tag, string? expected) => Assert.Equal(expected, LanguageTags.Normalize(tag));
+}
