@@ -30,6 +30,12 @@ public sealed class BroadsheetOptions
     public string? Redis { get; set; }
 
     public string MediaPath => Path.Combine(Path.GetFullPath(DataPath), "media");
+
+    /// <summary>Image uploads and renditions.</summary>
+    public Media.MediaOptions Media { get; set; } = new();
+
+    /// <summary>The address readers reach the site at; the demo publication's base URL.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
 }
 
 public sealed class DatabaseOptions

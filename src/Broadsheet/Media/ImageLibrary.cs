@@ -1,15 +1,188 @@
+using Broadsheet.Data;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
 namespace Broadsheet.Media;
 
-/// <summary>Stores uploaded images: validates, keeps the original, makes renditions, records the <see cref="Image"/>.</summary>
-public sealed class ImageLibrary
+/// <summary>Choices for one import beyond the required ones.</summary>
+/// <param name="Widths">Rendition widths for this image instead of the configured ones (the demo seeds with fewer).</param>
+public sealed record ImportSettings(float FocalX = 0.5f, float FocalY = 0.5f, IReadOnlyList<int>? Widths = null)
 {
-    // CONTRACT (to be implemented by the Media owner): validates the upload (size, real image type),
-    // stores the original under {MediaPath}/{id}/, makes WebP and JPEG renditions at several widths with
-    // SkiaSharp, saves the Image row and returns it. Throws ImageRejectedException with a reader-facing
-    // message for bad input.
+    public static readonly ImportSettings Default = new();
+}
+
+/// <summary>Stores uploaded images: validates, keeps the original, makes renditions, records the <see cref="Image"/>.</summary>
+public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> options, TimeProvider clock, ILogger<ImageLibrary> logger)
+{
+    public const int MaxAltLength = 500;
+    public const int MaxCaptionLength = 1000;
+    public const int MaxCreditLength = 200;
+
+    private const string StagingFolder = ".staging";
+
+    private string MediaPath => options.Value.MediaPath;
+
+    /// <summary>
+    /// Validates the upload, stores the original under <c>{MediaPath}/{id}/</c>, makes WebP and JPEG renditions,
+    /// saves the <see cref="Image"/> row and returns it. Caption and credit fall back to the file's IPTC/XMP metadata.
+    /// Throws <see cref="ImageRejectedException"/> with a reader-facing message for bad input; nothing is left behind on failure.
+    /// </summary>
     public Task<Image> ImportAsync(Stream content, string fileName, string alt, string? caption, string? credit, CancellationToken ct = default) =>
-        throw new NotImplementedException();
+        ImportAsync(content, fileName, alt, caption, credit, ImportSettings.Default, ct);
+
+    public async Task<Image> ImportAsync(Stream content, string fileName, string alt, string? caption, string? credit, ImportSettings settings, CancellationToken ct = default)
+    {
+        var image = await PrepareAsync(content, fileName, alt, caption, credit, settings, ct);
+        try
+        {
+            db.Images.Add(image);
+            await db.SaveChangesAsync(ct);
+            return image;
+        }
+        catch
+        {
+            db.Entry(image).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            DeleteFiles(image.Id);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Everything <see cref="ImportAsync(Stream, string, string, string?, string?, ImportSettings, CancellationToken)"/> does
+    /// except saving the row: the files are in place and the returned <see cref="Image"/> is not tracked. The caller
+    /// saves it, or calls <see cref="DeleteFiles"/> if it cannot. Safe to call concurrently: it does not touch the database.
+    /// </summary>
+    public async Task<Image> PrepareAsync(Stream content, string fileName, string alt, string? caption, string? credit, ImportSettings settings, CancellationToken ct = default)
+    {
+        alt = ValidateAlt(alt);
+        var media = options.Value.Media;
+        var bytes = await ReadAtMostAsync(content, media.MaxUploadBytes, ct);
+        ct.ThrowIfCancellationRequested();
+
+        var id = Guid.NewGuid();
+        var staging = Path.Combine(MediaPath, StagingFolder, id.ToString());
+        var final = Path.Combine(MediaPath, id.ToString());
+        try
+        {
+            Directory.CreateDirectory(staging);
+            using var decoded = DecodedImage.Decode(bytes, media.MaxPixels, MaxRenditionWidth(settings.Widths ?? media.Widths));
+            var originalName = "original." + decoded.Format.Extension;
+            await File.WriteAllBytesAsync(Path.Combine(staging, originalName), bytes, ct);
+
+            var renditions = RenditionMaker.Make(decoded, settings.Widths ?? media.Widths, media, id.ToString(), staging, ct);
+
+            // The folder appears whole or not at all: readers never see a half-written rendition.
+            Directory.Move(staging, final);
+
+            var embedded = EmbeddedCredits.Read(bytes);
+            logger.LogInformation("Imported image {ImageId} from {FileName}: {Width}x{Height} {ContentType}, {Count} renditions",
+                id, fileName, decoded.Width, decoded.Height, decoded.Format.ContentType, renditions.Count);
+            return new Image
+            {
+                Id = id,
+                OriginalPath = $"{id}/{originalName}",
+                ContentType = decoded.Format.ContentType,
+                Width = decoded.Width,
+                Height = decoded.Height,
+                Alt = alt,
+                Caption = Trimmed(caption, MaxCaptionLength) ?? Trimmed(embedded.Caption, MaxCaptionLength),
+                Credit = Trimmed(credit, MaxCreditLength) ?? Trimmed(embedded.Credit, MaxCreditLength),
+                FocalX = Math.Clamp(settings.FocalX, 0f, 1f),
+                FocalY = Math.Clamp(settings.FocalY, 0f, 1f),
+                Renditions = renditions,
+                CreatedAt = clock.GetUtcNow(),
+            };
+        }
+        catch
+        {
+            DeleteFolder(staging);
+            DeleteFolder(final);
+            throw;
+        }
+    }
+
+    /// <summary>Removes an image's files (original and renditions); for an image whose row was never saved or is deleted.</summary>
+    public void DeleteFiles(Guid id) => DeleteFolder(Path.Combine(MediaPath, id.ToString()));
+
+    private static string ValidateAlt(string? alt)
+    {
+        var trimmed = alt?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            throw new ImageRejectedException("Alt text is required: describe what the image shows for readers who cannot see it.", "alt");
+        }
+        if (trimmed.Length > MaxAltLength)
+        {
+            throw new ImageRejectedException($"Alt text is {trimmed.Length} characters long; keep it to {MaxAltLength} or fewer.", "alt");
+        }
+        return trimmed;
+    }
+
+    private static int MaxRenditionWidth(IReadOnlyList<int> widths) => widths.Count == 0 ? int.MaxValue : widths.Max();
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream content, long maxBytes, CancellationToken ct)
+    {
+        if (content.CanSeek && content.Length - content.Position > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw TooLarge(maxBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+        {
+            throw new ImageRejectedException("The file is empty.");
+        }
+        return buffer.ToArray();
+    }
+
+    private static ImageRejectedException TooLarge(long maxBytes) =>
+        new($"The file is larger than the {FormatBytes(maxBytes)} upload limit.");
+
+    private static string FormatBytes(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";
+
+    private static string? Trimmed(string? text, int maxLength)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+        return trimmed.Length <= maxLength ? trimmed : trimmed[..maxLength].TrimEnd();
+    }
+
+    private void DeleteFolder(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning(e, "Could not remove {Path}", path);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            logger.LogWarning(e, "Could not remove {Path}", path);
+        }
+    }
 }
 
 /// <summary>An upload that is not an acceptable image: too large, not an image, or undecodable.</summary>
-public sealed class ImageRejectedException(string message) : Exception(message);
+/// <param name="Field">The request field at fault (<c>file</c> or <c>alt</c>), for problem details.</param>
+public sealed class ImageRejectedException(string message, string field = "file") : Exception(message)
+{
+    public string Field { get; } = field;
+}
