@@ -460,7 +460,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
     /// <summary>Now, to the microsecond: what PostgreSQL stores, so a saved time reads back equal on every provider.</summary>
     internal static DateTimeOffset Now(TimeProvider clock)
     {
-        var now = Now(clock);
+        var now = clock.GetUtcNow();
         return now.AddTicks(-(now.Ticks % 10));
     }
 
