@@ -98,6 +98,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         if (published)
         {
             await cache.EvictAsync(tagsBefore.Concat(CacheTags.For(article)), ct);
+            Listen.AudioQueue.Wake();
         }
         return WriteResult.Ok(article);
     }

@@ -20,6 +20,9 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
     private static ImmutableList<AudioQueue> s_queues = [];
 
     private readonly SemaphoreSlim signal = new(0, 1);
+
+    // Within one process the scan and a listener's request would otherwise race to insert the same job.
+    private readonly SemaphoreSlim inserting = new(1, 1);
     private readonly ListenOptions listen = options.Value;
 
     /// <summary>
@@ -56,6 +59,7 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
     {
         StopListening();
         signal.Dispose();
+        inserting.Dispose();
     }
 
     internal void Listen() => ImmutableInterlocked.Update(ref s_queues, l => l.Add(this));
@@ -79,6 +83,19 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
     /// pending one. Safe against other instances inserting the same job at the same moment.
     /// </summary>
     public async Task<ArticleAudio> EnsureAsync(BroadsheetDb db, int articleId, string voiceId, string fingerprint, int priority, CancellationToken ct)
+    {
+        await inserting.WaitAsync(ct);
+        try
+        {
+            return await EnsureOnceAsync(db, articleId, voiceId, fingerprint, priority, ct);
+        }
+        finally
+        {
+            inserting.Release();
+        }
+    }
+
+    private async Task<ArticleAudio> EnsureOnceAsync(BroadsheetDb db, int articleId, string voiceId, string fingerprint, int priority, CancellationToken ct)
     {
         var existing = await Find(db, articleId, voiceId, fingerprint, ct);
         if (existing is not null)

@@ -76,10 +76,18 @@ public sealed class AudioTimings
             if (mark.Kind == SpeechMarkKind.Word)
             {
                 var location = part.Locate(mark.TextStart, mark.TextLength);
-                if (!location.Range.IsEmpty)
+                if (location.Range.IsEmpty)
                 {
-                    words.Add(new TimedText(mark.StartMs, mark.EndMs, partIndex, location.Range.Start, location.Range.End));
+                    continue;
                 }
+                // "£12m" is heard as three words; on the page it is one, highlighted until the last of them ends.
+                if (words.Count > 0 && words[^1] is var previous && previous.Place == partIndex
+                    && previous.Start == location.Range.Start && previous.End == location.Range.End)
+                {
+                    words[^1] = previous with { EndMs = Math.Max(previous.EndMs, mark.EndMs) };
+                    continue;
+                }
+                words.Add(new TimedText(mark.StartMs, mark.EndMs, partIndex, location.Range.Start, location.Range.End));
             }
             else
             {

@@ -63,7 +63,7 @@ internal static class ListenEndpoints
         listen.MapGet("/{articleId:int}/{voiceId}", StatusAsync)
             .WithName("ListenStatus")
             .WithSummary("Whether an article's audio in a voice is ready (with its file URLs), pending (now queued) or unavailable (with the reason). 'default' picks the language's default voice.");
-        listen.MapGet("/{articleId:int}/{voiceId}/{file}", FileAsync)
+        listen.MapMethods("/{articleId:int}/{voiceId}/{file}", [HttpMethods.Get, HttpMethods.Head], FileAsync)
             .WithName("ListenFile")
             .WithSummary("An audio file ({fingerprint12}.mp3, .opus, .json timings or .vtt), immutable, with Range and ETag; latest.mp3 redirects to the current MP3.");
     }
