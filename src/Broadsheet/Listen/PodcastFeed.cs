@@ -51,11 +51,8 @@ internal static class PodcastFeed
     private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
         string? sectionFile, HttpContext http, BroadsheetDb db, PublishedArticles published, VoiceCatalog catalog, PodcastArtwork artwork, PodcastOptions podcast, CancellationToken ct)
     {
-        var publication = await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
-        if (publication is null)
-        {
-            return TypedResults.NotFound();
-        }
+        var publication = await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct)
+            ?? new Publication { Name = SiteChrome.FallbackName, BaseUrl = "" };
         Section? section = null;
         if (sectionFile is not null)
         {

@@ -12,6 +12,8 @@
   const article = root.dataset.article;
   const audio = new Audio();
   audio.preload = 'metadata';
+  audio.hidden = true; // in the document (without controls) so tests and extensions can find it
+  root.append(audio);
   const canHighlight = !!(window.CSS && CSS.highlights && window.Highlight);
   let info = null, timings = null, timingsFor = null, wantPlay = false, started = false;
   let pollTimer = 0, pollDelay = 1000, frame = 0, shownWord = -1, shownSentence = -1;
