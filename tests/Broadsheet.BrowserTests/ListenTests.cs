@@ -93,7 +93,7 @@ The first sailing is planned for the following summer, weather and shipyards per
         await page.ReloadAsync();
         Assert.Equal("flite-slt", await voice.InputValueAsync());
         Assert.Equal("1.5", await speed.InputValueAsync());
-        watched.AssertClean();
+        AssertClean(watched);
         _ = player;
     }
 
@@ -111,7 +111,19 @@ The first sailing is planned for the following summer, weather and shipyards per
         await page.WaitForFunctionAsync("() => document.querySelector('.listen-total').textContent !== '-:--'", null, new() { Timeout = 120_000 });
         Assert.Equal("", await page.Locator(".listen-status").InnerTextAsync());
         Assert.Equal("status", await page.Locator(".listen-status").GetAttributeAsync("role"));
-        watched.AssertClean();
+        AssertClean(watched);
+    }
+
+    /// <summary>
+    /// Clean, except that a media element cancels its own range requests (after reading the metadata, or when its
+    /// source changes), which Chromium reports as aborted.
+    /// </summary>
+    private static void AssertClean(WatchedPage watched)
+    {
+        Assert.Empty(watched.ConsoleErrors);
+        Assert.Empty(watched.ThirdPartyRequests);
+        var failed = watched.FailedRequests.Where(r => !System.Text.RegularExpressions.Regex.IsMatch(r, @"/listen/\d+/[a-z0-9-]+/[0-9a-f]{12}\.(mp3|opus): net::ERR_ABORTED$")).ToList();
+        Assert.True(failed.Count == 0, string.Join("\n", failed));
     }
 
     private static async Task<(string Place, string Text)> HighlightedAsync(IPage page, string name)

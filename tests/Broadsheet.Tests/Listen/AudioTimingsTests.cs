@@ -84,7 +84,7 @@ public sealed class AudioTimingsTests
     public void WebVtt_has_a_cue_per_sentence_with_word_timestamps_and_escaped_text()
     {
         var vtt = AudioTimings.Build(Script, Speech()).ToWebVtt();
-        Assert.StartsWith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:00.", vtt, StringComparison.Ordinal);
+        Assert.StartsWith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nFares", vtt, StringComparison.Ordinal);
         Assert.Contains("Fares &lt;<00:00:00.250>rise&gt;", vtt);
         Assert.Contains("&amp;", vtt);
         Assert.DoesNotContain("<rise>", vtt);

@@ -123,10 +123,11 @@ The ferry will carry 300 passengers and run every half hour.
             var element = document.QuerySelector($"[data-listen-place='{places[w[2]]}']");
             Assert.NotNull(element);
             var text = element.TextContent[w[3]..w[4]];
-            Assert.Matches(@"^[\p{L}\p{N}£][\p{L}\p{N}'’.£-]*$", text);
+            // A word, or a short pair the engine reads as one ("for the").
+            Assert.Matches(@"^[\p{L}\p{N}£][\p{L}\p{N}'’.£-]*( [\p{L}\p{N}'’.£-]+)?$", text);
             spoken.Add(text);
         }
-        Assert.Equal(["Harbour", "council", "approves", "ferry", "budget"], spoken.Take(5));
+        Assert.StartsWith("Harbour council approves ferry budget A short summary", string.Join(" ", spoken), StringComparison.Ordinal);
         Assert.Contains("£12m", spoken);
         Assert.Contains("Tenders", spoken);
         Assert.True(timings["durationMs"]!.GetValue<int>() >= words[^1][1]);
