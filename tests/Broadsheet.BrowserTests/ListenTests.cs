@@ -46,7 +46,7 @@ The first sailing is planned for the following summer, weather and shipyards per
         var play = page.GetByRole(AriaRole.Button, new() { Name = "Play" });
         Assert.Equal("false", await play.GetAttributeAsync("aria-pressed"));
         await play.ClickAsync();
-        Assert.Equal("true", await play.GetAttributeAsync("aria-pressed"));
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen-play').getAttribute('aria-pressed') === 'true'");
         await page.WaitForFunctionAsync("() => Number(document.querySelector('.listen').dataset.word) >= 1");
         var firstWord = await HighlightedAsync(page, "listen-word");
         Assert.Equal("h", firstWord.Place);
