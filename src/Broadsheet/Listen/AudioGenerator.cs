@@ -30,7 +30,7 @@ public sealed class AudioGenerator(VoiceCatalog catalog, AudioFiles files, IOpti
         ct.ThrowIfCancellationRequested();
 
         using var mp3 = new MemoryStream(speech.Samples.Length / 4 + 4096);
-        var encoded = new Mp3Encoder(listen.Mp3BitrateKbps).Encode(speech.Samples, speech.SampleRate, mp3);
+        var encoded = new Mp3Encoder(listen.Mp3BitrateKbps, quality: listen.Mp3Quality).Encode(speech.Samples, speech.SampleRate, mp3);
         var timings = AudioTimings.Build(script, speech, encoded);
         ct.ThrowIfCancellationRequested();
 

@@ -21,6 +21,8 @@ public sealed class AudioWorker(
     ILogger<AudioWorker> logger) : BackgroundService
 {
     private readonly ListenOptions listen = options.Value;
+    private readonly SemaphoreSlim opusLane = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> followUps = new();
     private readonly string workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>After the watchdog fires, a job that honours cancellation gets this long to stop before it is abandoned.</summary>
@@ -85,7 +87,41 @@ public sealed class AudioWorker(
             }
             await Task.WhenAny([wake, .. running]);
         }
-        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(running.Concat(followUps.Keys).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        opusLane.Dispose();
+    }
+
+    private async Task EncodeOpusAsync(ArticleAudio job, string voiceId, AssembledSpeech speech, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await opusLane.WaitAsync(stoppingToken);
+            try
+            {
+                var bytes = await WithWatchdogAsync(ct => generator.WriteOpus(job.ArticleId, voiceId, job.Fingerprint, speech, ct), "Opus encoding", stoppingToken,
+                    Math.Min(19, listen.WorkerNiceness + 5));
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+                await db.ArticleAudio.Where(a => a.Id == job.Id && a.Fingerprint == job.Fingerprint).ExecuteUpdateAsync(s => s.SetProperty(a => a.OpusBytes, bytes), stoppingToken);
+            }
+            finally
+            {
+                opusLane.Release();
+            }
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The MP3 plays everywhere; a missing Opus file only costs bandwidth.
+            logger.LogWarning(ex, "Opus encoding failed for article {ArticleId}, voice {Voice}.", job.ArticleId, voiceId);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task ProcessAsync(ArticleAudio job, CancellationToken stoppingToken)
@@ -135,16 +171,10 @@ public sealed class AudioWorker(
                 await scope.ServiceProvider.GetRequiredService<ContentCache>().EvictAsync([CacheTags.Feeds], stoppingToken);
             }
 
-            try
-            {
-                var opusBytes = await WithWatchdogAsync(ct => generator.WriteOpus(job.ArticleId, voice.Id, job.Fingerprint, audio.Speech, ct), "Opus encoding", stoppingToken);
-                await db.ArticleAudio.Where(a => a.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.OpusBytes, opusBytes), stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The MP3 plays everywhere; a missing Opus file only costs bandwidth.
-                logger.LogWarning(ex, "Opus encoding failed for article {ArticleId}, voice {Voice}.", job.ArticleId, voice.Id);
-            }
+            // Opus is a second pass in a lane of its own, so the next article's MP3 does not wait for it.
+            var opus = EncodeOpusAsync(job, voice.Id, audio.Speech, stoppingToken);
+            followUps.TryAdd(opus, 0);
+            _ = opus.ContinueWith(t => followUps.TryRemove(t, out _), TaskScheduler.Default);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
@@ -165,11 +195,11 @@ public sealed class AudioWorker(
     /// Runs <paramref name="work"/> on a low-priority thread and gives up on it after the job timeout: first by
     /// cancelling its token, then, if it does not return (a hung native call), by abandoning the thread.
     /// </summary>
-    private async Task<T> WithWatchdogAsync<T>(Func<CancellationToken, T> work, string what, CancellationToken stoppingToken)
+    private async Task<T> WithWatchdogAsync<T>(Func<CancellationToken, T> work, string what, CancellationToken stoppingToken, int? niceness = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(listen.JobTimeout);
-        var task = BackgroundThread.Run(() => work(timeout.Token), listen.WorkerNiceness, "Broadsheet audio");
+        var task = BackgroundThread.Run(() => work(timeout.Token), niceness ?? listen.WorkerNiceness, "Broadsheet audio");
         var finished = await Task.WhenAny(task, Task.Delay(listen.JobTimeout + CancellationGrace, stoppingToken));
         if (finished != task)
         {

@@ -45,6 +45,10 @@ public sealed class ListenOptions
     [Range(8, 320)]
     public int Mp3BitrateKbps { get; set; } = 48;
 
+    /// <summary>LAME algorithm quality 0 (best) to 9 (fastest); speech at 48 kbit/s sounds the same at 7 and encodes about twice as fast as at 5.</summary>
+    [Range(0, 9)]
+    public int Mp3Quality { get; set; } = 7;
+
     /// <summary>Opus bitrate in bit/s.</summary>
     [Range(6000, 510000)]
     public int OpusBitrate { get; set; } = 24000;
