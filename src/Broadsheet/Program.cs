@@ -3,6 +3,7 @@ using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Reader;
 
@@ -14,6 +15,7 @@ builder.AddMedia();
 builder.AddAds();
 builder.AddReader();
 builder.AddApi();
+builder.AddListen();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args))
@@ -27,6 +29,7 @@ app.UseAuthorization();
 app.MapMedia();
 app.MapAds();
 app.MapApi();
+app.MapListen();
 app.MapReader();
 await app.RunAsync();
 

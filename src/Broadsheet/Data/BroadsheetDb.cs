@@ -2,6 +2,7 @@ using System.Text.Json;
 using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
+using Broadsheet.Listen;
 using Broadsheet.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -26,6 +27,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     public DbSet<Image> Images => Set<Image>();
     public DbSet<AdCreative> AdCreatives => Set<AdCreative>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ArticleAudio> ArticleAudio => Set<ArticleAudio>();
+    public DbSet<ArticleScript> ArticleScripts => Set<ArticleScript>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -137,6 +140,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
             e.Property(k => k.Hash).HasMaxLength(64);
             e.HasIndex(k => k.Hash).IsUnique();
         });
+
+        AudioModel.Configure(b);
     }
 
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> JsonConverter<T>()
