@@ -3,6 +3,7 @@ using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -111,10 +112,14 @@ public static class NewsroomExtensions
 
     public static WebApplication MapNewsroom(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy on the same host, the request is HTTPS as far as cookies go
+        // (Secure, __Host-) only if the proxy's X-Forwarded-Proto is believed. Only loopback proxies are trusted.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
+        // Before authentication, whose sign-in redirects must not be cached either.
+        app.UseMiddleware<NewsroomResponseHeaders>();
         // After UseRouting (in the reader pipeline), so authorization sees the chosen endpoint.
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseMiddleware<NewsroomResponseHeaders>();
         return app;
     }
 }
