@@ -121,6 +121,8 @@ public sealed class TwoFactorSetupModel(UserManager<NewsroomUser> users, SignInM
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A new key renews the security stamp, which would end this very session at its next request.
+            await signIn.RefreshSignInAsync(user);
         }
         FormattedKey = Group(key);
         var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
