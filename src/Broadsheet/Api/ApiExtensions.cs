@@ -1,16 +1,108 @@
+using Broadsheet.Api.Admin;
+using Broadsheet.Api.Public;
+using Broadsheet.Articles;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
 namespace Broadsheet.Api;
 
 public static class ApiExtensions
 {
-    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddScoped<ArticleWriter>();
+        builder.Services.TryAddScoped<Publishing>();
+        builder.Services.AddScoped<ApiKeyStore>();
+        builder.Services.AddProblemDetails();
 
-    public static WebApplication MapApi(this WebApplication app) => app;
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+
+        var cache = builder.Configuration.GetSection($"{BroadsheetOptions.Section}:Cache").Get<CacheOptions>() ?? new CacheOptions();
+        builder.Services.AddOutputCache(options => options.AddPolicy(
+            PublicCaching.PolicyName,
+            policy => policy
+                .Expire(TimeSpan.FromSeconds(cache.SharedMaxAgeSeconds))
+                .SetVaryByQuery("section", "topic", "author", "page", "pageSize")));
+
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Broadsheet API";
+                document.Info.Description = "Public content API (/api/v1, published content only) and admin API (/api/admin, API key as Authorization: Bearer).";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An admin API key (dotnet run --project src/Broadsheet -- apikey create NAME).",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(RequestBodyDocs.DescribeAsync);
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.RelativePath?.StartsWith("api/admin", StringComparison.Ordinal) == true)
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] });
+                }
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        // JSON errors for API clients only; the reader site has its own HTML error pages.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api"),
+            api =>
+            {
+                api.UseExceptionHandler();
+                api.UseStatusCodePages();
+            });
+
+        app.MapOpenApi();
+        app.MapPublicApi();
+
+        var admin = app.MapGroup("/api/admin")
+            .RequireAuthorization(ApiKeyAuthenticationHandler.AdminPolicy)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            })
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        admin.MapArticlesAdmin();
+        admin.MapSectionsAdmin();
+        admin.MapTopicsAdmin();
+        admin.MapContributorsAdmin();
+        admin.MapStandardsAdmin();
+        admin.MapAdsAdmin();
+        admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.Media);
+
+        app.MapFallback("/api/{**rest}", (HttpRequest request) => Problems.NotFound($"No API endpoint at {request.Path}."))
+            .WithName("ApiNotFound")
+            .ExcludeFromDescription();
+        return app;
+    }
 
     /// <summary>Runs a command-line command (<c>apikey create NAME</c>, <c>user create EMAIL --role Admin</c>) instead of the server; true when one ran.</summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
-        var exitCode = await Newsroom.Accounts.UserCommand.RunAsync(
-            app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
+        var exitCode = await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error)
+            ?? await Newsroom.Accounts.UserCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
         if (exitCode is null)
         {
             return false;

@@ -17,10 +17,21 @@ public static class Slugs
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var slug = new StringBuilder(Math.Min(decomposed.Length, maxLength + 1));
         var pendingHyphen = false;
+        var afterAscii = false;
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark || c is '\'' or '\u2019')
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                // Accents on Latin letters fold away (é -> e); in other scripts marks are part of the letter
+                // (Hangul jamo, Japanese dakuten, Devanagari vowel signs) and are kept, then recomposed.
+                if (!afterAscii && slug.Length > 0 && !pendingHyphen)
+                {
+                    slug.Append(c);
+                }
+                continue;
+            }
+            if (c is '\'' or '\u2019')
             {
                 continue;
             }
@@ -32,13 +43,14 @@ public static class Slugs
                 }
                 pendingHyphen = false;
                 slug.Append(char.ToLowerInvariant(c));
+                afterAscii = char.IsAscii(c);
             }
             else
             {
                 pendingHyphen = true;
             }
         }
-        var result = slug.ToString();
+        var result = slug.ToString().Normalize(NormalizationForm.FormC);
         if (result.Length > maxLength)
         {
             var cut = result.LastIndexOf('-', maxLength);

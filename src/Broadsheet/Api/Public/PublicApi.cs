@@ -1,0 +1,133 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Api.Public;
+
+/// <summary>
+/// The public content API, <c>/api/v1</c>. Articles are read only through <see cref="PublishedArticles"/>,
+/// so drafts never appear here.
+/// </summary>
+public static class PublicApi
+{
+    public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1")
+            .WithTags("Content")
+            .AddEndpointFilter<PublicCaching>()
+            .CacheOutput(PublicCaching.PolicyName);
+
+        api.MapGet("/articles", ListArticles).WithName("ListArticles")
+            .WithSummary("Published articles, newest first, filtered by section (with its subsections), topic or author, a page at a time.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/articles/{id:int}", GetArticle).WithName("GetArticle").WithSummary("One published article with its body.");
+        api.MapGet("/sections", ListSections).WithName("ListSections").WithSummary("The section tree.");
+        api.MapGet("/topics", ListTopics).WithName("ListTopics").WithSummary("All topics.");
+        api.MapGet("/authors", ListAuthors).WithName("ListAuthors").WithSummary("All contributors: staff and agencies.");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<PageJson<ArticleSummaryJson>>, ProblemHttpResult>> ListArticles(
+        HttpContext http,
+        PublishedArticles published,
+        IOptions<ApiOptions> options,
+        string? section,
+        string? topic,
+        string? author,
+        string? page,
+        string? pageSize,
+        CancellationToken ct)
+    {
+        if (!Paging.TryRead(page, pageSize, options.Value, out var paging, out var problem))
+        {
+            return problem!;
+        }
+        var query = string.IsNullOrWhiteSpace(section) ? published.Query() : published.InSection(section.Trim().Trim('/'));
+        if (!string.IsNullOrWhiteSpace(topic))
+        {
+            query = query.Where(a => a.Topics.Any(t => t.Topic.Slug == topic));
+        }
+        if (!string.IsNullOrWhiteSpace(author))
+        {
+            query = query.Where(a => a.Byline.Any(c => c.Contributor.Slug == author));
+        }
+        var total = await query.CountAsync(ct);
+        var articles = await query.Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(ct);
+        PublicCaching.Tag(http, CacheTags.Home);
+        return TypedResults.Ok(paging.PageOf(http.Request, articles.Select(ArticleSummaryJson.From).ToList(), total));
+    }
+
+    internal static async Task<Results<Ok<ArticleJson>, ProblemHttpResult>> GetArticle(HttpContext http, int id, PublishedArticles published, CancellationToken ct)
+    {
+        PublicCaching.Tag(http, CacheTags.Article(id));
+        var article = await published.FindAsync(id, ct);
+        return article is null ? Problems.NotFound($"No published article {id}.") : TypedResults.Ok(ArticleJson.From(article));
+    }
+
+    internal static async Task<Ok<List<SectionNodeJson>>> ListSections(HttpContext http, BroadsheetDb db, CancellationToken ct)
+    {
+        var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
+        var children = sections.ToLookup(s => s.ParentId);
+        List<SectionNodeJson> Nodes(int? parentId) => children[parentId]
+            .OrderBy(s => s.Position).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new SectionNodeJson(s.Path, s.Name, ArticleUrls.SectionPath(s.Path), Nodes(s.Id)))
+            .ToList();
+        PublicCaching.Tag(http, CacheTags.Home);
+        return TypedResults.Ok(Nodes(null));
+    }
+
+    internal static async Task<Ok<List<TopicJson>>> ListTopics(HttpContext http, BroadsheetDb db, CancellationToken ct)
+    {
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+        PublicCaching.Tag(http, CacheTags.Home);
+        return TypedResults.Ok(topics.Select(TopicJson.From).ToList());
+    }
+
+    internal static async Task<Ok<List<AuthorJson>>> ListAuthors(HttpContext http, BroadsheetDb db, CancellationToken ct)
+    {
+        var contributors = await db.Contributors.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
+        PublicCaching.Tag(http, CacheTags.Home);
+        return TypedResults.Ok(contributors.Select(AuthorJson.From).ToList());
+    }
+}
+
+/// <summary><c>page</c> (from 1) and <c>pageSize</c> query parameters, and the links to neighbouring pages.</summary>
+public readonly record struct Paging(int Page, int Size)
+{
+    public static bool TryRead(string? page, string? pageSize, ApiOptions options, out Paging paging, out ProblemHttpResult? problem)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var pageNumber = 1;
+        var size = options.DefaultPageSize;
+        if (page is not null && (!int.TryParse(page, out pageNumber) || pageNumber < 1))
+        {
+            errors["page"] = ["Must be a whole number from 1."];
+        }
+        if (pageSize is not null && (!int.TryParse(pageSize, out size) || size < 1 || size > options.MaxPageSize))
+        {
+            errors["pageSize"] = [$"Must be a whole number from 1 to {options.MaxPageSize}."];
+        }
+        paging = new Paging(pageNumber, size);
+        problem = errors.Count > 0 ? Problems.Invalid(errors, StatusCodes.Status400BadRequest) : null;
+        return problem is null;
+    }
+
+    public PageJson<T> PageOf<T>(HttpRequest request, IReadOnlyList<T> items, int total)
+    {
+        var next = (long)Page * Size < total ? LinkTo(request, Page + 1) : null;
+        var previous = Page > 1 ? LinkTo(request, Math.Min(Page - 1, Math.Max(1, (total + Size - 1) / Size))) : null;
+        return new PageJson<T>(items, Page, Size, total, next, previous);
+    }
+
+    private string LinkTo(HttpRequest request, int page)
+    {
+        var query = request.Query
+            .Where(q => q.Key is not ("page" or "pageSize"))
+            .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
+            .Append(KeyValuePair.Create("page", (string?)page.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(KeyValuePair.Create("pageSize", (string?)Size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return request.PathBase + request.Path + QueryString.Create(query);
+    }
+}

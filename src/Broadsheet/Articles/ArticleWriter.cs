@@ -1,0 +1,491 @@
+using System.Text.Json;
+using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Articles;
+
+/// <summary>
+/// Creates, updates and deletes articles, for the admin API and the newsroom alike. Everything is validated
+/// before anything is written; one save writes the article with any new topics and contributors, so a
+/// failure leaves nothing half-written. Changes to a published article evict the pages that show it.
+/// </summary>
+public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvider clock)
+{
+    public const int MaxHeadline = 300;
+    public const int MaxSummaryPoints = 5;
+    public const int MaxSummaryPoint = 300;
+    public const int MaxTopics = 20;
+    public const int MaxByline = 20;
+
+    /// <summary>An article with everything an editor sees (tracked, for changing it).</summary>
+    public Task<Article?> FindAsync(int id, CancellationToken ct = default) => Load(db, id, ct);
+
+    internal static Task<Article?> Load(BroadsheetDb db, int id, CancellationToken ct) =>
+        db.Articles
+            .Include(a => a.Section)
+            .Include(a => a.HeroImage)
+            .Include(a => a.Topics.OrderBy(t => t.Position)).ThenInclude(t => t.Topic)
+            .Include(a => a.Byline.OrderBy(c => c.Position)).ThenInclude(c => c.Contributor)
+            .Include(a => a.Notes.OrderBy(n => n.At))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    public async Task<WriteResult<Article>> CreateAsync(ArticleInput input, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        var valid = await ValidateAsync(input, errors, ct);
+        if (valid is null)
+        {
+            return WriteResult.Invalid<Article>(errors);
+        }
+        var now = Now(clock);
+        var article = new Article
+        {
+            Slug = valid.Slug ?? Slugs.From(valid.Headline),
+            Headline = valid.Headline,
+            Status = ArticleStatus.Draft,
+            CreatedAt = now,
+            ModifiedAt = now,
+            Version = 1,
+        };
+        Apply(article, valid);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync(ct);
+        await EvictListsIfNewNamesAsync(valid, ct);
+        return WriteResult.Created(article);
+    }
+
+    /// <summary>Replaces an article's content. <paramref name="expectedVersion"/>, when given, must match the stored version.</summary>
+    public async Task<WriteResult<Article>> UpdateAsync(int id, ArticleInput input, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        var article = await Load(db, id, ct);
+        if (article is null)
+        {
+            return WriteResult.NotFound<Article>($"No article {id}.");
+        }
+        if (expectedVersion is { } expected && expected != article.Version)
+        {
+            return WriteResult.VersionMismatch<Article>($"Article {id} is at version {article.Version}, not {expected}: reload it and apply the change again.");
+        }
+        var errors = new ValidationErrors();
+        var valid = await ValidateAsync(input, errors, ct);
+        if (valid is null)
+        {
+            return WriteResult.Invalid<Article>(errors);
+        }
+
+        var published = article.Status == ArticleStatus.Published;
+        var tagsBefore = published ? CacheTags.For(article).ToList() : [];
+        var before = Fingerprint(article);
+        // The URL follows the headline until readers have seen it; after that it changes only when asked.
+        article.Slug = valid.Slug ?? (article.FirstPublishedAt is null ? Slugs.From(valid.Headline) : article.Slug);
+        Apply(article, valid);
+        if (Fingerprint(article) == before)
+        {
+            return WriteResult.Ok(article);
+        }
+        var now = Now(clock);
+        article.ModifiedAt = now;
+        if (published)
+        {
+            article.LastUpdatedAt = now;
+        }
+        article.Version++;
+        if (!await TrySaveAsync(ct))
+        {
+            return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
+        }
+        if (published)
+        {
+            await cache.EvictAsync(tagsBefore.Concat(CacheTags.For(article)), ct);
+        }
+        await EvictListsIfNewNamesAsync(valid, ct);
+        return WriteResult.Ok(article);
+    }
+
+    /// <summary>New topics and contributors appear in the public topic and author lists, which are tagged home.</summary>
+    private async Task EvictListsIfNewNamesAsync(ValidArticle valid, CancellationToken ct)
+    {
+        if (valid.HasNewNames)
+        {
+            await cache.EvictAsync([CacheTags.Home], ct);
+        }
+    }
+
+    public async Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        var article = await Load(db, id, ct);
+        if (article is null)
+        {
+            return WriteResult.NotFound<Article>($"No article {id}.");
+        }
+        if (expectedVersion is { } expected && expected != article.Version)
+        {
+            return WriteResult.VersionMismatch<Article>($"Article {id} is at version {article.Version}, not {expected}.");
+        }
+        var tags = article.Status == ArticleStatus.Published ? CacheTags.For(article).ToList() : [];
+        db.Articles.Remove(article);
+        if (!await TrySaveAsync(ct))
+        {
+            return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile.");
+        }
+        await cache.EvictAsync(tags, ct);
+        return WriteResult.Ok(article);
+    }
+
+    internal async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record ValidArticle(
+        string Headline,
+        List<string> Summary,
+        Section Section,
+        List<Topic> Topics,
+        List<Contributor> Byline,
+        HeroImageInput? Hero,
+        List<Block> Body,
+        string Language,
+        ArticleType Type,
+        string? Dateline,
+        string? Slug)
+    {
+        /// <summary>Whether saving creates topics or contributors; read before the save assigns their ids.</summary>
+        public bool HasNewNames { get; } = Topics.Any(t => t.Id == 0) || Byline.Any(c => c.Id == 0);
+    }
+
+    private void Apply(Article article, ValidArticle valid)
+    {
+        article.Headline = valid.Headline;
+        article.Summary = valid.Summary;
+        article.Section = valid.Section;
+        article.SectionId = valid.Section.Id;
+        article.Body = valid.Body;
+        article.Language = valid.Language;
+        article.Type = valid.Type;
+        article.Dateline = valid.Dateline;
+        article.HeroImageId = valid.Hero?.Id;
+        article.HeroCaption = Trimmed(valid.Hero?.Caption);
+        article.HeroCredit = Trimmed(valid.Hero?.Credit);
+        article.HeroAlt = Trimmed(valid.Hero?.Alt);
+        if (valid.Hero is null)
+        {
+            article.HeroImage = null;
+        }
+
+        // Join rows are kept, moved or removed rather than replaced: a removed and re-added row with the
+        // same key would clash in the change tracker.
+        article.Topics.RemoveAll(t => !valid.Topics.Any(v => Same(v, t.Topic)));
+        for (var position = 0; position < valid.Topics.Count; position++)
+        {
+            var topic = valid.Topics[position];
+            var entry = article.Topics.FirstOrDefault(t => Same(topic, t.Topic));
+            if (entry is null)
+            {
+                article.Topics.Add(new ArticleTopic { Topic = topic, TopicId = topic.Id, Position = position });
+            }
+            else
+            {
+                entry.Position = position;
+            }
+        }
+        article.Topics.Sort((a, b) => a.Position.CompareTo(b.Position));
+
+        article.Byline.RemoveAll(c => !valid.Byline.Any(v => Same(v, c.Contributor)));
+        for (var position = 0; position < valid.Byline.Count; position++)
+        {
+            var contributor = valid.Byline[position];
+            var entry = article.Byline.FirstOrDefault(c => Same(contributor, c.Contributor));
+            if (entry is null)
+            {
+                article.Byline.Add(new BylineEntry { Contributor = contributor, ContributorId = contributor.Id, Position = position });
+            }
+            else
+            {
+                entry.Position = position;
+            }
+        }
+        article.Byline.Sort((a, b) => a.Position.CompareTo(b.Position));
+    }
+
+    private static bool Same(Topic a, Topic b) => ReferenceEquals(a, b) || (a.Id != 0 && a.Id == b.Id);
+
+    private static bool Same(Contributor a, Contributor b) => ReferenceEquals(a, b) || (a.Id != 0 && a.Id == b.Id);
+
+    /// <summary>What readers see of an article, to tell a real change from a save of the same content.</summary>
+    private static string Fingerprint(Article a) => JsonSerializer.Serialize(
+        new
+        {
+            a.Headline,
+            a.Summary,
+            a.SectionId,
+            Topics = a.Topics.OrderBy(t => t.Position).Select(t => t.Topic.Slug),
+            Byline = a.Byline.OrderBy(c => c.Position).Select(c => c.Contributor.Slug),
+            a.HeroImageId,
+            a.HeroCaption,
+            a.HeroCredit,
+            a.HeroAlt,
+            a.Body,
+            a.Language,
+            a.Type,
+            a.Dateline,
+            a.Slug,
+        },
+        BroadsheetDb.Json);
+
+    private async Task<ValidArticle?> ValidateAsync(ArticleInput input, ValidationErrors errors, CancellationToken ct)
+    {
+        var headline = Trimmed(input.Headline);
+        if (headline is null)
+        {
+            errors.Add("headline", "Required.");
+        }
+        else if (headline.Length > MaxHeadline)
+        {
+            errors.Add("headline", $"Must be at most {MaxHeadline} characters.");
+        }
+
+        var summary = new List<string>();
+        if (input.Summary is { } points)
+        {
+            if (points.Count > MaxSummaryPoints)
+            {
+                errors.Add("summary", $"At most {MaxSummaryPoints} points.");
+            }
+            for (var i = 0; i < points.Count; i++)
+            {
+                var point = Trimmed(points[i]);
+                if (point is null)
+                {
+                    errors.Add($"summary[{i}]", "Must not be empty.");
+                }
+                else if (point.Length > MaxSummaryPoint)
+                {
+                    errors.Add($"summary[{i}]", $"Must be at most {MaxSummaryPoint} characters.");
+                }
+                else
+                {
+                    summary.Add(point);
+                }
+            }
+        }
+
+        Section? section = null;
+        var sectionPath = input.Section?.Trim().Trim('/');
+        if (string.IsNullOrEmpty(sectionPath))
+        {
+            errors.Add("section", "Required.");
+        }
+        else
+        {
+            section = await db.Sections.FirstOrDefaultAsync(s => s.Path == sectionPath, ct);
+            if (section is null)
+            {
+                errors.Add("section", $"No section with path '{sectionPath}'.");
+            }
+        }
+
+        var topics = await ResolveTopicsAsync(input.Topics ?? [], errors, ct);
+        var byline = await ResolveBylineAsync(input.Byline ?? [], errors, ct);
+
+        if (input.HeroImage is { } hero)
+        {
+            if (hero.Id is not { } heroId || heroId == Guid.Empty)
+            {
+                errors.Add("heroImage.id", "Required.");
+            }
+            else if (!await db.Images.AnyAsync(i => i.Id == heroId, ct))
+            {
+                errors.Add("heroImage.id", $"No image with id {heroId}.");
+            }
+            CheckLength(hero.Caption, "heroImage.caption", 1000, errors);
+            CheckLength(hero.Credit, "heroImage.credit", 200, errors);
+            CheckLength(hero.Alt, "heroImage.alt", 500, errors);
+        }
+
+        List<Block>? body = null;
+        if (input.Body is null)
+        {
+            errors.Add("body", "Required: one of markdown, html or blocks.");
+        }
+        else
+        {
+            body = input.Body.ToBlocks("body", errors);
+            if (body is not null)
+            {
+                await CheckImagesExistAsync(db, body, input.Body, "body", errors, ct);
+            }
+        }
+
+        var language = input.Language is null ? "en" : LanguageTags.Normalize(input.Language);
+        if (language is null)
+        {
+            errors.Add("language", "Must be a BCP 47 language tag such as en, en-GB or zh-Hant-HK.");
+        }
+
+        var type = ArticleType.News;
+        if (input.Type is not null && !ContentNames.TryParse(input.Type, out type))
+        {
+            errors.Add("type", $"Must be one of {ContentNames.List<ArticleType>()}.");
+        }
+
+        var dateline = Trimmed(input.Dateline);
+        CheckLength(dateline, "dateline", 120, errors);
+
+        var slug = Trimmed(input.Slug);
+        if (slug is not null && Slugs.From(slug) != slug)
+        {
+            errors.Add("slug", $"Must be a slug: lower-case letters and digits joined by hyphens, at most {Slugs.MaxLength} characters (e.g. '{Slugs.From(slug)}').");
+        }
+
+        return errors.IsEmpty
+            ? new ValidArticle(headline!, summary, section!, topics, byline, input.HeroImage, body!, language!, type, dateline, slug)
+            : null;
+    }
+
+    /// <summary>Adds an error for each image block whose image is not in the library.</summary>
+    internal static async Task CheckImagesExistAsync(BroadsheetDb db, IReadOnlyList<Block> blocks, BodyInput source, string field, ValidationErrors errors, CancellationToken ct)
+    {
+        var images = BodyRules.Images(blocks).ToList();
+        if (images.Count == 0)
+        {
+            return;
+        }
+        var ids = images.Select(i => i.ImageId).Distinct().ToList();
+        var known = await db.Images.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+        foreach (var (index, imageId) in images.Where(i => !known.Contains(i.ImageId)))
+        {
+            if (source.Blocks is not null)
+            {
+                errors.Add($"{field}.blocks[{index}].imageId", $"No image with id {imageId}.");
+            }
+            else
+            {
+                errors.Add($"{field}.{(source.Markdown is not null ? "markdown" : "html")}", $"No image with id {imageId}.");
+            }
+        }
+    }
+
+    private async Task<List<Topic>> ResolveTopicsAsync(IReadOnlyList<string?> names, ValidationErrors errors, CancellationToken ct)
+    {
+        if (names.Count > MaxTopics)
+        {
+            errors.Add("topics", $"At most {MaxTopics} topics.");
+            return [];
+        }
+        var wanted = new List<(int Index, string Name, string Slug)>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = Trimmed(names[i]);
+            if (name is null)
+            {
+                errors.Add($"topics[{i}]", "Must not be empty.");
+            }
+            else if (name.Length > 120)
+            {
+                errors.Add($"topics[{i}]", "Must be at most 120 characters.");
+            }
+            else
+            {
+                wanted.Add((i, name, Slugs.From(name)));
+            }
+        }
+        var slugs = wanted.Select(w => w.Slug).ToList();
+        var lowerNames = wanted.Select(w => w.Name.ToLowerInvariant()).ToList();
+        var existing = wanted.Count == 0 ? [] : await db.Topics.Where(t => slugs.Contains(t.Slug) || lowerNames.Contains(t.Name.ToLower())).ToListAsync(ct);
+        var result = new List<Topic>();
+        foreach (var (index, name, slug) in wanted)
+        {
+            var topic = existing.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? existing.FirstOrDefault(t => t.Slug == slug)
+                ?? result.FirstOrDefault(t => t.Id == 0 && t.Slug == slug);
+            if (topic is not null && result.Contains(topic))
+            {
+                errors.Add($"topics[{index}]", "Listed twice.");
+                continue;
+            }
+            result.Add(topic ?? new Topic { Name = name, Slug = slug });
+        }
+        return result;
+    }
+
+    private async Task<List<Contributor>> ResolveBylineAsync(IReadOnlyList<BylineInput?> entries, ValidationErrors errors, CancellationToken ct)
+    {
+        if (entries.Count > MaxByline)
+        {
+            errors.Add("byline", $"At most {MaxByline} contributors.");
+            return [];
+        }
+        var wanted = new List<(int Index, string Name, string Slug, ContributorKind Kind)>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is not { } entry)
+            {
+                errors.Add($"byline[{i}]", "Must be an object with a name.");
+                continue;
+            }
+            var name = Trimmed(entry.Name);
+            if (name is null)
+            {
+                errors.Add($"byline[{i}].name", "Required.");
+            }
+            else if (name.Length > 120)
+            {
+                errors.Add($"byline[{i}].name", "Must be at most 120 characters.");
+            }
+            var kind = ContributorKind.Person;
+            if (entry.Kind is not null && !ContentNames.TryParse(entry.Kind, out kind))
+            {
+                errors.Add($"byline[{i}].kind", $"Must be one of {ContentNames.List<ContributorKind>()}.");
+            }
+            else if (name is { Length: <= 120 })
+            {
+                wanted.Add((i, name, Slugs.From(name), kind));
+            }
+        }
+        var slugs = wanted.Select(w => w.Slug).ToList();
+        var lowerNames = wanted.Select(w => w.Name.ToLowerInvariant()).ToList();
+        var existing = wanted.Count == 0 ? [] : await db.Contributors.Where(c => slugs.Contains(c.Slug) || lowerNames.Contains(c.Name.ToLower())).ToListAsync(ct);
+        var result = new List<Contributor>();
+        foreach (var (index, name, slug, kind) in wanted)
+        {
+            var contributor = existing.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? existing.FirstOrDefault(c => c.Slug == slug)
+                ?? result.FirstOrDefault(c => c.Id == 0 && c.Slug == slug);
+            if (contributor is not null && result.Contains(contributor))
+            {
+                errors.Add($"byline[{index}]", "Listed twice.");
+                continue;
+            }
+            result.Add(contributor ?? new Contributor { Name = name, Slug = slug, Kind = kind });
+        }
+        return result;
+    }
+
+    /// <summary>Now, to the microsecond: what PostgreSQL stores, so a saved time reads back equal on every provider.</summary>
+    internal static DateTimeOffset Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
+    internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal static void CheckLength(string? value, string field, int max, ValidationErrors errors)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(field, $"Must be at most {max} characters.");
+        }
+    }
+}

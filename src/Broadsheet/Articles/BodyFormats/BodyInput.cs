@@ -1,0 +1,175 @@
+namespace Broadsheet.Articles.BodyFormats;
+
+/// <summary>
+/// A body as an editor or a client sends it: exactly one of Markdown, HTML or the typed blocks themselves.
+/// Markdown and HTML are converted to blocks; the source text is never stored.
+/// </summary>
+public sealed record BodyInput(string? Markdown = null, string? Html = null, IReadOnlyList<Block?>? Blocks = null)
+{
+    public const int MaxSourceLength = 1_000_000;
+
+    /// <summary>The body as blocks, or null with the reasons added to <paramref name="errors"/> under <paramref name="field"/>.</summary>
+    public List<Block>? ToBlocks(string field, ValidationErrors errors)
+    {
+        var given = (Markdown is null ? 0 : 1) + (Html is null ? 0 : 1) + (Blocks is null ? 0 : 1);
+        if (given != 1)
+        {
+            errors.Add(field, "Give exactly one of markdown, html or blocks.");
+            return null;
+        }
+        if (Blocks is not null)
+        {
+            return BodyRules.Validate(Blocks, $"{field}.blocks", errors) ? Blocks.Select(b => b!).ToList() : null;
+        }
+        var (source, format) = Markdown is not null ? (Markdown, "markdown") : (Html!, "html");
+        if (source.Length > MaxSourceLength)
+        {
+            errors.Add($"{field}.{format}", $"Must be at most {MaxSourceLength} characters.");
+            return null;
+        }
+        var blocks = format == "markdown" ? MarkdownBody.ToBlocks(source) : HtmlBody.ToBlocks(source);
+        // Converted output is valid by construction; checking it anyway catches what the source could not know
+        // (over-long headings) and names the source field.
+        return BodyRules.Validate(blocks, $"{field}.{format}", errors, errorsAtField: true) ? blocks : null;
+    }
+}
+
+/// <summary>What a stored body may contain. Typed blocks from clients are checked here before anything is written.</summary>
+public static class BodyRules
+{
+    public const int MaxBlocks = 5000;
+    public const int MaxTextLength = 20_000;
+    public const int MaxShortText = 1000;
+
+    /// <summary>
+    /// True when every block is valid. Errors are named by JSON path (<c>body.blocks[3].content[0].href</c>),
+    /// or all at <paramref name="path"/> when <paramref name="errorsAtField"/> (for converted sources).
+    /// </summary>
+    public static bool Validate(IReadOnlyList<Block?> blocks, string path, ValidationErrors errors, bool errorsAtField = false)
+    {
+        var ok = true;
+        void Fail(string field, string message)
+        {
+            ok = false;
+            errors.Add(errorsAtField ? path : field, errorsAtField ? $"{field[(path.Length + 1)..]}: {message}" : message);
+        }
+
+        if (blocks.Count > MaxBlocks)
+        {
+            Fail(path, $"At most {MaxBlocks} blocks.");
+            return false;
+        }
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var at = $"{path}[{i}]";
+            switch (blocks[i])
+            {
+                case null:
+                    Fail(at, "Must be a block.");
+                    break;
+                case ParagraphBlock p:
+                    CheckRuns(p.Content, $"{at}.content", Fail);
+                    break;
+                case HeadingBlock h:
+                    CheckText(h.Text, $"{at}.text", 300, Fail);
+                    if (h.Level is < 2 or > 4)
+                    {
+                        Fail($"{at}.level", "Heading levels are 2, 3 or 4.");
+                    }
+                    break;
+                case QuoteBlock q:
+                    CheckRuns(q.Content, $"{at}.content", Fail);
+                    if (q.Attribution is { Length: > 300 })
+                    {
+                        Fail($"{at}.attribution", "Must be at most 300 characters.");
+                    }
+                    break;
+                case ListBlock l:
+                    if (l.Items is null || l.Items.Count == 0)
+                    {
+                        Fail($"{at}.items", "A list needs at least one item.");
+                        break;
+                    }
+                    for (var item = 0; item < l.Items.Count; item++)
+                    {
+                        CheckRuns(l.Items[item], $"{at}.items[{item}]", Fail);
+                    }
+                    break;
+                case ImageBlock image:
+                    if (image.ImageId == Guid.Empty)
+                    {
+                        Fail($"{at}.imageId", "Required.");
+                    }
+                    CheckOptional(image.Caption, $"{at}.caption", MaxShortText, Fail);
+                    CheckOptional(image.Credit, $"{at}.credit", 200, Fail);
+                    CheckOptional(image.Alt, $"{at}.alt", 500, Fail);
+                    break;
+                case EmbedBlock embed:
+                    if (!Links.IsWebUrl(embed.Url))
+                    {
+                        Fail($"{at}.url", "Must be an absolute http or https URL.");
+                    }
+                    CheckOptional(embed.Title, $"{at}.title", 300, Fail);
+                    CheckOptional(embed.Provider, $"{at}.provider", 100, Fail);
+                    break;
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>The library images a body shows, so a writer can check they exist.</summary>
+    public static IEnumerable<(int Index, Guid ImageId)> Images(IReadOnlyList<Block> blocks) =>
+        blocks.Select((b, i) => (b, i)).Where(x => x.b is ImageBlock).Select(x => (x.i, ((ImageBlock)x.b).ImageId));
+
+    private static void CheckRuns(IReadOnlyList<Inline?>? runs, string at, Action<string, string> fail)
+    {
+        if (runs is null || runs.Count == 0)
+        {
+            fail(at, "Needs at least one run of text.");
+            return;
+        }
+        var length = 0;
+        for (var j = 0; j < runs.Count; j++)
+        {
+            var run = runs[j];
+            if (run is null)
+            {
+                fail($"{at}[{j}]", "Must be a run of text.");
+                continue;
+            }
+            if (string.IsNullOrEmpty(run.Text))
+            {
+                fail($"{at}[{j}].text", "Required.");
+            }
+            length += run.Text?.Length ?? 0;
+            if (run.Href is not null && Links.SafeHref(run.Href) is null)
+            {
+                fail($"{at}[{j}].href", "Links must be http, https, mailto or a path on this site.");
+            }
+        }
+        if (length > MaxTextLength)
+        {
+            fail(at, $"Must be at most {MaxTextLength} characters.");
+        }
+    }
+
+    private static void CheckText(string? text, string at, int max, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            fail(at, "Required.");
+        }
+        else if (text.Length > max)
+        {
+            fail(at, $"Must be at most {max} characters.");
+        }
+    }
+
+    private static void CheckOptional(string? text, string at, int max, Action<string, string> fail)
+    {
+        if (text is { Length: var length } && length > max)
+        {
+            fail(at, $"Must be at most {max} characters.");
+        }
+    }
+}

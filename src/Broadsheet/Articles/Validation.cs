@@ -1,0 +1,91 @@
+namespace Broadsheet.Articles;
+
+/// <summary>
+/// Field errors collected while validating an edit, keyed by the camelCase JSON path of the field
+/// (<c>headline</c>, <c>summary[2]</c>, <c>heroImage.id</c>) so every client can point at what is wrong.
+/// </summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+        messages.Add(message);
+    }
+
+    public bool Has(string field) => errors.ContainsKey(field);
+
+    public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}
+
+public enum WriteStatus
+{
+    Ok,
+    Created,
+    Invalid,
+    NotFound,
+
+    /// <summary>The caller edited an older version than the one stored.</summary>
+    VersionMismatch,
+
+    /// <summary>The change contradicts the current state, e.g. deleting something still in use.</summary>
+    Conflict,
+}
+
+/// <summary>The outcome of a write: the saved value, or why nothing was written.</summary>
+public sealed class WriteResult<T>
+    where T : class
+{
+    internal WriteResult(WriteStatus status, T? value, IDictionary<string, string[]>? errors, string? message)
+    {
+        Status = status;
+        Value = value;
+        Errors = errors ?? new Dictionary<string, string[]>();
+        Message = message;
+    }
+
+    public WriteStatus Status { get; }
+
+    public T? Value { get; }
+
+    public IDictionary<string, string[]> Errors { get; }
+
+    public string? Message { get; }
+
+    public bool Succeeded => Status is WriteStatus.Ok or WriteStatus.Created;
+}
+
+public static class WriteResult
+{
+    public static WriteResult<T> Ok<T>(T value)
+        where T : class => new(WriteStatus.Ok, value, null, null);
+
+    public static WriteResult<T> Created<T>(T value)
+        where T : class => new(WriteStatus.Created, value, null, null);
+
+    public static WriteResult<T> Invalid<T>(ValidationErrors errors)
+        where T : class => new(WriteStatus.Invalid, null, errors.ToDictionary(), null);
+
+    public static WriteResult<T> Invalid<T>(string field, string message)
+        where T : class
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return Invalid<T>(errors);
+    }
+
+    public static WriteResult<T> NotFound<T>(string message)
+        where T : class => new(WriteStatus.NotFound, null, null, message);
+
+    public static WriteResult<T> VersionMismatch<T>(string message)
+        where T : class => new(WriteStatus.VersionMismatch, null, null, message);
+
+    public static WriteResult<T> Conflict<T>(string message)
+        where T : class => new(WriteStatus.Conflict, null, null, message);
+}
