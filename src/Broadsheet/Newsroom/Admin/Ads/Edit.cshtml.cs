@@ -36,7 +36,8 @@ public sealed class AdEditModel(BroadsheetDb db, AdForm form, ContentCache cache
             return NotFound();
         }
         Ad = ad;
-        if (!ModelState.IsValid || !await form.SaveAsync(Input, ad, isNew: false, ModelState, ct))
+        // SaveAsync checks the rest too (and writes only when everything is right), so every field's error shows at once.
+        if (!await form.SaveAsync(Input, ad, isNew: false, ModelState, ct))
         {
             await form.LoadChoicesAsync(ct);
             return Page();

@@ -34,7 +34,8 @@ public sealed class AdsModel(BroadsheetDb db, AdForm form, ContentCache cache) :
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var ad = new AdCreative { Name = "", LinkUrl = "", Alt = "" };
-        if (!ModelState.IsValid || !await form.SaveAsync(Input, ad, isNew: true, ModelState, ct))
+        // SaveAsync checks the rest too (and writes only when everything is right), so every field's error shows at once.
+        if (!await form.SaveAsync(Input, ad, isNew: true, ModelState, ct))
         {
             await OnGetAsync(ct);
             return Page();

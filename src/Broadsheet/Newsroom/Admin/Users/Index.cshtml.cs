@@ -29,6 +29,15 @@ public sealed class UsersModel(NewsroomAccounts accounts, UserManager<NewsroomUs
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // The same checks CreateAsync makes, so a form with other errors shows these too.
+        if (!string.IsNullOrWhiteSpace(Input.Email) && !NewsroomAccounts.IsEmail(Input.Email.Trim()))
+        {
+            ModelState.AddModelError("Input.Email", "Enter an email address like name@example.com.");
+        }
+        if (!string.IsNullOrWhiteSpace(Input.Role) && NewsroomRoles.Parse(Input.Role) is null)
+        {
+            ModelState.AddModelError("Input.Role", "Choose a role from the list.");
+        }
         if (ModelState.IsValid)
         {
             var result = await accounts.CreateAsync(Input.Email!, Input.DisplayName, Input.Role!, NewsroomAccounts.GeneratePassword(), ct);
