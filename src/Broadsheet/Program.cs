@@ -5,6 +5,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Listen;
 using Broadsheet.Media;
+using Broadsheet.Newsroom;
 using Broadsheet.Reader;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddAds();
 builder.AddReader();
 builder.AddApi();
 builder.AddListen();
+builder.AddNewsroom();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args))
@@ -24,6 +26,7 @@ if (await app.RunCommandAsync(args))
 }
 await app.PrepareDatabaseAsync();
 app.UseReaderPipeline();
+app.MapNewsroom();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapMedia();
