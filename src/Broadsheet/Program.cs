@@ -26,13 +26,13 @@ if (await app.RunCommandAsync(args))
 }
 await app.PrepareDatabaseAsync();
 app.UseReaderPipeline();
-app.MapNewsroom();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapMedia();
 app.MapAds();
 app.MapApi();
 app.MapListen();
+app.MapNewsroom();
 app.MapReader();
 await app.RunAsync();
 
