@@ -3,6 +3,9 @@ using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Media;
+using Broadsheet.Newsroom.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -11,8 +14,9 @@ namespace Broadsheet.Data;
 /// <summary>
 /// The one EF Core context. Each provider has a subclass so that each keeps its own migrations
 /// (<see cref="SqliteBroadsheetDb"/>, <see cref="PostgresBroadsheetDb"/>); the model is shared.
+/// Newsroom accounts (ASP.NET Core Identity) live in the same database.
 /// </summary>
-public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options)
+public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext<NewsroomUser, IdentityRole, string>(options)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,6 +33,10 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<NewsroomUser>(e => e.Property(u => u.DisplayName).HasMaxLength(120));
+        b.Entity<IdentityRole>().HasData(NewsroomRoles.Seed);
+
         b.Entity<Publication>(e =>
         {
             e.Property(p => p.Name).HasMaxLength(200);
