@@ -1,6 +1,7 @@
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
+using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -106,6 +107,7 @@ public static class NewsroomExtensions
         builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddScoped<NewsroomAccounts>();
+        builder.Services.AddNewsroomArticles();
         return builder;
     }
 

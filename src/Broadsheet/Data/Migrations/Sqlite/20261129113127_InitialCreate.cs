@@ -30,6 +30,42 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleAutosaves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", nullable: false),
+                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleAutosaves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -69,6 +105,25 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Headline = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -341,7 +396,10 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     LastUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ScheduledFor = table.Column<long>(type: "INTEGER", nullable: true),
                     IsSample = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ModifiedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -454,14 +512,30 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleAutosaves_UserId_ArticleId",
+                table: "ArticleAutosaves",
+                columns: new[] { "UserId", "ArticleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArticleNotes_ArticleId",
                 table: "ArticleNotes",
                 column: "ArticleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleRevisions_ArticleId_Version",
+                table: "ArticleRevisions",
+                columns: new[] { "ArticleId", "Version" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_HeroImageId",
                 table: "Articles",
                 column: "HeroImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_ModifiedAt",
+                table: "Articles",
+                column: "ModifiedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_SectionId_Status_FirstPublishedAt",
@@ -472,6 +546,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "IX_Articles_Status_FirstPublishedAt",
                 table: "Articles",
                 columns: new[] { "Status", "FirstPublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_ScheduledFor",
+                table: "Articles",
+                columns: new[] { "Status", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleTopic_TopicId",
@@ -514,6 +593,16 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ArticleId_At",
+                table: "AuditEntries",
+                columns: new[] { "ArticleId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BylineEntry_ContributorId",
@@ -560,7 +649,13 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
+                name: "ArticleAutosaves");
+
+            migrationBuilder.DropTable(
                 name: "ArticleNotes");
+
+            migrationBuilder.DropTable(
+                name: "ArticleRevisions");
 
             migrationBuilder.DropTable(
                 name: "ArticleTopic");
@@ -579,6 +674,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");

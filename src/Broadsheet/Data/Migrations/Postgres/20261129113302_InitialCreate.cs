@@ -31,6 +31,42 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleAutosaves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    BaseVersion = table.Column<int>(type: "integer", nullable: false),
+                    Form = table.Column<string>(type: "text", nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleAutosaves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -70,6 +106,25 @@ namespace Broadsheet.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Headline = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -342,7 +397,10 @@ namespace Broadsheet.Data.Migrations.Postgres
                     LastUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ScheduledFor = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     IsSample = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ModifiedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ModifiedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -455,14 +513,30 @@ namespace Broadsheet.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleAutosaves_UserId_ArticleId",
+                table: "ArticleAutosaves",
+                columns: new[] { "UserId", "ArticleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArticleNotes_ArticleId",
                 table: "ArticleNotes",
                 column: "ArticleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleRevisions_ArticleId_Version",
+                table: "ArticleRevisions",
+                columns: new[] { "ArticleId", "Version" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_HeroImageId",
                 table: "Articles",
                 column: "HeroImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_ModifiedAt",
+                table: "Articles",
+                column: "ModifiedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_SectionId_Status_FirstPublishedAt",
@@ -473,6 +547,11 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "IX_Articles_Status_FirstPublishedAt",
                 table: "Articles",
                 columns: new[] { "Status", "FirstPublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_ScheduledFor",
+                table: "Articles",
+                columns: new[] { "Status", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleTopic_TopicId",
@@ -515,6 +594,16 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ArticleId_At",
+                table: "AuditEntries",
+                columns: new[] { "ArticleId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BylineEntry_ContributorId",
@@ -561,7 +650,13 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
+                name: "ArticleAutosaves");
+
+            migrationBuilder.DropTable(
                 name: "ArticleNotes");
+
+            migrationBuilder.DropTable(
+                name: "ArticleRevisions");
 
             migrationBuilder.DropTable(
                 name: "ArticleTopic");
@@ -580,6 +675,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");
