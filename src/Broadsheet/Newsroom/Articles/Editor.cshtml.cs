@@ -49,6 +49,9 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
 
     public string? Notice { get; private set; }
 
+    /// <summary>This page follows a successful save (its confirmation is waiting), so the browser's copy is no longer needed.</summary>
+    public bool JustSaved { get; private set; }
+
     public ConflictView? Conflict { get; private set; }
 
     public List<SelectListItem> Sections { get; private set; } = [];
@@ -58,6 +61,8 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
     public List<string> ContributorNames { get; private set; } = [];
 
     public List<string> TopicNames { get; private set; } = [];
+
+    public Media.Image? HeroImage { get; private set; }
 
     public int Words { get; private set; }
 
@@ -86,6 +91,7 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
         {
             return failure;
         }
+        JustSaved = TempData.Peek(StatusMessage.Key) is string;
         var articleId = Article?.Id ?? 0;
         if (Article is null)
         {
@@ -335,6 +341,7 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
         var newest = await db.Images.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(300).Select(i => new { i.Id, i.Alt }).ToListAsync(ct);
         var used = wanted.Count == 0 ? [] : await db.Images.AsNoTracking().Where(i => wanted.Contains(i.Id)).Select(i => new { i.Id, i.Alt }).ToListAsync(ct);
         Images = [.. used.Concat(newest).DistinctBy(i => i.Id).Select(i => new SelectListItem(Shorten(i.Alt), i.Id.ToString()))];
+        HeroImage = Form.HeroImageId is { } heroId ? await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.Id == heroId, ct) : null;
         var body = Form.Blocks.Select(b => b.ToBlock()).ToList();
         Words = PlainText.Segments(body).Sum(s => ReadingTime.CountWords(s.Text));
         ReadingMinutes = ReadingTime.Estimate(body, Form.Language, body.Count(b => b is ImageBlock));

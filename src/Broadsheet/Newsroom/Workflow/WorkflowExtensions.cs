@@ -16,6 +16,7 @@ public static class WorkflowExtensions
         services.AddScoped<ScheduledPublisher>();
         services.AddScoped<Autosaves>();
         services.AddScoped<ArticleRevisions>();
+        services.AddScoped<Images.FocalCrops>();
         services.AddHostedService<ScheduledPublishing>();
         return services;
     }
