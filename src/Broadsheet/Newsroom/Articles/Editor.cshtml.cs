@@ -27,7 +27,7 @@ public sealed record ConflictView(string By, DateTimeOffset At, int Version, IRe
 /// posts the whole form, so moving a block or adding one never loses what was typed; saves, workflow steps,
 /// autosave and corrections each go through the same services as the admin API.
 /// </summary>
-public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWorkflow workflow, Autosaves autosaves, ArticleRevisions revisions) : PageModel
+public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWorkflow workflow, Autosaves autosaves, ArticleRevisions revisions, TimeProvider clock) : PageModel
 {
     public const string New = "new";
 
@@ -155,9 +155,9 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
         DateTimeOffset? scheduleFor = null;
         if (transition == Transition.Schedule)
         {
-            if (!Time.TryParse(Form.ScheduleFor, out var when, out var error))
+            if (!Time.TryParse(Form.ScheduleFor, out var when, out var error) || when <= clock.GetUtcNow())
             {
-                ModelState.AddModelError("Form.ScheduleFor", error!);
+                ModelState.AddModelError("Form.ScheduleFor", error ?? "Choose a time in the future.");
                 return await PrepareAsync(ct);
             }
             scheduleFor = when;

@@ -84,13 +84,24 @@ public sealed class ScheduledPublisher(BroadsheetDb db, ContentCache cache, Time
     }
 }
 
-/// <summary>Polls for due scheduled articles every <see cref="Interval"/>, so they go live within about that of their time, after restarts too.</summary>
-public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishing> logger) : BackgroundService
+/// <summary>
+/// Polls for due scheduled articles every <see cref="Interval"/>, so they go live within about that of their time,
+/// after restarts too. Every instance may poll: the claim makes each publish happen once. An instance can opt out
+/// with <c>Broadsheet:ScheduledPublishing:Enabled=false</c> (e.g. web-only instances when workers do it).
+/// </summary>
+public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ScheduledPublishing> logger) : BackgroundService
 {
+    public const string EnabledSetting = "Broadsheet:ScheduledPublishing:Enabled";
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(EnabledSetting, true))
+        {
+            logger.LogInformation("Scheduled publishing is off on this instance ({Setting}=false)", EnabledSetting);
+            return;
+        }
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
