@@ -25,6 +25,8 @@ if (await app.RunCommandAsync(args))
 await app.PrepareDatabaseAsync();
 app.UseReaderPipeline();
 app.MapNewsroom();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapMedia();
 app.MapAds();
 app.MapApi();

@@ -48,7 +48,7 @@ public sealed class ReaderPagesTests(Chromium chromium, DemoSite site) : IClassF
             "section" => "/news/asia/east-asia",
             "topic" => "/topics/" + article.GetProperty("topics")[0].GetProperty("slug").GetString(),
             "author" => "/authors/" + (await client.GetFromJsonAsync<JsonElement>("/api/v1/authors", ct))
-                .GetProperty("items").EnumerateArray().First(a => a.GetProperty("kind").GetString() == "person").GetProperty("slug").GetString(),
+                .EnumerateArray().First(a => a.GetProperty("kind").GetString() == "person").GetProperty("slug").GetString(),
             "article" => article.GetProperty("url").GetString()!,
             "standards" => "/standards",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),

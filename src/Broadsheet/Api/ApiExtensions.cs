@@ -102,8 +102,7 @@ public static class ApiExtensions
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
         var exitCode = await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error)
-            ?? await Newsroom.Accounts.UserCommand.RunAsync(
-                app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
+            ?? await Newsroom.Accounts.UserCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
         if (exitCode is null)
         {
             return false;

@@ -3,7 +3,9 @@ using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
 using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,6 +37,11 @@ public static class NewsroomExtensions
             .AddSignInManager<NewsroomSignInManager>()
             .AddClaimsPrincipalFactory<NewsroomClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // No scheme authenticates every request: newsroom policies name the sign-in cookie themselves. So a reader
+        // page visited by a signed-in editor never validates or renews the session cookie, and never answers with a
+        // Set-Cookie that a CDN could store and hand to other readers.
+        builder.Services.Configure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = null);
 
         // The newsroom is small and a disabled account or a changed role must take effect at once, so every
         // request re-checks the account's security stamp (one indexed read) instead of every 30 minutes.
@@ -113,9 +120,10 @@ public static class NewsroomExtensions
 
     public static WebApplication MapNewsroom(this WebApplication app)
     {
-        // After UseRouting (in the reader pipeline), so authorization sees the chosen endpoint.
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Behind a TLS-terminating proxy on the same host, the request is HTTPS as far as cookies go
+        // (Secure, __Host-) only if the proxy's X-Forwarded-Proto is believed. Only loopback proxies are trusted.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
+        // Called before UseAuthentication (Program.cs), whose sign-in redirects must not be cached either.
         app.UseMiddleware<NewsroomResponseHeaders>();
         return app;
     }

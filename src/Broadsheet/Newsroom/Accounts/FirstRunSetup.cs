@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Broadsheet.Data;
@@ -107,8 +108,17 @@ public sealed partial class FirstRunNotice(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        if (await db.Users.AnyAsync(cancellationToken))
+        try
         {
+            if (await db.Users.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+        catch (DbException ex)
+        {
+            // A hint is not worth failing start-up for: with migrations off the tables may not exist yet.
+            CannotCount(logger, ex.Message);
             return;
         }
         var token = setup.Open();
@@ -117,6 +127,9 @@ public sealed partial class FirstRunNotice(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for newsroom users at start-up: {Reason}")]
+    private static partial void CannotCount(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Hint}\nOr open this one-time set-up link: {Link}")]
     private static partial void NoUsers(ILogger logger, string hint, string link);

@@ -128,8 +128,8 @@ public sealed class NewsroomAccounts(UserManager<NewsroomUser> users, Broadsheet
         {
             return new AccountResult(null, added.Errors.Select(ToField).ToList());
         }
-        // A new stamp makes open sessions pick up the new role on their next request.
-        await users.UpdateSecurityStampAsync(user);
+        // Open sessions pick up the new role on their next request: the security stamp validator rebuilds the
+        // principal from the database on every request (see AddNewsroom), so there is no need to sign them out.
         await transaction.CommitAsync(ct);
         return AccountResult.Ok(user);
     }

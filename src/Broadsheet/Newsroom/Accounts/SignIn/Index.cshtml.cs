@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +17,12 @@ public sealed class SignInModel(SignInManager<NewsroomUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet() =>
-        signIn.IsSignedIn(User) && NewsroomRoles.All.Any(User.IsInRole) ? LocalRedirect(SafeReturnUrl(Url, ReturnUrl)) : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // This page admits anyone, so no policy has authenticated the visitor: look at the session cookie here.
+        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return session.Principal is { } user && NewsroomRoles.All.Any(user.IsInRole) ? LocalRedirect(SafeReturnUrl(Url, ReturnUrl)) : Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
