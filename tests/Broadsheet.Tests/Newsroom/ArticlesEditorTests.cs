@@ -6,7 +6,7 @@ using static Broadsheet.Tests.Newsroom.NewsroomTesting;
 
 namespace Broadsheet.Tests.Newsroom;
 
-public sealed class ArticlesEditorTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
+public sealed class ArticlesEditorTests(ArticlesApps apps) : IClassFixture<ArticlesApps>
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];
 

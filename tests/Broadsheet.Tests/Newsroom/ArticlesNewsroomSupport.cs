@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Tests.Newsroom;
 
 /// <summary>One running app per provider, started on first use and shared by a test class's tests.</summary>
-public sealed class NewsroomApps : IAsyncDisposable
+public sealed class ArticlesApps : IAsyncDisposable
 {
     private readonly Dictionary<DatabaseProvider, BroadsheetApp> apps = [];
     private readonly SemaphoreSlim gate = new(1, 1);

@@ -9,7 +9,7 @@ using static Broadsheet.Tests.Newsroom.NewsroomTesting;
 
 namespace Broadsheet.Tests.Newsroom;
 
-public sealed class WorkflowTransitionTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
+public sealed class WorkflowTransitionTests(ArticlesApps apps) : IClassFixture<ArticlesApps>
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];
 

@@ -33,9 +33,22 @@ public sealed class PreviewModel(SiteChrome chrome, BroadsheetDb db, TimeProvide
 
     public string? HeroCredit => Article.HeroCredit ?? Article.HeroImage?.Credit;
 
-    public IActionResult OnGet() => RedirectToPage("/Newsroom/Articles/Index");
+    /// <summary>The saved article as readers would see it (<c>?articleId=</c>), e.g. for a reviewer who only reads.</summary>
+    public async Task<IActionResult> OnGetAsync(int? articleId, CancellationToken ct)
+    {
+        var article = articleId is { } id ? await ArticleWriter.Load(db, id, ct) : null;
+        if (article is null)
+        {
+            return NotFound();
+        }
+        ArticleId = article.Id;
+        Form = EditorForm.From(ArticleSnapshot.From(article), article.Version);
+        return await RenderAsync(ct);
+    }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => RenderAsync(ct);
+
+    private async Task<IActionResult> RenderAsync(CancellationToken ct)
     {
         var actor = NewsroomActor.From(User);
         var saved = ArticleId is { } id ? await db.Articles.AsNoTracking().Include(a => a.Notes).FirstOrDefaultAsync(a => a.Id == id, ct) : null;
