@@ -45,6 +45,7 @@ public static class NewsroomExtensions
 
         // The newsroom is small and a disabled account or a changed role must take effect at once, so every
         // request re-checks the account's security stamp (one indexed read) instead of every 30 minutes.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordLinks.Lifetime);
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         builder.Services.ConfigureApplicationCookie(o =>
@@ -114,6 +115,7 @@ public static class NewsroomExtensions
         builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddScoped<NewsroomAccounts>();
+        builder.Services.AddScoped<Admin.Ads.AdForm>();
         builder.Services.AddNewsroomArticles();
         return builder;
     }

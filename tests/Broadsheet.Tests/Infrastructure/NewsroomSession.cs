@@ -123,6 +123,24 @@ public sealed partial class NewsroomSession : IDisposable
         return await Client.PostAsync(path, content, ct);
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/> but as <c>multipart/form-data</c>, with files: (field, file name, content type, bytes).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Field, string FileName, string ContentType, byte[] Bytes)> files, string? formPage = null, CancellationToken ct = default)
+    {
+        var token = AntiforgeryToken(await GetPageAsync(formPage ?? WithoutHandler(path), ct));
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
+        {
+            content.Add(new StringContent(value), name);
+        }
+        foreach (var (field, fileName, contentType, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            content.Add(file, field, fileName);
+        }
+        return await Client.PostAsync(path, content, ct);
+    }
+
     /// <summary>The antiforgery token of the first form in <paramref name="html"/>.</summary>
     public static string AntiforgeryToken(string html) =>
         TokenField().Match(html) is { Success: true } match

@@ -131,7 +131,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
         foreach (var (method, route) in endpoints)
         {
             // Ids that match nothing, so no request with the key changes the sample data.
-            var path = "/" + string.Join('/', route.Split('/').Select(s => s.StartsWith('{') ? (s.Contains(":int", StringComparison.Ordinal) ? "999999" : "matrix-none") : s));
+            var path = "/" + string.Join('/', route.Split('/').Select(NoSuchValue));
             foreach (var (who, session) in site.Sessions)
             {
                 using var response = await session.Client.SendAsync(Request(method, path), Ct);
@@ -149,6 +149,13 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>A value for a route segment that satisfies its constraint and names nothing that exists.</summary>
+    private static string NoSuchValue(string segment) =>
+        !segment.StartsWith('{') ? segment
+        : segment.Contains(":int", StringComparison.Ordinal) || segment.Contains(":long", StringComparison.Ordinal) ? "999999"
+        : segment.Contains(":guid", StringComparison.Ordinal) ? "00000000-0000-0000-0000-00000000beef"
+        : "matrix-none";
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
