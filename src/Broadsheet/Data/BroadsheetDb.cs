@@ -33,6 +33,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ArticleAudio> ArticleAudio => Set<ArticleAudio>();
     public DbSet<ArticleScript> ArticleScripts => Set<ArticleScript>();
+    public DbSet<Newsroom.Workflow.ArticleRevision> ArticleRevisions => Set<Newsroom.Workflow.ArticleRevision>();
+    public DbSet<Newsroom.Workflow.AuditEntry> AuditEntries => Set<Newsroom.Workflow.AuditEntry>();
+    public DbSet<Newsroom.Workflow.ArticleAutosave> ArticleAutosaves => Set<Newsroom.Workflow.ArticleAutosave>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -90,6 +93,11 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
             e.HasMany(a => a.Notes).WithOne().HasForeignKey(n => n.ArticleId);
             e.HasIndex(a => new { a.Status, a.FirstPublishedAt });
             e.HasIndex(a => new { a.SectionId, a.Status, a.FirstPublishedAt });
+            e.Property(a => a.CreatedById).HasMaxLength(450);
+            e.Property(a => a.ModifiedBy).HasMaxLength(120);
+            e.Property(a => a.ModifiedById).HasMaxLength(450);
+            e.HasIndex(a => a.ModifiedAt);
+            e.HasIndex(a => new { a.Status, a.ScheduledFor });
             e.Ignore(a => a.PublicPath);
             e.Ignore(a => a.PrimaryTopic);
         });
@@ -140,6 +148,32 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
             e.Property(a => a.SectionPath).HasMaxLength(200);
             e.Property(a => a.TopicSlug).HasMaxLength(120);
             e.HasOne(a => a.Image).WithMany().HasForeignKey(a => a.ImageId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Newsroom.Workflow.ArticleRevision>(e =>
+        {
+            // No foreign key: the history outlives a deleted article, like the audit log.
+            e.HasIndex(r => new { r.ArticleId, r.Version });
+            e.Property(r => r.UserId).HasMaxLength(450);
+            e.Property(r => r.UserName).HasMaxLength(120);
+            e.Property(r => r.Summary).HasMaxLength(200);
+        });
+
+        b.Entity<Newsroom.Workflow.AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.ArticleId, a.At });
+            e.Property(a => a.Action).HasConversion<string>().HasMaxLength(24);
+            e.Property(a => a.Headline).HasMaxLength(300);
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.UserName).HasMaxLength(120);
+            e.Property(a => a.Detail).HasMaxLength(2000);
+        });
+
+        b.Entity<Newsroom.Workflow.ArticleAutosave>(e =>
+        {
+            e.HasIndex(a => new { a.UserId, a.ArticleId }).IsUnique();
+            e.Property(a => a.UserId).HasMaxLength(450);
         });
 
         b.Entity<ApiKey>(e =>

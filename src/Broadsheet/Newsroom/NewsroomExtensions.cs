@@ -1,6 +1,7 @@
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
+using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -115,6 +116,7 @@ public static class NewsroomExtensions
         builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddScoped<NewsroomAccounts>();
         builder.Services.AddScoped<Admin.Ads.AdForm>();
+        builder.Services.AddNewsroomArticles();
         return builder;
     }
 

@@ -44,6 +44,17 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
         ["newsroom/account/password"] = PageAccess.AtLeast(NewsroomRoles.Writer),
         ["newsroom/account/two-factor"] = PageAccess.AtLeast(NewsroomRoles.Writer),
 
+        // The articles desk: writers open their own articles (the matrix's article is the writer's draft), editors all.
+        ["newsroom/articles"] = PageAccess.AtLeast(NewsroomRoles.Writer),
+        ["newsroom/articles/{id}"] = PageAccess.AtLeast(NewsroomRoles.Writer, d => $"/newsroom/articles/{d.ArticleId}"),
+        ["newsroom/articles/{id:int}/revisions"] = PageAccess.AtLeast(NewsroomRoles.Writer, d => $"/newsroom/articles/{d.ArticleId}/revisions"),
+        ["newsroom/articles/preview"] = PageAccess.AtLeast(NewsroomRoles.Writer, d => $"/newsroom/articles/preview?articleId={d.ArticleId}"),
+        ["newsroom/images"] = PageAccess.AtLeast(NewsroomRoles.Writer),
+        ["newsroom/images/{id:guid}"] = PageAccess.AtLeast(NewsroomRoles.Writer, d => $"/newsroom/images/{d.ImageId}"),
+
+        // Editors and admins.
+        ["newsroom/audit"] = PageAccess.AtLeast(NewsroomRoles.Editor),
+
         // Admins only.
         ["newsroom/admin"] = PageAccess.AtLeast(NewsroomRoles.Admin),
         ["newsroom/admin/users"] = PageAccess.AtLeast(NewsroomRoles.Admin),
@@ -188,7 +199,7 @@ public sealed record PageAccess(string? MinimumRole, HttpStatusCode AnonymousSta
 }
 
 /// <summary>Real rows the matrix's paths point at. Add what new pages need (e.g. an article) in <see cref="PermissionMatrixSites.SeedAsync"/>.</summary>
-public sealed record MatrixData(string WriterId, string EditorId, string AdminId, string OtherUserId, int SectionId, int TopicId, int ContributorId, int StandardsPageId, int AdId);
+public sealed record MatrixData(string WriterId, string EditorId, string AdminId, string OtherUserId, int SectionId, int TopicId, int ContributorId, int StandardsPageId, int AdId, int ArticleId, Guid ImageId);
 
 public sealed class PermissionMatrixSite(BroadsheetApp app, MatrixData data, IReadOnlyList<(string Who, NewsroomSession Session)> sessions)
 {
@@ -234,9 +245,10 @@ public sealed class PermissionMatrixSites : IAsyncLifetime
         var standards = new StandardsPage { Slug = "matrix-standards", Title = "Matrix standards", Body = [new ParagraphBlock([new Inline("Rules.")])] };
         var image = new Image { Id = Guid.NewGuid(), OriginalPath = "matrix/original.jpg", ContentType = "image/jpeg", Width = 600, Height = 500, Alt = "An ad" };
         var ad = new AdCreative { Name = "Matrix ad", Image = image, LinkUrl = "https://example.com/", Alt = "Matrix ad" };
-        db.AddRange(section, topic, contributor, standards, image, ad);
+        var article = new Article { Slug = "matrix-draft", Headline = "Matrix draft", Section = section, Status = ArticleStatus.Draft, CreatedById = writerId, Version = 1, Body = [new ParagraphBlock([new Inline("Draft.")])] };
+        db.AddRange(section, topic, contributor, standards, image, ad, article);
         await db.SaveChangesAsync();
-        return new MatrixData(writerId, editorId, adminId, otherUserId, section.Id, topic.Id, contributor.Id, standards.Id, ad.Id);
+        return new MatrixData(writerId, editorId, adminId, otherUserId, section.Id, topic.Id, contributor.Id, standards.Id, ad.Id, article.Id, image.Id);
     }
 
     public async ValueTask DisposeAsync()

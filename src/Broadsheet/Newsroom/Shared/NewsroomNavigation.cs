@@ -11,6 +11,9 @@ public static class NewsroomNavigation
     public static readonly IReadOnlyList<NavigationItem> Items =
     [
         new("Dashboard", "/newsroom", NewsroomPolicies.Writer),
+        new("Articles", "/newsroom/articles", NewsroomPolicies.Writer),
+        new("Images", "/newsroom/images", NewsroomPolicies.Writer),
+        new("Audit log", "/newsroom/audit", NewsroomPolicies.Editor),
         new("Admin", "/newsroom/admin", NewsroomPolicies.Admin),
         new("Account", "/newsroom/account", NewsroomPolicies.Writer),
     ];
