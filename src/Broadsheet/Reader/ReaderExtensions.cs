@@ -13,6 +13,7 @@ public static class ReaderExtensions
     {
         var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
         builder.Services.AddSingleton(InlineStyle.Load(builder.Environment));
+        builder.Services.AddSingleton<SiteSnapshot>();
         builder.Services.AddScoped<SiteChrome>();
         builder.Services.AddRazorPages(o =>
         {
