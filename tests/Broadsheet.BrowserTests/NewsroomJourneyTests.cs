@@ -12,7 +12,7 @@ using SkiaSharp;
 namespace Broadsheet.BrowserTests;
 
 /// <summary>An empty Broadsheet with one publication and one section, for newsroom journeys.</summary>
-public sealed class NewsroomSite : IAsyncLifetime
+public sealed class JourneySite : IAsyncLifetime
 {
     public const string Section = "harbour";
 
@@ -45,7 +45,7 @@ public sealed class NewsroomSite : IAsyncLifetime
 /// it reaches readers on time; a correction reaches readers; two editors collide and nothing is lost; every
 /// newsroom page passes axe.
 /// </summary>
-public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite site) : IClassFixture<NewsroomSite>
+public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite site) : IClassFixture<JourneySite>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -76,7 +76,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite
         // Draft the story: headline, section, byline, hero, a formatted paragraph and an image block.
         await writer.GotoAsync("/newsroom/articles/new");
         await page.GetByLabel("Headline").FillAsync(headline);
-        await page.GetByLabel("Section").SelectOptionAsync(NewsroomSite.Section);
+        await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
         await page.Locator("input[name='Form.Byline[0].Name']").FillAsync("Wren Writer");
         await page.Locator("select[name='Form.HeroImageId']").SelectOptionAsync(imageId);
         var paragraph = page.Locator("textarea[name='Form.Blocks[0].Text']");
@@ -108,7 +108,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite
         Assert.Equal(ArticleStatus.Scheduled, scheduled.Status);
 
         // Readers see it once its time has come (polled over plain HTTP, so the browser only ever loads the live page).
-        var path = ArticleUrls.PathOf(NewsroomSite.Section, id, scheduled.Slug);
+        var path = ArticleUrls.PathOf(JourneySite.Section, id, scheduled.Slug);
         using var poller = site.App.Client();
         var status = 0;
         for (var attempt = 0; attempt < 60 && status != 200; attempt++)
@@ -257,7 +257,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite
         await using var scope = site.App.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
         var created = await writer.CreateAsync(
-            new ArticleInput { Headline = headline + " " + Guid.NewGuid().ToString("N")[..6], Section = NewsroomSite.Section, Body = new(Markdown: text) },
+            new ArticleInput { Headline = headline + " " + Guid.NewGuid().ToString("N")[..6], Section = JourneySite.Section, Body = new(Markdown: text) },
             new ChangedBy("journey-setup", "Desk setup"), Ct);
         return created.Value!.Id;
     }
