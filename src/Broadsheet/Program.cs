@@ -24,6 +24,8 @@ if (await app.RunCommandAsync(args))
 }
 await app.PrepareDatabaseAsync();
 app.UseReaderPipeline();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapMedia();
 app.MapAds();
 app.MapApi();

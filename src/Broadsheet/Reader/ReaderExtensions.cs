@@ -66,9 +66,6 @@ public static class ReaderExtensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<AcceptEncodingNormalizer>();
         app.UseRouting();
-        // After routing so they see each endpoint's requirements (the admin API's key policy).
-        app.UseAuthentication();
-        app.UseAuthorization();
         // Outside compression: the cache stores each page compressed once per coding.
         if (options.Cache.OutputCache)
         {

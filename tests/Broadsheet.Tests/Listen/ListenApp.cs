@@ -22,6 +22,8 @@ public sealed class ListenApp(DatabaseProvider provider, IReadOnlyDictionary<str
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Broadsheet:Listen:PollSeconds", "0.25");
+        // The test machine is shared: at normal priority the jobs keep pace with the tests' timeouts.
+        builder.UseSetting("Broadsheet:Listen:WorkerNiceness", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
