@@ -12,7 +12,7 @@ using SkiaSharp;
 namespace Broadsheet.BrowserTests;
 
 /// <summary>An empty Broadsheet with one publication and one section, for newsroom journeys.</summary>
-public sealed class NewsroomSite : IAsyncLifetime
+public sealed class JourneySite : IAsyncLifetime
 {
     public const string Section = "harbour";
 
@@ -45,7 +45,7 @@ public sealed class NewsroomSite : IAsyncLifetime
 /// it reaches readers on time; a correction reaches readers; two editors collide and nothing is lost; every
 /// newsroom page passes axe.
 /// </summary>
-public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite site) : IClassFixture<NewsroomSite>
+public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite site) : IClassFixture<JourneySite>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -76,7 +76,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite
         // Draft the story: headline, section, byline, hero, a formatted paragraph and an image block.
         await writer.GotoAsync("/newsroom/articles/new");
         await page.GetByLabel("Headline").FillAsync(headline);
-        await page.GetByLabel("Section").SelectOptionAsync(NewsroomSite.Section);
+        await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
         await page.Locator("input[name='Form.Byline[0].Name']").FillAsync("Wren Writer");
         await page.Locator("select[name='Form.HeroImageId']").SelectOptionAsync(imageId);
         var paragraph = page.Locator("textarea[name='Form.Blocks[0].Text']");
@@ -108,7 +108,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite
         Assert.Equal(ArticleStatus.Scheduled, scheduled.Status);
 
         // Readers see it once its time has come (polled over plain HTTP, so the browser only ever loads the live page).
-        var path = ArticleUrls.PathOf(NewsroomSite.Section, id, scheduled.Slug);
+        var path = ArticleUrls.PathOf(JourneySite.Section, id, scheduled.Slug);
         using var poller = site.App.Client();
         var status = 0;
         for (var attempt = 0; attempt < 60 && status != 200; attempt++)
@@ -193,8 +193,48 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#autosave-notice")).ToContainTextAsync("were restored");
-        Assert.Equal("Typed but never saved.", await page.Locator("textarea[name='Form.Blocks[0].Text']").InputValueAsync());
+        var text = page.Locator("textarea[name='Form.Blocks[0].Text']");
+        Assert.Equal("Typed but never saved.", await text.InputValueAsync());
         Assert.Equal("Autosaved headline", await page.GetByLabel("Headline").InputValueAsync());
+
+        // Offline: the browser keeps the text and saves it when the connection returns.
+        await page.Context.SetOfflineAsync(true);
+        await text.FillAsync("Typed while offline.");
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Offline", new() { Timeout = 15_000 });
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 15_000 });
+        writer.ConsoleErrors.Clear();
+        writer.FailedRequests.Clear();
+        writer.AssertClean();
+    }
+
+    [Fact]
+    public async Task Text_posted_after_the_session_expired_is_kept_in_the_browser_and_restored_after_signing_in_again()
+    {
+        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Writer, displayName: "Expired Writer");
+        await using var writer = await SignInAsync(user.Email!);
+        var page = writer.Page;
+        await writer.GotoAsync("/newsroom/articles/new");
+        await page.GetByLabel("Headline").FillAsync("Written across a sign-out");
+        await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
+        await page.Locator("textarea[name='Form.Blocks[0].Text']").FillAsync("Every word of this must survive.");
+
+        // The session ends (cookies gone) before the writer presses Save: the post lands on the sign-in page.
+        await page.Context.ClearCookiesAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/newsroom/signin"));
+        await page.GetByLabel("Email").FillAsync(user.Email!);
+        await page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/newsroom/articles/new$"));
+
+        await Assertions.Expect(page.Locator(".notice[role=alert]")).ToContainTextAsync("This browser kept text you had not saved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore that text" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#autosave-notice")).ToContainTextAsync("were restored");
+        Assert.Equal("Every word of this must survive.", await page.Locator("textarea[name='Form.Blocks[0].Text']").InputValueAsync());
+        Assert.Equal("Written across a sign-out", await page.GetByLabel("Headline").InputValueAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Draft created.");
         writer.AssertClean();
     }
 
@@ -257,7 +297,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, NewsroomSite
         await using var scope = site.App.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
         var created = await writer.CreateAsync(
-            new ArticleInput { Headline = headline + " " + Guid.NewGuid().ToString("N")[..6], Section = NewsroomSite.Section, Body = new(Markdown: text) },
+            new ArticleInput { Headline = headline + " " + Guid.NewGuid().ToString("N")[..6], Section = JourneySite.Section, Body = new(Markdown: text) },
             new ChangedBy("journey-setup", "Desk setup"), Ct);
         return created.Value!.Id;
     }

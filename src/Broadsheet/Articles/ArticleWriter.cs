@@ -149,7 +149,11 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
     }
 
-    public async Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default)
+    public Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default) =>
+        DeleteAsync(id, expectedVersion, ChangedBy.Api, ct);
+
+    /// <summary>Deletes the article; the audit log keeps a line saying who did (revisions stay too).</summary>
+    public async Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion, ChangedBy by, CancellationToken ct = default)
     {
         var article = await Load(db, id, ct);
         if (article is null)
@@ -162,8 +166,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
         var tags = article.Status == ArticleStatus.Published ? CacheTags.For(article).ToList() : [];
         db.Articles.Remove(article);
+        var entry = db.AuditEntries.Add(Newsroom.Workflow.AuditLog.Entry(article, Newsroom.Workflow.AuditAction.Deleted, by, Now(clock)));
         if (!await TrySaveAsync(ct))
         {
+            entry.State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile.");
         }
         await cache.EvictAsync(tags, ct);

@@ -163,6 +163,34 @@ public sealed class WorkflowTransitionTests(ArticlesApps apps) : IClassFixture<A
         Assert.Equal("An earlier version gave the wrong rate.", audit[1].Detail);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Publishing_unpublishing_correcting_and_deleting_through_the_admin_api_are_audited_too(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var section = await SectionAsync(app);
+        using var api = app.AdminClient();
+        using var created = await api.PostAsync("/api/admin/articles", Json(new { headline = Unique("Wire copy"), section, body = new { markdown = "From the wire." } }), Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!["id"]!.GetValue<int>();
+        foreach (var (path, body) in new (string, object?)[] { ($"/api/admin/articles/{id}/publish", null), ($"/api/admin/articles/{id}/notes", new { kind = "update", text = "Adds reaction." }), ($"/api/admin/articles/{id}/unpublish", null) })
+        {
+            using var response = await api.PostAsync(path, body is null ? null : Json(body), Ct);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        }
+        using (var deleted = await api.DeleteAsync($"/api/admin/articles/{id}", Ct))
+        {
+            Assert.True(deleted.IsSuccessStatusCode);
+        }
+        var audit = await AuditAsync(app, id);
+        Assert.Equal([AuditAction.Published, AuditAction.Update, AuditAction.Unpublished, AuditAction.Deleted], audit.Select(e => e.Action));
+        Assert.All(audit, e => Assert.Equal(ChangedBy.Api.Name, e.UserName));
+        Assert.Equal("Created", Assert.Single(await RevisionsAsync(app, id)).Summary);
+    }
+
+    private static StringContent Json(object value) =>
+        new(System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web), System.Text.Encoding.UTF8, "application/json");
+
     private static async Task StepAsync(NewsroomSession session, int id, string command, ArticleStatus expected, Action<BrowserForm>? edit = null)
     {
         using var response = await EditAsync(session, id, command, edit);

@@ -268,8 +268,7 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
         {
             return Article is null ? NotFound() : Forbid();
         }
-        workflow.RecordDeletion(Article, Actor);
-        var deleted = await writer.DeleteAsync(Article.Id, Form.Version, ct);
+        var deleted = await writer.DeleteAsync(Article.Id, Form.Version, Actor.Changing(), ct);
         if (!deleted.Succeeded)
         {
             db.ChangeTracker.Clear();

@@ -54,17 +54,11 @@ public sealed class ArticleWorkflow(BroadsheetDb db, Publishing publishing, Time
         switch (transition)
         {
             case Transition.Publish:
-                {
-                    var entry = Audit(article, AuditAction.Published, actor, now, article.Status == ArticleStatus.Scheduled ? "Published before its scheduled time." : null);
-                    var published = await publishing.PublishAsync(id, expectedVersion, ct);
-                    return Finish(entry, published.Succeeded ? new(WorkflowOutcome.Done, published.Value) : Failed(published.Status, published.Message));
-                }
+                var published = await publishing.PublishAsync(id, expectedVersion, actor.Changing(), ct);
+                return published.Succeeded ? new(WorkflowOutcome.Done, published.Value) : Failed(published.Status, published.Message);
             case Transition.Unpublish:
-                {
-                    var entry = Audit(article, AuditAction.Unpublished, actor, now, null);
-                    var unpublished = await publishing.UnpublishAsync(id, expectedVersion, ct);
-                    return Finish(entry, unpublished.Succeeded ? new(WorkflowOutcome.Done, unpublished.Value) : Failed(unpublished.Status, unpublished.Message));
-                }
+                var unpublished = await publishing.UnpublishAsync(id, expectedVersion, actor.Changing(), ct);
+                return unpublished.Succeeded ? new(WorkflowOutcome.Done, unpublished.Value) : Failed(unpublished.Status, unpublished.Message);
             case Transition.Schedule:
                 if (scheduleFor is not { } when || when <= now)
                 {
@@ -97,48 +91,22 @@ public sealed class ArticleWorkflow(BroadsheetDb db, Publishing publishing, Time
         {
             return new(WorkflowOutcome.NotFound, Message: $"No article {id}.");
         }
-        var kind = ContentNames.TryParse<NoteKind>(input.Kind, out var parsed) ? parsed : NoteKind.Correction;
-        var entry = Audit(article, kind == NoteKind.Correction ? AuditAction.Correction : AuditAction.Update, actor, ArticleWriter.Now(clock), ArticleWriter.Trimmed(input.Text));
-        var added = await publishing.AddNoteAsync(id, input, expectedVersion, ct);
+        var added = await publishing.AddNoteAsync(id, input, expectedVersion, actor.Changing(), ct);
         if (added.Succeeded)
         {
-            entry.At = added.Value!.At;
             return new(WorkflowOutcome.Done, article);
         }
-        db.Entry(entry).State = EntityState.Detached;
         return added.Status == WriteStatus.Invalid
             ? new(WorkflowOutcome.Invalid, article, added.Errors.First().Value[0], added.Errors.First().Key)
             : Failed(added.Status, added.Message) with { Article = article };
     }
 
-    /// <summary>Logs a deletion (the article row goes, the log entry stays).</summary>
-    public void RecordDeletion(Article article, NewsroomActor actor) =>
-        Audit(article, AuditAction.Deleted, actor, ArticleWriter.Now(clock), null);
-
     private AuditEntry Audit(Article article, AuditAction action, NewsroomActor actor, DateTimeOffset at, string? detail)
     {
-        var entry = new AuditEntry
-        {
-            At = at,
-            Action = action,
-            ArticleId = article.Id,
-            Headline = article.Headline,
-            UserId = actor.UserId,
-            UserName = actor.Name,
-            Detail = detail,
-        };
-        // Tracked now, so the workflow's own save (or Publishing's) writes it in the same transaction as the change.
+        var entry = AuditLog.Entry(article, action, actor.Changing(), at, detail);
+        // Tracked now, so the workflow's own save writes it in the same transaction as the change.
         db.AuditEntries.Add(entry);
         return entry;
-    }
-
-    private WorkflowResult Finish(AuditEntry entry, WorkflowResult result)
-    {
-        if (!result.Succeeded)
-        {
-            db.Entry(entry).State = EntityState.Detached;
-        }
-        return result;
     }
 
     private async Task<WorkflowResult> SaveAsync(Article article, AuditEntry entry, CancellationToken ct)

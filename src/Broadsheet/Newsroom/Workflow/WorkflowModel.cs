@@ -64,3 +64,18 @@ public sealed class ArticleAutosave
     public required string Form { get; set; }
     public DateTimeOffset SavedAt { get; set; }
 }
+
+/// <summary>Makes audit entries; tracked by the caller's context so they are saved with the change they record.</summary>
+public static class AuditLog
+{
+    public static AuditEntry Entry(Broadsheet.Articles.Article article, AuditAction action, Broadsheet.Articles.ChangedBy by, DateTimeOffset at, string? detail = null) => new()
+    {
+        At = at,
+        Action = action,
+        ArticleId = article.Id,
+        Headline = article.Headline,
+        UserId = by.UserId,
+        UserName = by.Name,
+        Detail = detail,
+    };
+}
