@@ -14,8 +14,8 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
 {
     private static readonly JsonSerializerOptions LdJson = new() { Encoder = JavaScriptEncoder.Default };
 
-    private static readonly Func<BroadsheetDb, Guid[], IAsyncEnumerable<Image>> ImagesById =
-        EF.CompileAsyncQuery((BroadsheetDb db, Guid[] ids) => db.Images.AsNoTracking().Where(i => ids.Contains(i.Id)));
+    private static readonly PerModel<Func<BroadsheetDb, Guid[], IAsyncEnumerable<Image>>> ImagesById = new(() =>
+        EF.CompileAsyncQuery((BroadsheetDb db, Guid[] ids) => db.Images.AsNoTracking().Where(i => ids.Contains(i.Id))));
 
     public Article Article { get; private set; } = null!;
 
@@ -55,7 +55,7 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         var images = new Dictionary<Guid, Image>(imageIds.Length);
         if (imageIds.Length > 0)
         {
-            await foreach (var image in ImagesById(db, imageIds).WithCancellation(ct))
+            await foreach (var image in ImagesById.For(db)(db, imageIds).WithCancellation(ct))
             {
                 images[image.Id] = image;
             }
