@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Broadsheet.Articles;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,9 @@ public static class ReaderExtensions
                 o.Configuration = options.Redis;
                 o.InstanceName = "broadsheet:";
             });
+            builder.Services.AddSingleton<RedisContentChanges>();
+            builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());
+            builder.Services.AddHostedService(s => s.GetRequiredService<RedisContentChanges>());
         }
 
         builder.Services.AddResponseCompression(o =>

@@ -77,7 +77,7 @@ public sealed class SiteData
         Publication = publication;
         TimeZone = publication is not null && TimeZoneInfo.TryFindSystemTimeZoneById(publication.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
         sectionsByPath = sections.ToFrozenDictionary(s => s.Path, StringComparer.Ordinal);
-        TopSections = [.. sections.Where(s => s.ParentId is null).OrderBy(s => s.Position).ThenBy(s => s.Name)];
+        TopSections = [.. sections.Where(s => s.ParentId is null).OrderBy(s => s.Position).ThenBy(s => s.Name, StringComparer.Ordinal)];
         StandardsPages = standardsPages;
         AdCreatives = adCreatives;
     }
