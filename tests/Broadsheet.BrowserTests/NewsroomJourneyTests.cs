@@ -45,8 +45,20 @@ public sealed class JourneySite : IAsyncLifetime
 /// it reaches readers on time; a correction reaches readers; two editors collide and nothing is lost; every
 /// newsroom page passes axe.
 /// </summary>
-public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite site) : IClassFixture<JourneySite>
+public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
 {
+    private readonly Chromium chromium;
+    private readonly JourneySite site;
+
+    public NewsroomJourneyTests(Chromium chromium, JourneySite site)
+    {
+        this.chromium = chromium;
+        this.site = site;
+        // The suite runs integration tests, demo seeding and these journeys at once on two cores: a page can take
+        // seconds to answer. Generous waits keep the journeys about behaviour, not speed.
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -111,7 +123,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite 
         var path = ArticleUrls.PathOf(JourneySite.Section, id, scheduled.Slug);
         using var poller = site.App.Client();
         var status = 0;
-        for (var attempt = 0; attempt < 60 && status != 200; attempt++)
+        for (var attempt = 0; attempt < 160 && status != 200; attempt++)
         {
             using var response = await poller.GetAsync(path, Ct);
             status = (int)response.StatusCode;
@@ -123,6 +135,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite 
         Assert.Equal(200, status);
         Assert.True(DateTime.UtcNow >= when.AddSeconds(-1), "Published before its time.");
         await using var reader = await chromium.NewPageAsync(site.BaseAddress);
+        reader.Page.SetDefaultTimeout(90_000);
         Assert.Equal(200, (await reader.GotoAsync(path)).Status);
         await Assertions.Expect(reader.Page.Locator("h1")).ToHaveTextAsync(headline);
         await Assertions.Expect(reader.Page.Locator(".body strong")).ToHaveTextAsync("The wall reopens on Monday");
@@ -188,8 +201,8 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite 
         await writer.GotoAsync("/newsroom/articles/new");
         await page.GetByLabel("Headline").FillAsync("Autosaved headline");
         await page.Locator("textarea[name='Form.Blocks[0].Text']").FillAsync("Typed but never saved.");
-        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 15_000 });
-        await Assertions.Expect(page.Locator("#editor-counts [data-words]")).ToHaveTextAsync("4", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#editor-counts [data-words]")).ToHaveTextAsync("4", new() { Timeout = 30_000 });
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#autosave-notice")).ToContainTextAsync("were restored");
@@ -200,9 +213,9 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite 
         // Offline: the browser keeps the text and saves it when the connection returns.
         await page.Context.SetOfflineAsync(true);
         await text.FillAsync("Typed while offline.");
-        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Offline", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Offline", new() { Timeout = 30_000 });
         await page.Context.SetOfflineAsync(false);
-        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
         writer.ConsoleErrors.Clear();
         writer.FailedRequests.Clear();
         writer.AssertClean();
@@ -275,7 +288,7 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite 
         // The editor with its live preview open.
         await editor.GotoAsync($"/newsroom/articles/{id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show live preview" }).ClickAsync();
-        await Assertions.Expect(page.FrameLocator("#live-preview-frame").Locator("h1")).ToContainTextAsync("Axe check story", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.FrameLocator("#live-preview-frame").Locator("h1")).ToContainTextAsync("Axe check story", new() { Timeout = 30_000 });
         failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"editor with preview: {v}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         editor.AssertClean();
@@ -284,11 +297,20 @@ public sealed partial class NewsroomJourneyTests(Chromium chromium, JourneySite 
     private async Task<WatchedPage> SignInAsync(string email)
     {
         var watched = await chromium.NewPageAsync(site.BaseAddress, width: 1400, height: 1000);
+        watched.Page.SetDefaultTimeout(90_000);
         await watched.GotoAsync("/newsroom/signin");
         await watched.Page.GetByLabel("Email").FillAsync(email);
         await watched.Page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
         await watched.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await watched.Page.WaitForURLAsync(new Regex("/newsroom/?$"));
+        try
+        {
+            // Generous: password hashing is deliberately slow, and the whole suite shares two cores.
+            await watched.Page.WaitForURLAsync(new Regex("/newsroom/?$"), new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Signing in {email} stayed at {watched.Page.Url}: {await watched.Page.Locator("main").InnerTextAsync()}");
+        }
         return watched;
     }
 

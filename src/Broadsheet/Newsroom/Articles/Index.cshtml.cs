@@ -101,7 +101,7 @@ public sealed class IndexModel(BroadsheetDb db) : PageModel
             .ToListAsync(ct);
         HasNext = page.Count > PageSize;
         Rows = [.. page.Take(PageSize).Select(a => new Row(
-            a.Id, a.Headline, a.Status, a.SectionPath, string.Join(", ", a.Byline), a.ModifiedAt, a.ModifiedBy ?? "Admin API", a.ScheduledFor,
+            a.Id, a.Headline, a.Status, a.SectionPath, string.Join(", ", a.Byline), a.ModifiedAt, a.ModifiedBy ?? "API or import", a.ScheduledFor,
             a.Status == ArticleStatus.Published ? ArticleUrls.PathOf(a.SectionPath, a.Id, a.Slug) : null))];
     }
 
