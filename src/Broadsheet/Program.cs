@@ -4,6 +4,7 @@ using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Media;
+using Broadsheet.Newsroom;
 using Broadsheet.Reader;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddMedia();
 builder.AddAds();
 builder.AddReader();
 builder.AddApi();
+builder.AddNewsroom();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args))
@@ -22,6 +24,7 @@ if (await app.RunCommandAsync(args))
 }
 await app.PrepareDatabaseAsync();
 app.UseReaderPipeline();
+app.MapNewsroom();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapMedia();

@@ -98,10 +98,11 @@ public static class ApiExtensions
         return app;
     }
 
-    /// <summary>Runs a command-line command (<c>apikey create NAME</c>) instead of the server; true when one ran.</summary>
+    /// <summary>Runs a command-line command (<c>apikey create NAME</c>, <c>user create EMAIL --role Admin</c>) instead of the server; true when one ran.</summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
-        var exitCode = await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+        var exitCode = await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error)
+            ?? await Newsroom.Accounts.UserCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
         if (exitCode is null)
         {
             return false;

@@ -111,9 +111,23 @@ public sealed class Article
     /// <summary>Optimistic concurrency token, bumped on every save.</summary>
     public int Version { get; set; }
 
+    /// <summary>The newsroom user who created the article (null when created through the admin API): a writer may edit only their own drafts.</summary>
+    public string? CreatedById { get; set; }
+
+    /// <summary>Who last changed the article, as the newsroom's article list shows it (null: the admin API).</summary>
+    public string? ModifiedBy { get; set; }
+    public string? ModifiedById { get; set; }
+
     public string PublicPath => ArticleUrls.PathOf(Section.Path, Id, Slug);
 
     public Topic? PrimaryTopic => Topics.OrderBy(t => t.Position).Select(t => t.Topic).FirstOrDefault();
+}
+
+/// <summary>Who makes a change, for the revision history and the article list: a newsroom user, or the admin API.</summary>
+/// <param name="Summary">What the revision says the save was ("Saved", "Restored version 3").</param>
+public sealed record ChangedBy(string? UserId, string Name, string Summary = "Saved")
+{
+    public static readonly ChangedBy Api = new(null, "Admin API");
 }
 
 public sealed class ArticleTopic

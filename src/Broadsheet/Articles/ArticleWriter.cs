@@ -31,7 +31,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, ct);
 
-    public async Task<WriteResult<Article>> CreateAsync(ArticleInput input, CancellationToken ct = default)
+    public Task<WriteResult<Article>> CreateAsync(ArticleInput input, CancellationToken ct = default) => CreateAsync(input, ChangedBy.Api, ct);
+
+    /// <summary>Creates a draft and its first revision; <paramref name="by"/> becomes its owner and last editor.</summary>
+    public async Task<WriteResult<Article>> CreateAsync(ArticleInput input, ChangedBy by, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var valid = await ValidateAsync(input, errors, ct);
@@ -48,16 +51,28 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             CreatedAt = now,
             ModifiedAt = now,
             Version = 1,
+            CreatedById = by.UserId,
         };
         Apply(article, valid);
-        db.Articles.Add(article);
-        await db.SaveChangesAsync(ct);
+        // The revision needs the article's id, so both saves share one transaction: no article without its history.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Articles.Add(article);
+            await db.SaveChangesAsync(ct);
+            Record(article, by with { Summary = by.Summary == ChangedBy.Api.Summary ? "Created" : by.Summary }, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Created(article);
     }
 
     /// <summary>Replaces an article's content. <paramref name="expectedVersion"/>, when given, must match the stored version.</summary>
-    public async Task<WriteResult<Article>> UpdateAsync(int id, ArticleInput input, int? expectedVersion = null, CancellationToken ct = default)
+    public Task<WriteResult<Article>> UpdateAsync(int id, ArticleInput input, int? expectedVersion = null, CancellationToken ct = default) =>
+        UpdateAsync(id, input, expectedVersion, ChangedBy.Api, ct);
+
+    /// <summary>As <see cref="UpdateAsync(int, ArticleInput, int?, CancellationToken)"/>, recording <paramref name="by"/> as the last editor and in the new revision.</summary>
+    public async Task<WriteResult<Article>> UpdateAsync(int id, ArticleInput input, int? expectedVersion, ChangedBy by, CancellationToken ct = default)
     {
         var article = await Load(db, id, ct);
         if (article is null)
@@ -92,8 +107,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             article.LastUpdatedAt = now;
         }
         article.Version++;
+        var revision = Record(article, by, now);
         if (!await TrySaveAsync(ct))
         {
+            db.Entry(revision).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
         }
         if (published)
@@ -102,6 +119,25 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
         await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Ok(article);
+    }
+
+    /// <summary>Marks who changed the article and adds the revision of its new state, saved with it in one transaction.</summary>
+    private Newsroom.Workflow.ArticleRevision Record(Article article, ChangedBy by, DateTimeOffset now)
+    {
+        article.ModifiedBy = by.UserId is null ? null : by.Name;
+        article.ModifiedById = by.UserId;
+        var revision = new Newsroom.Workflow.ArticleRevision
+        {
+            ArticleId = article.Id,
+            Version = article.Version,
+            At = now,
+            UserId = by.UserId,
+            UserName = by.Name,
+            Summary = by.Summary,
+            Snapshot = Newsroom.Workflow.ArticleSnapshot.From(article).ToJson(),
+        };
+        db.ArticleRevisions.Add(revision);
+        return revision;
     }
 
     /// <summary>New topics and contributors appear in the public topic and author lists, which are tagged home.</summary>
@@ -113,7 +149,11 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
     }
 
-    public async Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default)
+    public Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default) =>
+        DeleteAsync(id, expectedVersion, ChangedBy.Api, ct);
+
+    /// <summary>Deletes the article; the audit log keeps a line saying who did (revisions stay too).</summary>
+    public async Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion, ChangedBy by, CancellationToken ct = default)
     {
         var article = await Load(db, id, ct);
         if (article is null)
@@ -126,8 +166,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
         var tags = article.Status == ArticleStatus.Published ? CacheTags.For(article).ToList() : [];
         db.Articles.Remove(article);
+        var entry = db.AuditEntries.Add(Newsroom.Workflow.AuditLog.Entry(article, Newsroom.Workflow.AuditAction.Deleted, by, Now(clock)));
         if (!await TrySaveAsync(ct))
         {
+            entry.State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile.");
         }
         await cache.EvictAsync(tags, ct);

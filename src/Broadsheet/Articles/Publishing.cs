@@ -1,10 +1,13 @@
 using Broadsheet.Data;
+using Broadsheet.Newsroom.Workflow;
+using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
 /// <summary>
 /// Puts articles in front of readers and takes them away, and adds corrections and updates. Each change
-/// evicts the cached pages that show the article.
+/// evicts the cached pages that show the article and is recorded in the audit log (who: a newsroom user, or
+/// the admin API), in the same save.
 /// </summary>
 public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCache cache, TimeProvider clock)
 {
@@ -15,7 +18,10 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
     /// changed since readers last saw it sets <see cref="Article.LastUpdatedAt"/>. Publishing a published
     /// article changes nothing.
     /// </summary>
-    public async Task<WriteResult<Article>> PublishAsync(int id, int? expectedVersion = null, CancellationToken ct = default)
+    public Task<WriteResult<Article>> PublishAsync(int id, int? expectedVersion = null, CancellationToken ct = default) =>
+        PublishAsync(id, expectedVersion, ChangedBy.Api, ct);
+
+    public async Task<WriteResult<Article>> PublishAsync(int id, int? expectedVersion, ChangedBy by, CancellationToken ct = default)
     {
         var (article, failure) = await LoadAsync(id, expectedVersion, ct);
         if (article is null)
@@ -35,13 +41,17 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         {
             article.LastUpdatedAt = now;
         }
+        var early = article.Status == ArticleStatus.Scheduled ? "Published before its scheduled time." : null;
         article.Status = ArticleStatus.Published;
         article.ScheduledFor = null;
-        return await SaveAndEvictAsync(article, ct);
+        return await SaveAndEvictAsync(article, AuditLog.Entry(article, AuditAction.Published, by, now, early), ct);
     }
 
     /// <summary>Takes a published article away from readers; it stays in the newsroom and can be republished.</summary>
-    public async Task<WriteResult<Article>> UnpublishAsync(int id, int? expectedVersion = null, CancellationToken ct = default)
+    public Task<WriteResult<Article>> UnpublishAsync(int id, int? expectedVersion = null, CancellationToken ct = default) =>
+        UnpublishAsync(id, expectedVersion, ChangedBy.Api, ct);
+
+    public async Task<WriteResult<Article>> UnpublishAsync(int id, int? expectedVersion, ChangedBy by, CancellationToken ct = default)
     {
         var (article, failure) = await LoadAsync(id, expectedVersion, ct);
         if (article is null)
@@ -57,11 +67,14 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
             return WriteResult.Conflict<Article>($"Article {id} is {ContentNames.Of(article.Status)}, not published.");
         }
         article.Status = ArticleStatus.Unpublished;
-        return await SaveAndEvictAsync(article, ct);
+        return await SaveAndEvictAsync(article, AuditLog.Entry(article, AuditAction.Unpublished, by, ArticleWriter.Now(clock)), ct);
     }
 
     /// <summary>Adds a correction or update note to a published article and marks it updated.</summary>
-    public async Task<WriteResult<ArticleNote>> AddNoteAsync(int id, NoteInput input, int? expectedVersion = null, CancellationToken ct = default)
+    public Task<WriteResult<ArticleNote>> AddNoteAsync(int id, NoteInput input, int? expectedVersion = null, CancellationToken ct = default) =>
+        AddNoteAsync(id, input, expectedVersion, ChangedBy.Api, ct);
+
+    public async Task<WriteResult<ArticleNote>> AddNoteAsync(int id, NoteInput input, int? expectedVersion, ChangedBy by, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var kind = NoteKind.Correction;
@@ -101,7 +114,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         var note = new ArticleNote { ArticleId = id, Kind = kind, Text = text!, At = now };
         article.Notes.Add(note);
         article.LastUpdatedAt = now;
-        var saved = await SaveAndEvictAsync(article, ct);
+        var saved = await SaveAndEvictAsync(article, AuditLog.Entry(article, kind == NoteKind.Correction ? AuditAction.Correction : AuditAction.Update, by, now, text), ct);
         return saved.Succeeded ? WriteResult.Created(note) : WriteResult.VersionMismatch<ArticleNote>(saved.Message!);
     }
 
@@ -119,11 +132,13 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         return (article, null);
     }
 
-    private async Task<WriteResult<Article>> SaveAndEvictAsync(Article article, CancellationToken ct)
+    private async Task<WriteResult<Article>> SaveAndEvictAsync(Article article, AuditEntry entry, CancellationToken ct)
     {
         article.Version++;
+        db.AuditEntries.Add(entry);
         if (!await writer.TrySaveAsync(ct))
         {
+            db.Entry(entry).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {article.Id} was changed by someone else meanwhile: reload it and try again.");
         }
         await cache.EvictAsync(article, ct);

@@ -3,6 +3,9 @@ using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Media;
+using Broadsheet.Newsroom.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -11,8 +14,9 @@ namespace Broadsheet.Data;
 /// <summary>
 /// The one EF Core context. Each provider has a subclass so that each keeps its own migrations
 /// (<see cref="SqliteBroadsheetDb"/>, <see cref="PostgresBroadsheetDb"/>); the model is shared.
+/// Newsroom accounts (ASP.NET Core Identity) live in the same database.
 /// </summary>
-public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options)
+public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext<NewsroomUser, IdentityRole, string>(options)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,9 +30,16 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     public DbSet<Image> Images => Set<Image>();
     public DbSet<AdCreative> AdCreatives => Set<AdCreative>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Newsroom.Workflow.ArticleRevision> ArticleRevisions => Set<Newsroom.Workflow.ArticleRevision>();
+    public DbSet<Newsroom.Workflow.AuditEntry> AuditEntries => Set<Newsroom.Workflow.AuditEntry>();
+    public DbSet<Newsroom.Workflow.ArticleAutosave> ArticleAutosaves => Set<Newsroom.Workflow.ArticleAutosave>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<NewsroomUser>(e => e.Property(u => u.DisplayName).HasMaxLength(120));
+        b.Entity<IdentityRole>().HasData(NewsroomRoles.Seed);
+
         b.Entity<Publication>(e =>
         {
             e.Property(p => p.Name).HasMaxLength(200);
@@ -79,6 +90,11 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
             e.HasMany(a => a.Notes).WithOne().HasForeignKey(n => n.ArticleId);
             e.HasIndex(a => new { a.Status, a.FirstPublishedAt });
             e.HasIndex(a => new { a.SectionId, a.Status, a.FirstPublishedAt });
+            e.Property(a => a.CreatedById).HasMaxLength(450);
+            e.Property(a => a.ModifiedBy).HasMaxLength(120);
+            e.Property(a => a.ModifiedById).HasMaxLength(450);
+            e.HasIndex(a => a.ModifiedAt);
+            e.HasIndex(a => new { a.Status, a.ScheduledFor });
             e.Ignore(a => a.PublicPath);
             e.Ignore(a => a.PrimaryTopic);
         });
@@ -129,6 +145,32 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
             e.Property(a => a.SectionPath).HasMaxLength(200);
             e.Property(a => a.TopicSlug).HasMaxLength(120);
             e.HasOne(a => a.Image).WithMany().HasForeignKey(a => a.ImageId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Newsroom.Workflow.ArticleRevision>(e =>
+        {
+            // No foreign key: the history outlives a deleted article, like the audit log.
+            e.HasIndex(r => new { r.ArticleId, r.Version });
+            e.Property(r => r.UserId).HasMaxLength(450);
+            e.Property(r => r.UserName).HasMaxLength(120);
+            e.Property(r => r.Summary).HasMaxLength(200);
+        });
+
+        b.Entity<Newsroom.Workflow.AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.ArticleId, a.At });
+            e.Property(a => a.Action).HasConversion<string>().HasMaxLength(24);
+            e.Property(a => a.Headline).HasMaxLength(300);
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.UserName).HasMaxLength(120);
+            e.Property(a => a.Detail).HasMaxLength(2000);
+        });
+
+        b.Entity<Newsroom.Workflow.ArticleAutosave>(e =>
+        {
+            e.HasIndex(a => new { a.UserId, a.ArticleId }).IsUnique();
+            e.Property(a => a.UserId).HasMaxLength(450);
         });
 
         b.Entity<ApiKey>(e =>

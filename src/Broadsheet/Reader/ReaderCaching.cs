@@ -35,6 +35,12 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ReaderPageMarker>() is null)
+        {
+            // Other Razor Pages (the newsroom) are per-user and must never be stored.
+            context.EnableOutputCaching = false;
+            return ValueTask.CompletedTask;
+        }
         var request = context.HttpContext.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && StringValues.IsNullOrEmpty(request.Headers.Authorization);

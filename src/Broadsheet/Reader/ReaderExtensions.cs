@@ -16,12 +16,15 @@ public static class ReaderExtensions
         builder.Services.AddScoped<SiteChrome>();
         builder.Services.AddRazorPages(o =>
         {
-            o.RootDirectory = "/Reader";
+            // The root is the project, so that the newsroom's pages (/Newsroom) are found too; every page has an
+            // absolute route. Only pages in /Reader are reader pages (ETags, public caching, output cache).
+            o.RootDirectory = "/";
+            o.Conventions.AddFolderApplicationModelConvention("/Reader", page => page.EndpointMetadata.Add(ReaderPageMarker.Instance));
             // A route template cannot have a catch-all in the middle, so deeper section paths get one template each.
             for (var depth = 2; depth <= MaxSectionDepth; depth++)
             {
                 var sections = string.Join('/', Enumerable.Range(1, depth).Select(i => $"{{s{i}}}"));
-                o.Conventions.AddPageRoute("/ArticlePage", $"news/{sections}/article/{{id:int}}/{{slug?}}");
+                o.Conventions.AddPageRoute("/Reader/ArticlePage", $"news/{sections}/article/{{id:int}}/{{slug?}}");
             }
         });
 
@@ -88,9 +91,9 @@ public static class ReaderExtensions
 
     public static WebApplication MapReader(this WebApplication app)
     {
+        // The policy caches only the endpoints carrying ReaderPageMarker (the /Reader folder's pages).
         app.MapRazorPages()
-            .CacheOutput(ReaderCachePolicy.Name)
-            .WithMetadata(ReaderPageMarker.Instance);
+            .CacheOutput(ReaderCachePolicy.Name);
         return app;
     }
 

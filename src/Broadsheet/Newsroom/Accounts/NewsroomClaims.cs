@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Newsroom.Accounts;
+
+/// <summary>Claims the newsroom adds to Identity's (user id, email, roles, security stamp).</summary>
+public static class NewsroomClaims
+{
+    public const string DisplayName = "newsroom:display_name";
+
+    /// <summary>The signed-in user's id (<see cref="NewsroomUser"/>.Id), or null.</summary>
+    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+}
+
+public sealed class NewsroomClaimsFactory(UserManager<NewsroomUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<NewsroomUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(NewsroomUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(NewsroomClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,102 @@
+using Broadsheet.Data;
+using Broadsheet.Media;
+using Broadsheet.Newsroom.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Newsroom.Images;
+
+public sealed class UploadInput
+{
+    public IFormFile? File { get; set; }
+
+    public string? Alt { get; set; }
+
+    public string? Caption { get; set; }
+
+    public string? Credit { get; set; }
+}
+
+/// <summary>
+/// The image library: search by alt text, caption or credit, and upload (a plain file input, which the
+/// page's script turns into a drop zone). Caption and credit left empty are read from the file's IPTC/XMP.
+/// </summary>
+// Above the media limit, so that ImageLibrary rejects an oversized file with its own clear message.
+[RequestSizeLimit(UploadCeiling)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadCeiling)]
+public sealed class IndexModel(BroadsheetDb db, ImageLibrary library, IOptions<BroadsheetOptions> options) : PageModel
+{
+    public const long UploadCeiling = 256L * 1024 * 1024;
+    public const int PageSize = 60;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public UploadInput Upload { get; set; } = new();
+
+    public List<Image> Found { get; private set; } = [];
+
+    public bool HasNext { get; private set; }
+
+    public long MaxBytes => options.Value.Media.MaxUploadBytes;
+
+    public string MaxSize => $"{MaxBytes / (1024.0 * 1024.0):0.#} MB";
+
+    public async Task OnGetAsync(CancellationToken ct) => await SearchAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload.File is not { Length: > 0 } file)
+        {
+            ModelState.AddModelError("Upload.File", "Choose an image file to upload.");
+        }
+        if (string.IsNullOrWhiteSpace(Upload.Alt))
+        {
+            ModelState.AddModelError("Upload.Alt", "Alt text is required: describe what the image shows for readers who cannot see it.");
+        }
+        if (ModelState.ErrorCount == 0)
+        {
+            try
+            {
+                await using var stream = Upload.File!.OpenReadStream();
+                var image = await library.ImportAsync(stream, Upload.File.FileName, Upload.Alt!, Upload.Caption, Upload.Credit, ct);
+                var fromFile = (string.IsNullOrWhiteSpace(Upload.Caption) && image.Caption is not null) || (string.IsNullOrWhiteSpace(Upload.Credit) && image.Credit is not null);
+                StatusMessage.Set(TempData, fromFile
+                    ? "Uploaded. The caption and credit were read from the file: check them below."
+                    : "Uploaded. Check the caption and credit, and click the picture to set its focal point.");
+                return Redirect($"/newsroom/images/{image.Id}");
+            }
+            catch (ImageRejectedException rejected)
+            {
+                ModelState.AddModelError(rejected.Field switch { "alt" => "Upload.Alt", "caption" => "Upload.Caption", "credit" => "Upload.Credit", _ => "Upload.File" }, rejected.Message);
+            }
+        }
+        await SearchAsync(ct);
+        return Page();
+    }
+
+    private async Task SearchAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var query = db.Images.AsNoTracking();
+        foreach (var word in (Q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+        {
+            var lower = word.ToLowerInvariant();
+#pragma warning disable CA1862 // Translated to SQL lower(…) LIKE: case-insensitive on both providers, which StringComparison is not.
+            query = query.Where(i => i.Alt.ToLower().Contains(lower) || (i.Caption != null && i.Caption.ToLower().Contains(lower)) || (i.Credit != null && i.Credit.ToLower().Contains(lower)));
+#pragma warning restore CA1862
+        }
+        var page = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        HasNext = page.Count > PageSize;
+        Found = [.. page.Take(PageSize)];
+    }
+
+    public string PageLink(int page) => Url.Page("/Newsroom/Images/Index", new { q = Q, p = page == 1 ? (int?)null : page })!;
+}

@@ -1,0 +1,69 @@
+using Broadsheet.Data;
+using Broadsheet.Newsroom.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Newsroom.Workflow;
+
+/// <summary>The editorial audit log for editors: who published, unpublished, scheduled, corrected what, and when.</summary>
+[Authorize(Policy = NewsroomPolicies.Editor)]
+public sealed class AuditModel(BroadsheetDb db) : PageModel
+{
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Article { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<AuditEntry> Entries { get; private set; } = [];
+
+    public bool HasNext { get; private set; }
+
+    public PublicationTime Time { get; private set; } = new(TimeZoneInfo.Utc);
+
+    public List<SelectListItem> Actions { get; } =
+        [new("Any action", ""), .. Enum.GetValues<AuditAction>().Select(a => new SelectListItem(Describe(a), a.ToString()))];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Time = PublicationTime.Of(await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct));
+        PageNumber = Math.Max(1, PageNumber);
+        var query = db.AuditEntries.AsNoTracking();
+        if (Enum.TryParse<AuditAction>(Kind, out var action) && Enum.IsDefined(action))
+        {
+            query = query.Where(e => e.Action == action);
+        }
+        if (Article is { } articleId)
+        {
+            query = query.Where(e => e.ArticleId == articleId);
+        }
+        var page = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        HasNext = page.Count > PageSize;
+        Entries = [.. page.Take(PageSize)];
+    }
+
+    public string PageLink(int page) => Url.Page("/Newsroom/Workflow/Audit", new { kind = Kind, article = Article, p = page == 1 ? (int?)null : page })!;
+
+    public static string Describe(AuditAction action) => action switch
+    {
+        AuditAction.ReturnedToDraft => "Returned to draft",
+        AuditAction.Submitted => "Submitted for review",
+        _ => action.ToString(),
+    };
+
+    /// <summary>A scheduled time in the detail ("For 2026-…Z") in the publication's zone.</summary>
+    public string? DetailOf(AuditEntry entry) =>
+        entry.Action == AuditAction.Scheduled && entry.Detail is { } detail && detail.StartsWith("For ", StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(detail[4..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var when)
+            ? $"For {Time.Format(when)}"
+            : entry.Detail;
+}

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Tests.Infrastructure;
+
+namespace Broadsheet.BrowserTests;
+
+/// <summary>A Broadsheet with one admin and a little of everything the admin pages edit.</summary>
+public sealed class NewsroomSite : IAsyncLifetime
+{
+    public const string AdminPassword = "Browser-Admin-Pass-1";
+
+    public BroadsheetApp App { get; } = new(DatabaseProvider.Sqlite, seedDemoContent: true);
+
+    public string AdminEmail { get; } = "chief@example.com";
+
+    public async ValueTask InitializeAsync() =>
+        await NewsroomSession.CreateUserAsync(App, NewsroomRoles.Admin, AdminEmail, AdminPassword, "Chief Admin");
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>The newsroom's accounts and admin pages in Chromium: a real journey, and axe-core on every page.</summary>
+public sealed partial class NewsroomAccountsTests(Chromium chromium, NewsroomSite site) : IClassFixture<NewsroomSite>
+{
+    private async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/newsroom");
+        Assert.EndsWith("/newsroom/signin?ReturnUrl=%2Fnewsroom", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("Email address").FillAsync(site.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(NewsroomSite.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/newsroom$"));
+    }
+
+    [Fact]
+    public async Task An_admin_signs_in_creates_a_section_and_adds_a_writer()
+    {
+        await using var watched = await chromium.NewPageAsync(site.App.BaseAddress);
+        var page = watched.Page;
+        await SignInAsync(page);
+        Assert.Contains("Signed in as Chief Admin (Admin)", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" }).GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sections" }).ClickAsync();
+        // A mistake first: the error summary links to the field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create section" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the section's name.");
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Enter the section's name." }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToBeFocusedAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Local history");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create section" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Section 'Local history' created at /news/local-history.");
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Section tree" }).GetByRole(AriaRole.Link, new() { Name = "Local history" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/newsroom/admin/users");
+        await page.GetByLabel("Email address").FillAsync("new.writer@example.com");
+        await page.GetByLabel("Display name").FillAsync("New Writer");
+        await page.GetByLabel("Role").SelectOptionAsync("Writer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Account created for new.writer@example.com");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row, new() { Name = "New Writer" })).ToContainTextAsync("Writer");
+
+        // The reader site has the new section at once.
+        await page.GotoAsync("/news/local-history");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Local history");
+        watched.AssertClean();
+    }
+
+    [Fact]
+    public async Task Newsroom_pages_have_no_accessibility_violations_console_errors_or_third_party_requests()
+    {
+        await using var watched = await chromium.NewPageAsync(site.App.BaseAddress);
+        var page = watched.Page;
+        var failures = new List<string>();
+
+        async Task CheckAsync(string path)
+        {
+            var response = await watched.GotoAsync(path);
+            if (response.Status != 200)
+            {
+                failures.Add($"{path}: HTTP {response.Status}");
+                return;
+            }
+            foreach (var violation in await Axe.ViolationsAsync(page))
+            {
+                failures.Add($"{path}: {violation}");
+            }
+        }
+
+        await CheckAsync("/newsroom/signin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        foreach (var violation in await Axe.ViolationsAsync(page))
+        {
+            failures.Add($"sign-in with errors: {violation}");
+        }
+
+        await SignInAsync(page);
+        string[] lists = ["/newsroom", "/newsroom/account", "/newsroom/account/password", "/newsroom/account/two-factor", "/newsroom/admin",
+            "/newsroom/admin/users", "/newsroom/admin/sections", "/newsroom/admin/topics", "/newsroom/admin/contributors",
+            "/newsroom/admin/standards", "/newsroom/admin/ads", "/newsroom/admin/apikeys"];
+        foreach (var path in lists)
+        {
+            await CheckAsync(path);
+        }
+        // One edit page of each kind, from the demo content.
+        foreach (var list in new[] { "/newsroom/admin/users", "/newsroom/admin/sections", "/newsroom/admin/topics", "/newsroom/admin/contributors", "/newsroom/admin/standards", "/newsroom/admin/ads" })
+        {
+            await page.GotoAsync(list);
+            var href = await page.Locator($"main a[href^='{list}/']").First.GetAttributeAsync("href");
+            if (href is null)
+            {
+                failures.Add($"{list}: no item to open");
+                continue;
+            }
+            await CheckAsync(href);
+        }
+        // The error state of a form with several fields.
+        await page.GotoAsync("/newsroom/admin/ads");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create ad" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        foreach (var violation in await Axe.ViolationsAsync(page))
+        {
+            failures.Add($"ad form with errors: {violation}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        watched.AssertClean();
+    }
+
+    [Fact]
+    public async Task Keyboard_users_can_skip_to_the_main_content()
+    {
+        await using var watched = await chromium.NewPageAsync(site.App.BaseAddress);
+        var page = watched.Page;
+        await page.GotoAsync("/newsroom/signin");
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await Assertions.Expect(skip).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
+    }
+}

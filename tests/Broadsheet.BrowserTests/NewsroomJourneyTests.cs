@@ -1,0 +1,339 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Newsroom.Workflow;
+using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+
+namespace Broadsheet.BrowserTests;
+
+/// <summary>An empty Broadsheet with one publication and one section, for newsroom journeys.</summary>
+public sealed class JourneySite : IAsyncLifetime
+{
+    public const string Section = "harbour";
+
+    public BroadsheetApp App { get; } = new(DatabaseProvider.Sqlite);
+
+    public Uri BaseAddress => App.BaseAddress;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = App.BaseAddress;
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        db.Publications.Add(new Publication { Name = "The Harbour Ledger", BaseUrl = "", TimeZone = "UTC" });
+        db.Sections.Add(new Section { Path = Section, Name = "Harbour" });
+        await db.SaveChangesAsync();
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    public async Task<Article> ArticleAsync(int id)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        return await db.Articles.AsNoTracking().Include(a => a.Section).FirstAsync(a => a.Id == id);
+    }
+}
+
+/// <summary>
+/// Whole newsroom journeys in Chromium: a writer drafts with an uploaded image and submits; an editor schedules it;
+/// it reaches readers on time; a correction reaches readers; two editors collide and nothing is lost; every
+/// newsroom page passes axe.
+/// </summary>
+public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
+{
+    private readonly Chromium chromium;
+    private readonly JourneySite site;
+
+    public NewsroomJourneyTests(Chromium chromium, JourneySite site)
+    {
+        this.chromium = chromium;
+        this.site = site;
+        // The suite runs integration tests, demo seeding and these journeys at once on two cores: a page can take
+        // seconds to answer. Generous waits keep the journeys about behaviour, not speed.
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_story_goes_from_a_writers_draft_with_a_photo_through_review_and_schedule_to_readers_and_is_corrected()
+    {
+        var writerUser = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Writer, displayName: "Wren Writer");
+        var editorUser = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Eda Editor");
+        var headline = "Harbour wall reopens after storm repairs " + Guid.NewGuid().ToString("N")[..6];
+
+        await using var writer = await SignInAsync(writerUser.Email!);
+        var page = writer.Page;
+
+        // Upload a photo through the library's form.
+        await writer.GotoAsync("/newsroom/images");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "wall.jpg", MimeType = "image/jpeg", Buffer = Jpeg(960, 640) });
+        await Assertions.Expect(page.Locator("#drop-preview")).ToContainTextAsync("Ready to upload: wall.jpg");
+        await page.GetByLabel("Alt text", new() { Exact = true }).FillAsync("Workers stack stone blocks on the repaired harbour wall");
+        await page.Locator("input[name='Upload.Credit']").FillAsync("Ledger staff");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/newsroom/images/[0-9a-f-]{36}$"));
+        var imageId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.Locator("#focal-image").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
+        Assert.True(double.Parse(await page.GetByLabel("Across (% from the left)").InputValueAsync(), CultureInfo.InvariantCulture) < 20);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save image" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Image saved.");
+
+        // Draft the story: headline, section, byline, hero, a formatted paragraph and an image block.
+        await writer.GotoAsync("/newsroom/articles/new");
+        await page.GetByLabel("Headline").FillAsync(headline);
+        await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
+        await page.Locator("input[name='Form.Byline[0].Name']").FillAsync("Wren Writer");
+        await page.Locator("select[name='Form.HeroImageId']").SelectOptionAsync(imageId);
+        var paragraph = page.Locator("textarea[name='Form.Blocks[0].Text']");
+        await paragraph.FillAsync("The wall reopens on Monday");
+        await paragraph.SelectTextAsync();
+        await page.Locator(".block").First.GetByRole(AriaRole.Button, new() { Name = "Bold" }).ClickAsync();
+        Assert.Equal("**The wall reopens on Monday**", await paragraph.InputValueAsync());
+        await paragraph.PressAsync("End");
+        await paragraph.PressSequentiallyAsync(", the port said.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add image" }).ClickAsync();
+        await page.Locator("select[name='Form.Blocks[1].ImageId']").SelectOptionAsync(imageId);
+        Assert.Equal("**The wall reopens on Monday**, the port said.", await page.Locator("textarea[name='Form.Blocks[0].Text']").InputValueAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and submit for review" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Saved and submitted for review.");
+        var id = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        Assert.Equal(ArticleStatus.InReview, (await site.ArticleAsync(id)).Status);
+        writer.AssertClean();
+
+        // The editor reviews it and schedules it a few seconds ahead (the publication's zone is UTC).
+        await using var editor = await SignInAsync(editorUser.Email!);
+        var desk = editor.Page;
+        await editor.GotoAsync("/newsroom/articles?status=inReview");
+        await desk.GetByRole(AriaRole.Link, new() { Name = headline }).ClickAsync();
+        var when = DateTime.UtcNow.AddSeconds(6);
+        await desk.GetByLabel("Publish at (UTC)").FillAsync(when.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" }).ClickAsync();
+        await Assertions.Expect(desk.Locator(".status")).ToContainTextAsync("Saved and scheduled for");
+        var scheduled = await site.ArticleAsync(id);
+        Assert.Equal(ArticleStatus.Scheduled, scheduled.Status);
+
+        // Readers see it once its time has come (polled over plain HTTP, so the browser only ever loads the live page).
+        var path = ArticleUrls.PathOf(JourneySite.Section, id, scheduled.Slug);
+        using var poller = site.App.Client();
+        var status = 0;
+        for (var attempt = 0; attempt < 160 && status != 200; attempt++)
+        {
+            using var response = await poller.GetAsync(path, Ct);
+            status = (int)response.StatusCode;
+            if (status != 200)
+            {
+                await Task.Delay(250, Ct);
+            }
+        }
+        Assert.Equal(200, status);
+        Assert.True(DateTime.UtcNow >= when.AddSeconds(-1), "Published before its time.");
+        await using var reader = await chromium.NewPageAsync(site.BaseAddress);
+        reader.Page.SetDefaultTimeout(90_000);
+        Assert.Equal(200, (await reader.GotoAsync(path)).Status);
+        await Assertions.Expect(reader.Page.Locator("h1")).ToHaveTextAsync(headline);
+        await Assertions.Expect(reader.Page.Locator(".body strong")).ToHaveTextAsync("The wall reopens on Monday");
+        await Assertions.Expect(reader.Page.Locator(".hero img")).ToHaveAttributeAsync("alt", "Workers stack stone blocks on the repaired harbour wall");
+        await Assertions.Expect(reader.Page.Locator(".dates")).Not.ToContainTextAsync("Updated");
+
+        // A correction, and readers see it with the updated time.
+        await editor.GotoAsync($"/newsroom/articles/{id}");
+        await desk.GetByLabel("What readers should know").FillAsync("An earlier version misstated the day the wall reopens.");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Assertions.Expect(desk.Locator(".status")).ToContainTextAsync("Correction added");
+        // A reload, as a reader would: the browser may keep the page for its max-age, but revalidates on reload.
+        await reader.Page.ReloadAsync();
+        await Assertions.Expect(reader.Page.Locator(".notes")).ToContainTextAsync("An earlier version misstated the day the wall reopens.");
+        await Assertions.Expect(reader.Page.Locator(".dates")).ToContainTextAsync("Updated");
+
+        await editor.GotoAsync($"/newsroom/audit?article={id}");
+        await Assertions.Expect(desk.Locator("table.audit")).ToContainTextAsync("Scheduler");
+        await Assertions.Expect(desk.Locator("table.audit")).ToContainTextAsync("Correction");
+        await Assertions.Expect(desk.Locator("table.audit")).ToContainTextAsync("Wren Writer");
+        editor.AssertClean();
+        reader.AssertClean();
+    }
+
+    [Fact]
+    public async Task Two_editors_saving_at_once_lose_nothing_and_the_second_merges()
+    {
+        var id = await CreateArticleAsync("Ferry fares rise", "Fares rise by five percent.");
+        var first = await SignInAsync((await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "First Editor")).Email!);
+        var second = await SignInAsync((await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Second Editor")).Email!);
+        await using (first)
+        await using (second)
+        {
+            await first.GotoAsync($"/newsroom/articles/{id}");
+            await second.GotoAsync($"/newsroom/articles/{id}");
+            await first.Page.Locator("textarea[name='Form.Blocks[0].Text']").FillAsync("Fares rise by six percent from June.");
+            await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+            await Assertions.Expect(first.Page.Locator(".status")).ToContainTextAsync("Saved.");
+
+            var text = second.Page.Locator("textarea[name='Form.Blocks[0].Text']");
+            await text.FillAsync("Fares rise by five percent, the operator said.");
+            await second.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+            await Assertions.Expect(second.Page.Locator(".conflict")).ToContainTextAsync("First Editor saved version");
+            await Assertions.Expect(second.Page.Locator(".conflict del").First).ToBeVisibleAsync();
+            Assert.Equal("Fares rise by five percent, the operator said.", await text.InputValueAsync());
+            Assert.Empty(await Axe.ViolationsAsync(second.Page));
+
+            await text.FillAsync("Fares rise by six percent from June, the operator said.");
+            await second.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+            await Assertions.Expect(second.Page.Locator(".status")).ToContainTextAsync("Saved.");
+            Assert.Equal("Fares rise by six percent from June, the operator said.", PlainText.Of((await site.ArticleAsync(id)).Body));
+            first.AssertClean();
+            second.AssertClean();
+        }
+    }
+
+    [Fact]
+    public async Task Unsaved_text_is_autosaved_and_offered_back_after_a_reload()
+    {
+        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Writer, displayName: "Auto Writer");
+        await using var writer = await SignInAsync(user.Email!);
+        var page = writer.Page;
+        await writer.GotoAsync("/newsroom/articles/new");
+        await page.GetByLabel("Headline").FillAsync("Autosaved headline");
+        await page.Locator("textarea[name='Form.Blocks[0].Text']").FillAsync("Typed but never saved.");
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#editor-counts [data-words]")).ToHaveTextAsync("4", new() { Timeout = 30_000 });
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#autosave-notice")).ToContainTextAsync("were restored");
+        var text = page.Locator("textarea[name='Form.Blocks[0].Text']");
+        Assert.Equal("Typed but never saved.", await text.InputValueAsync());
+        Assert.Equal("Autosaved headline", await page.GetByLabel("Headline").InputValueAsync());
+
+        // Offline: the browser keeps the text and saves it when the connection returns.
+        await page.Context.SetOfflineAsync(true);
+        await text.FillAsync("Typed while offline.");
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Offline", new() { Timeout = 30_000 });
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
+        writer.ConsoleErrors.Clear();
+        writer.FailedRequests.Clear();
+        writer.AssertClean();
+    }
+
+    [Fact]
+    public async Task Text_posted_after_the_session_expired_is_kept_in_the_browser_and_restored_after_signing_in_again()
+    {
+        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Writer, displayName: "Expired Writer");
+        await using var writer = await SignInAsync(user.Email!);
+        var page = writer.Page;
+        await writer.GotoAsync("/newsroom/articles/new");
+        await page.GetByLabel("Headline").FillAsync("Written across a sign-out");
+        await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
+        await page.Locator("textarea[name='Form.Blocks[0].Text']").FillAsync("Every word of this must survive.");
+
+        // The session ends (cookies gone) before the writer presses Save: the post lands on the sign-in page.
+        await page.Context.ClearCookiesAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/newsroom/signin"));
+        await page.GetByLabel("Email").FillAsync(user.Email!);
+        await page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/newsroom/articles/new$"));
+
+        await Assertions.Expect(page.Locator(".notice[role=alert]")).ToContainTextAsync("This browser kept text you had not saved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore that text" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#autosave-notice")).ToContainTextAsync("were restored");
+        Assert.Equal("Every word of this must survive.", await page.Locator("textarea[name='Form.Blocks[0].Text']").InputValueAsync());
+        Assert.Equal("Written across a sign-out", await page.GetByLabel("Headline").InputValueAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Draft created.");
+        writer.AssertClean();
+    }
+
+    [Fact]
+    public async Task Newsroom_pages_have_no_accessibility_violations()
+    {
+        var id = await CreateArticleAsync("Axe check story", "A paragraph for the checker.");
+        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Axe Editor");
+        await using var editor = await SignInAsync(user.Email!);
+        var page = editor.Page;
+        await editor.GotoAsync("/newsroom/images");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "axe.jpg", MimeType = "image/jpeg", Buffer = Jpeg(640, 480) });
+        await page.GetByLabel("Alt text", new() { Exact = true }).FillAsync("A test card for the accessibility check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/newsroom/images/[0-9a-f-]{36}$"));
+        var imagePath = new Uri(page.Url).AbsolutePath;
+        await editor.GotoAsync($"/newsroom/articles/{id}");
+        await page.Locator("textarea[name='Form.Blocks[0].Text']").FillAsync("A changed paragraph for the checker.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Saved.");
+
+        var failures = new List<string>();
+        foreach (var path in new[]
+        {
+            "/newsroom/articles", "/newsroom/articles/new", $"/newsroom/articles/{id}", "/newsroom/images", imagePath,
+            $"/newsroom/articles/{id}/revisions", "/newsroom/audit", $"/newsroom/articles/preview?articleId={id}",
+        })
+        {
+            var response = await editor.GotoAsync(path);
+            Assert.Equal(200, response.Status);
+            failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        }
+        // The comparison view, with real revisions.
+        await editor.GotoAsync($"/newsroom/articles/{id}/revisions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.diff").First).ToBeVisibleAsync();
+        failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"compare: {v}"));
+        // The editor with its live preview open.
+        await editor.GotoAsync($"/newsroom/articles/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show live preview" }).ClickAsync();
+        await Assertions.Expect(page.FrameLocator("#live-preview-frame").Locator("h1")).ToContainTextAsync("Axe check story", new() { Timeout = 30_000 });
+        failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"editor with preview: {v}"));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        editor.AssertClean();
+    }
+
+    private async Task<WatchedPage> SignInAsync(string email)
+    {
+        var watched = await chromium.NewPageAsync(site.BaseAddress, width: 1400, height: 1000);
+        watched.Page.SetDefaultTimeout(90_000);
+        await watched.GotoAsync("/newsroom/signin");
+        await watched.Page.GetByLabel("Email").FillAsync(email);
+        await watched.Page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
+        await watched.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        try
+        {
+            // Generous: password hashing is deliberately slow, and the whole suite shares two cores.
+            await watched.Page.WaitForURLAsync(new Regex("/newsroom/?$"), new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Signing in {email} stayed at {watched.Page.Url}: {await watched.Page.Locator("main").InnerTextAsync()}");
+        }
+        return watched;
+    }
+
+    private async Task<int> CreateArticleAsync(string headline, string text)
+    {
+        await using var scope = site.App.Services.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
+        var created = await writer.CreateAsync(
+            new ArticleInput { Headline = headline + " " + Guid.NewGuid().ToString("N")[..6], Section = JourneySite.Section, Body = new(Markdown: text) },
+            new ChangedBy("journey-setup", "Desk setup"), Ct);
+        return created.Value!.Id;
+    }
+
+    private static byte[] Jpeg(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(40, 90, 140));
+            using var paint = new SKPaint { Color = new SKColor(220, 200, 120) };
+            canvas.DrawRect(width / 4f, height / 3f, width / 2f, height / 3f, paint);
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
+    }
+}

@@ -1,0 +1,122 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Newsroom.Workflow;
+using Broadsheet.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using static Broadsheet.Tests.Newsroom.NewsroomTesting;
+
+namespace Broadsheet.Tests.Newsroom;
+
+/// <summary>A second instance of Broadsheet on another app's database (its SQLite file or its PostgreSQL database).</summary>
+public sealed class SecondInstance(BroadsheetApp first, bool scheduler = true) : BroadsheetApp(first.Provider)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        var configuration = first.Services.GetRequiredService<IConfiguration>();
+        builder.UseSetting("Broadsheet:DataPath", configuration["Broadsheet:DataPath"]);
+        if (configuration.GetConnectionString("Broadsheet") is { Length: > 0 } connection)
+        {
+            builder.UseSetting("ConnectionStrings:Broadsheet", connection);
+        }
+        builder.UseSetting(ScheduledPublishing.EnabledSetting, scheduler ? "true" : "false");
+    }
+}
+
+/// <summary>An instance whose scheduler is off, standing for a newsroom whose publishing worker is down.</summary>
+public sealed class InstanceWithoutScheduler(DatabaseProvider provider) : BroadsheetApp(provider)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(ScheduledPublishing.EnabledSetting, "false");
+    }
+}
+
+public sealed class WorkflowSchedulerTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];
+
+    private static readonly NewsroomActor Editor = new("scheduler-test-editor", "Scheduling Editor", IsEditor: true);
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Two_instances_on_one_database_publish_a_scheduled_article_exactly_once(DatabaseProvider provider)
+    {
+        await using var first = new BroadsheetApp(provider);
+        _ = first.BaseAddress;
+        await using var second = new SecondInstance(first);
+        _ = second.BaseAddress;
+        var section = await SectionAsync(first);
+        var (id, version) = await ScheduleAsync(first, section, TimeSpan.FromSeconds(3));
+
+        // Besides both instances' own pollers, hammer the claim from both at once until the article is out.
+        var explicitPublishes = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await ArticleAsync(first, id)).Status != ArticleStatus.Published && DateTime.UtcNow < deadline)
+        {
+            var results = await Task.WhenAll(PublishDueAsync(first), PublishDueAsync(second), PublishDueAsync(first), PublishDueAsync(second));
+            explicitPublishes += results.Sum();
+            await Task.Delay(100, Ct);
+        }
+        // Let both background pollers run a couple more times over the published article.
+        await Task.Delay(ScheduledPublishing.Interval * 2.5, Ct);
+
+        var article = await ArticleAsync(second, id);
+        Assert.Equal(ArticleStatus.Published, article.Status);
+        Assert.Equal(version + 1, article.Version);
+        Assert.NotNull(article.FirstPublishedAt);
+        Assert.Null(article.ScheduledFor);
+        Assert.InRange(explicitPublishes, 0, 1);
+        var published = (await AuditAsync(first, id)).Where(e => e.Action == AuditAction.Published).ToList();
+        var entry = Assert.Single(published);
+        Assert.Equal(ScheduledPublisher.SchedulerName, entry.UserName);
+
+        using var reader = first.Client();
+        using var page = await reader.GetAsync(ArticleUrls.PathOf(section, id, article.Slug), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_article_due_while_no_scheduler_ran_is_published_when_one_starts(DatabaseProvider provider)
+    {
+        await using var down = new InstanceWithoutScheduler(provider);
+        _ = down.BaseAddress;
+        var section = await SectionAsync(down);
+        var (id, _) = await ScheduleAsync(down, section, TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(4), Ct);
+        Assert.Equal(ArticleStatus.Scheduled, (await ArticleAsync(down, id)).Status);
+
+        await using var restarted = new SecondInstance(down);
+        _ = restarted.BaseAddress;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await ArticleAsync(restarted, id)).Status != ArticleStatus.Published && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Ct);
+        }
+        Assert.Equal(ArticleStatus.Published, (await ArticleAsync(restarted, id)).Status);
+        Assert.Single(await AuditAsync(restarted, id), e => e.Action == AuditAction.Published);
+    }
+
+    private static async Task<(int Id, int Version)> ScheduleAsync(BroadsheetApp app, string section, TimeSpan ahead)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
+        var created = await writer.CreateAsync(new ArticleInput { Headline = Unique("Scheduled story"), Section = section, Body = new(Markdown: "Due soon.") }, Editor.Changing(), Ct);
+        Assert.True(created.Succeeded);
+        var workflow = scope.ServiceProvider.GetRequiredService<ArticleWorkflow>();
+        var scheduled = await workflow.ApplyAsync(created.Value!.Id, Transition.Schedule, created.Value.Version, Editor, DateTimeOffset.UtcNow + ahead, Ct);
+        Assert.True(scheduled.Succeeded, scheduled.Message);
+        return (created.Value.Id, scheduled.Article!.Version);
+    }
+
+    private static async Task<int> PublishDueAsync(BroadsheetApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ScheduledPublisher>().PublishDueAsync(Ct);
+    }
+}
