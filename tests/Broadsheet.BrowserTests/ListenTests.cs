@@ -84,7 +84,8 @@ The first sailing is planned for the following summer, weather and shipyards per
         await voice.SelectOptionAsync("flite-slt");
         await page.WaitForFunctionAsync("() => (document.querySelector('.listen audio').currentSrc || '').includes('/flite-slt/')", null, new() { Timeout = 120_000 });
         await play.ClickAsync();
-        await page.WaitForFunctionAsync("() => !document.querySelector('.listen audio').paused && Number(document.querySelector('.listen').dataset.word) >= 0");
+        // The new voice's file loads before it plays: slow on a loaded machine, so a longer wait than Playwright's 30 s.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.listen audio').paused && Number(document.querySelector('.listen').dataset.word) >= 0", null, new() { Timeout = 90_000 });
         Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.querySelector('.listen audio').playbackRate"));
         var download = page.GetByRole(AriaRole.Link, new() { Name = "Download MP3" });
         Assert.Matches("/listen/\\d+/flite-slt/[0-9a-f]{12}\\.mp3$", await download.GetAttributeAsync("href"));

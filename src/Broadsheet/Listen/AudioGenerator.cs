@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -17,28 +18,85 @@ public sealed class AudioGenerator(VoiceCatalog catalog, AudioFiles files, IOpti
 {
     private readonly ListenOptions listen = options.Value;
 
-    /// <summary>Synthesises and writes the MP3, JSON and VTT files of one recording. Blocking: call it on a worker thread.</summary>
+    /// <summary>
+    /// Synthesises and writes the MP3, JSON and VTT files of one recording. Blocking: call it on a worker thread. The MP3 is
+    /// encoded on a second thread (at the calling thread's niceness) while the later parts are still being synthesised,
+    /// so a recording is ready about when its synthesis ends.
+    /// </summary>
     public GeneratedAudio WriteMp3AndTimings(int articleId, AudioScript script, Voice voice, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var engine = catalog.EngineFor(voice);
-        var speech = SpeechAssembly.Synthesize(script, (text, token) => engine.Synthesize(text, voice, token), ct);
-        if (speech.Samples.Length == 0)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pieces = new BlockingCollection<(short[] Samples, int Rate)>();
+        var encoding = BackgroundThread.Run(() => EncodeMp3(pieces, stop), listen.WorkerNiceness, "Broadsheet MP3");
+        AssembledSpeech speech;
+        try
         {
-            throw new InvalidOperationException($"{engine.Name} produced no audio for voice {voice.Id}.");
+            speech = SpeechAssembly.Synthesize(script, (text, token) => engine.Synthesize(text, voice, token),
+                (samples, rate) => pieces.Add((samples, rate), stop.Token), stop.Token);
         }
-        ct.ThrowIfCancellationRequested();
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Only a failed encoder stops synthesis by itself: its error is the one to report.
+            pieces.CompleteAdding();
+            encoding.GetAwaiter().GetResult();
+            throw;
+        }
+        catch
+        {
+            stop.Cancel();
+            pieces.CompleteAdding();
+            throw;
+        }
+        pieces.CompleteAdding();
+        var (mp3, encoded) = encoding.GetAwaiter().GetResult();
+        using (mp3)
+        {
+            if (speech.Samples.Length == 0 || encoded is null)
+            {
+                throw new InvalidOperationException($"{engine.Name} produced no audio for voice {voice.Id}.");
+            }
+            ct.ThrowIfCancellationRequested();
+            var timings = AudioTimings.Build(script, speech, encoded);
 
-        using var mp3 = new MemoryStream(speech.Samples.Length / 4 + 4096);
-        var encoded = new Mp3Encoder(listen.Mp3BitrateKbps, quality: listen.Mp3Quality).Encode(speech.Samples, speech.SampleRate, mp3);
-        var timings = AudioTimings.Build(script, speech, encoded);
-        ct.ThrowIfCancellationRequested();
+            // Timings first and the MP3 last: the MP3 is what the status check and the sweep look for.
+            files.WriteAtomically(files.PathOf(articleId, voice.Id, script.Fingerprint, AudioFormats.Timings), timings.ToJson());
+            files.WriteAtomically(files.PathOf(articleId, voice.Id, script.Fingerprint, AudioFormats.WebVtt), Encoding.UTF8.GetBytes(timings.ToWebVtt()));
+            var bytes = files.WriteAtomically(files.PathOf(articleId, voice.Id, script.Fingerprint, AudioFormats.Mp3), s => mp3.WriteTo(s));
+            return new GeneratedAudio(speech, encoded.DurationMs, bytes, (int)clock.ElapsedMilliseconds);
+        }
+    }
 
-        // Timings first and the MP3 last: the MP3 is what the status check and the sweep look for.
-        files.WriteAtomically(files.PathOf(articleId, voice.Id, script.Fingerprint, AudioFormats.Timings), timings.ToJson());
-        files.WriteAtomically(files.PathOf(articleId, voice.Id, script.Fingerprint, AudioFormats.WebVtt), Encoding.UTF8.GetBytes(timings.ToWebVtt()));
-        var bytes = files.WriteAtomically(files.PathOf(articleId, voice.Id, script.Fingerprint, AudioFormats.Mp3), s => mp3.WriteTo(s));
-        return new GeneratedAudio(speech, encoded.DurationMs, bytes, (int)clock.ElapsedMilliseconds);
+    /// <summary>Encodes the pieces as they come; on failure it cancels <paramref name="stop"/> so synthesis ends early.</summary>
+    private (MemoryStream Mp3, EncodedAudio? Encoded) EncodeMp3(BlockingCollection<(short[] Samples, int Rate)> pieces, CancellationTokenSource stop)
+    {
+        var mp3 = new MemoryStream();
+        Mp3EncodingSession? session = null;
+        try
+        {
+            foreach (var (samples, rate) in pieces.GetConsumingEnumerable(stop.Token))
+            {
+                session ??= new Mp3Encoder(listen.Mp3BitrateKbps, quality: listen.Mp3Quality).Open(rate);
+                session.Write(samples);
+            }
+            return (mp3, session?.Finish(mp3));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            mp3.Dispose();
+            stop.Cancel();
+            throw;
+        }
+        catch
+        {
+            mp3.Dispose();
+            throw;
+        }
+        finally
+        {
+            session?.Dispose();
+        }
     }
 
     /// <summary>Writes the Opus file of a recording already made. Blocking.</summary>

@@ -194,8 +194,9 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
 
     /// <summary>
     /// Records the fingerprint of every published article that changed since it was last looked at (every published
-    /// article when <paramref name="all"/>), and queues its default-voice audio; when the text changed, the other voices
-    /// listeners had used are queued again too. Returns the number of articles looked at.
+    /// article when <paramref name="all"/>), and queues audio in its language's first <see cref="ListenOptions.VoicesAhead"/>
+    /// voices (the default voice first, the others behind it); when the text changed, the other voices listeners had used
+    /// are queued again too. Returns the number of articles looked at.
     /// </summary>
     public async Task<int> ScanAsync(BroadsheetDb db, bool all, CancellationToken ct)
     {
@@ -222,18 +223,21 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
             {
                 looked++;
                 var script = AudioScript.Build(a.Headline, a.Summary, a.Body, a.Language);
-                if (catalog.DefaultFor(a.Language) is { } voice && script.Parts.Count > 0)
+                var voices = catalog.VoicesFor(a.Language);
+                if (voices.Count > 0 && script.Parts.Count > 0)
                 {
+                    var voice = voices[0];
                     await EnsureAsync(db, a.Id, voice.Id, script.Fingerprint, Background, ct);
+                    var others = voices.Skip(1).Take(listen.VoicesAhead - 1).Select(v => v.Id).ToList();
                     if (a.Previous is not null && a.Previous != script.Fingerprint)
                     {
-                        var used = await db.ArticleAudio.AsNoTracking()
+                        others.AddRange(await db.ArticleAudio.AsNoTracking()
                             .Where(x => x.ArticleId == a.Id && x.Fingerprint == a.Previous && x.VoiceId != voice.Id && x.Status == AudioStatus.Ready)
-                            .Select(x => x.VoiceId).ToListAsync(ct);
-                        foreach (var other in used.Where(v => catalog.Find(v) is not null))
-                        {
-                            await EnsureAsync(db, a.Id, other, script.Fingerprint, Background + 1, ct);
-                        }
+                            .Select(x => x.VoiceId).ToListAsync(ct));
+                    }
+                    foreach (var other in others.Distinct().Where(v => catalog.Find(v) is not null))
+                    {
+                        await EnsureAsync(db, a.Id, other, script.Fingerprint, Background + 1, ct);
                     }
                 }
                 await RecordScriptAsync(db, a.Id, a.Version, script, now, ct);

@@ -13,6 +13,13 @@ public sealed class ListenOptions
     /// <summary>Where audio files live; default <c>{DataPath}/audio</c>. Shared storage when several workers run.</summary>
     public string? AudioPath { get; set; }
 
+    /// <summary>
+    /// Voices per language made as soon as an article is published or updated, in the catalogue's order (the default
+    /// voice first); further voices are made when a listener first asks for them.
+    /// </summary>
+    [Range(1, 16)]
+    public int VoicesAhead { get; set; } = 2;
+
     /// <summary>How often the worker looks for work when nobody wakes it.</summary>
     [Range(0.05, 3600)]
     public double PollSeconds { get; set; } = 3;

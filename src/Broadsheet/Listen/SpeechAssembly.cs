@@ -21,17 +21,28 @@ public static class SpeechAssembly
     internal const int KeptTailMs = 40;
 
     /// <summary>Synthesises every part of <paramref name="script"/> in order with <paramref name="synthesize"/> and assembles them.</summary>
-    public static AssembledSpeech Synthesize(AudioScript script, Func<string, CancellationToken, SpeechResult> synthesize, CancellationToken ct)
+    public static AssembledSpeech Synthesize(AudioScript script, Func<string, CancellationToken, SpeechResult> synthesize, CancellationToken ct) =>
+        Synthesize(script, synthesize, null, ct);
+
+    /// <summary>
+    /// As <see cref="Synthesize(AudioScript, Func{string, CancellationToken, SpeechResult}, CancellationToken)"/>, and hands
+    /// each part's assembled samples (the part and its pause), with the sample rate, to <paramref name="onSamples"/> as soon
+    /// as the part is synthesised, so that encoding can keep pace with synthesis.
+    /// </summary>
+    public static AssembledSpeech Synthesize(AudioScript script, Func<string, CancellationToken, SpeechResult> synthesize, Action<short[], int>? onSamples, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(synthesize);
-        var pieces = new List<(SpeechResult Speech, int PauseAfterMs)>(script.Parts.Count);
+        var assembler = new SpeechAssembler();
         foreach (var part in script.Parts)
         {
             ct.ThrowIfCancellationRequested();
-            pieces.Add((synthesize(part.Spoken, ct), part.PauseAfterMs));
+            foreach (var ready in assembler.Add(synthesize(part.Spoken, ct), part.PauseAfterMs))
+            {
+                onSamples?.Invoke(ready, assembler.SampleRate);
+            }
         }
-        return Concatenate(pieces);
+        return assembler.Build();
     }
 
     /// <summary>
@@ -42,40 +53,12 @@ public static class SpeechAssembly
     public static AssembledSpeech Concatenate(IReadOnlyList<(SpeechResult Speech, int PauseAfterMs)> pieces)
     {
         ArgumentNullException.ThrowIfNull(pieces);
-        var rate = pieces.Select(p => p.Speech.SampleRate).FirstOrDefault(r => r > 0);
-        if (rate == 0)
+        var assembler = new SpeechAssembler();
+        foreach (var (speech, pause) in pieces)
         {
-            return new AssembledSpeech([], 22050, []);
+            assembler.Add(speech, pause);
         }
-        if (pieces.Any(p => p.Speech.Samples.Length > 0 && p.Speech.SampleRate != rate))
-        {
-            throw new InvalidOperationException("The parts of one recording must share one sample rate.");
-        }
-
-        var lengths = pieces.Select(p => KeptLength(p.Speech.Samples, rate)).ToArray();
-        var total = 0L;
-        for (var i = 0; i < pieces.Count; i++)
-        {
-            total += lengths[i] + SamplesFor(pieces[i].PauseAfterMs, rate);
-        }
-
-        var samples = new short[checked((int)total)];
-        var marks = new List<PartMark>();
-        var at = 0;
-        for (var i = 0; i < pieces.Count; i++)
-        {
-            var speech = pieces[i].Speech;
-            Array.Copy(speech.Samples, 0, samples, at, lengths[i]);
-            var offsetMs = (int)Math.Round(at * 1000.0 / rate);
-            var endMs = (int)Math.Round((at + lengths[i]) * 1000.0 / rate);
-            foreach (var mark in speech.Marks)
-            {
-                var start = Math.Min(offsetMs + mark.StartMs, endMs);
-                marks.Add(new PartMark(i, mark with { StartMs = start, EndMs = Math.Clamp(offsetMs + mark.EndMs, start, endMs) }));
-            }
-            at += lengths[i] + SamplesFor(pieces[i].PauseAfterMs, rate); // the pause is already zeros
-        }
-        return new AssembledSpeech(samples, rate, marks);
+        return assembler.Build();
     }
 
     /// <summary>The samples up to the last audible one, plus <see cref="KeptTailMs"/> of what followed it.</summary>
@@ -89,5 +72,80 @@ public static class SpeechAssembly
         return Math.Min(samples.Length, last + 1 + SamplesFor(KeptTailMs, rate));
     }
 
-    private static int SamplesFor(int ms, int rate) => (int)((long)Math.Max(0, ms) * rate / 1000);
+    internal static int SamplesFor(int ms, int rate) => (int)((long)Math.Max(0, ms) * rate / 1000);
+}
+
+/// <summary>
+/// Assembles a recording piece by piece, as <see cref="SpeechAssembly.Concatenate"/> describes. <see cref="Add"/> returns
+/// the samples it appended (none until the sample rate is known from a piece with audio), so they can be encoded at once.
+/// </summary>
+public sealed class SpeechAssembler
+{
+    private readonly List<short[]> chunks = [];
+    private readonly List<PartMark> marks = [];
+    private readonly List<(SpeechResult Speech, int PauseAfterMs)> waiting = [];
+    private long length;
+    private int part;
+
+    /// <summary>The recording's sample rate: that of the first piece with audio (0 until then).</summary>
+    public int SampleRate { get; private set; }
+
+    /// <summary>Appends a piece and its pause; returns the samples appended (in order), empty while the rate is unknown.</summary>
+    public IReadOnlyList<short[]> Add(SpeechResult speech, int pauseAfterMs)
+    {
+        ArgumentNullException.ThrowIfNull(speech);
+        if (SampleRate == 0)
+        {
+            waiting.Add((speech, pauseAfterMs));
+            if (speech.SampleRate <= 0)
+            {
+                return [];
+            }
+            SampleRate = speech.SampleRate;
+            var appended = waiting.Select(w => Append(w.Speech, w.PauseAfterMs)).ToList();
+            waiting.Clear();
+            return appended;
+        }
+        return [Append(speech, pauseAfterMs)];
+    }
+
+    /// <summary>The recording so far: all samples back to back, and every piece's marks on one clock.</summary>
+    public AssembledSpeech Build()
+    {
+        if (SampleRate == 0)
+        {
+            return new AssembledSpeech([], 22050, []);
+        }
+        var samples = new short[checked((int)length)];
+        var at = 0;
+        foreach (var chunk in chunks)
+        {
+            chunk.CopyTo(samples, at);
+            at += chunk.Length;
+        }
+        return new AssembledSpeech(samples, SampleRate, marks.ToList());
+    }
+
+    private short[] Append(SpeechResult speech, int pauseAfterMs)
+    {
+        var rate = SampleRate;
+        if (speech.Samples.Length > 0 && speech.SampleRate != rate)
+        {
+            throw new InvalidOperationException("The parts of one recording must share one sample rate.");
+        }
+        var kept = SpeechAssembly.KeptLength(speech.Samples, rate);
+        var chunk = new short[kept + SpeechAssembly.SamplesFor(pauseAfterMs, rate)]; // the pause is already zeros
+        Array.Copy(speech.Samples, 0, chunk, 0, kept);
+        var offsetMs = (int)Math.Round(length * 1000.0 / rate);
+        var endMs = (int)Math.Round((length + kept) * 1000.0 / rate);
+        foreach (var mark in speech.Marks)
+        {
+            var start = Math.Min(offsetMs + mark.StartMs, endMs);
+            marks.Add(new PartMark(part, mark with { StartMs = start, EndMs = Math.Clamp(offsetMs + mark.EndMs, start, endMs) }));
+        }
+        part++;
+        length += chunk.Length;
+        chunks.Add(chunk);
+        return chunk;
+    }
 }

@@ -26,6 +26,35 @@ public sealed class AudioAssemblyTests
     }
 
     [Fact]
+    public void Pieces_handed_out_while_assembling_add_up_to_the_recording()
+    {
+        var silent = new SpeechResult([], 0, []); // an engine that said nothing for one part: its pause still counts
+        var a = new SpeechResult(Tone(100).Concat(new short[400]).ToArray(), 1000, [new SpeechMark(SpeechMarkKind.Word, 0, 3, 0, 480)]);
+        var b = new SpeechResult(Tone(200), 1000, [new SpeechMark(SpeechMarkKind.Word, 0, 5, 0, 190)]);
+        var assembler = new SpeechAssembler();
+
+        Assert.Empty(assembler.Add(silent, 250));
+        Assert.Equal(0, assembler.SampleRate);
+        var first = assembler.Add(a, 300);
+        Assert.Equal([250, 100 + SpeechAssembly.KeptTailMs + 300], first.Select(p => p.Length));
+        var second = Assert.Single(assembler.Add(b, 0));
+        var speech = assembler.Build();
+
+        Assert.Equal(first.Append(second).SelectMany(p => p), speech.Samples);
+        Assert.Equal(SpeechAssembly.Concatenate([(silent, 250), (a, 300), (b, 0)]), speech, new AssembledSpeechComparer());
+        Assert.Equal([1, 2], speech.Marks.Select(m => m.Part));
+        Assert.Equal(250, speech.Marks[0].Mark.StartMs);
+    }
+
+    private sealed class AssembledSpeechComparer : IEqualityComparer<AssembledSpeech>
+    {
+        public bool Equals(AssembledSpeech? x, AssembledSpeech? y) =>
+            x is not null && y is not null && x.SampleRate == y.SampleRate && x.Samples.SequenceEqual(y.Samples) && x.Marks.SequenceEqual(y.Marks);
+
+        public int GetHashCode(AssembledSpeech obj) => obj.Samples.Length;
+    }
+
+    [Fact]
     public void An_engines_trailing_silence_is_trimmed_so_the_scripts_pause_is_the_pause_heard()
     {
         var samples = Tone(100).Concat(new short[400]).ToArray();

@@ -15,8 +15,8 @@ namespace Broadsheet.Tests.Listen;
 /// A Broadsheet whose audio worker polls often, with optional extra settings and extra speech engines (the fault
 /// tests add a deliberately hanging or crashing engine next to the real ones).
 /// </summary>
-public sealed class ListenApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<ISpeechEngine>? extraEngines = null)
-    : BroadsheetApp(provider)
+public sealed class ListenApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<ISpeechEngine>? extraEngines = null, bool seedDemoContent = false)
+    : BroadsheetApp(provider, seedDemoContent)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

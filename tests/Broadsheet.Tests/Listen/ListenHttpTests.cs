@@ -360,7 +360,7 @@ The ferry will carry 300 passengers and run every half hour.
         using var anonymous = app.Client();
         var response = await anonymous.GetAsync("/newsroom/status", Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/newsroom/signin", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/newsroom/signin?ReturnUrl=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         using var writer = await NewsroomSession.SignInAsync(app, "Writer", Ct);
         var refused = await writer.GetAsync("/newsroom/status", Ct);
