@@ -65,6 +65,8 @@ echo
 echo "## Publish to audio ready (1,000 words, default voice, MP3 + timings)"
 times=()
 for n in 1 2 3 4 5; do
+  # Each article is published to an idle queue: the previous one's second voice and Opus pass have finished.
+  [ "$n" = 1 ] || sleep "${LISTEN_GAP:-10}"
   id=$(article "$n" | curl -fs -X POST "${auth[@]}" "$base/api/admin/articles" -d @- | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   start=$(date +%s%N)
   curl -fs -X POST "${auth[@]}" "$base/api/admin/articles/$id/publish" >/dev/null

@@ -24,6 +24,9 @@ public sealed class ListenApp(DatabaseProvider provider, IReadOnlyDictionary<str
         builder.UseSetting("Broadsheet:Listen:PollSeconds", "0.25");
         // The test machine is shared: at normal priority the jobs keep pace with the tests' timeouts.
         builder.UseSetting("Broadsheet:Listen:WorkerNiceness", "0");
+        // One voice made ahead, so that the tests of "other voices on first request" see exactly that (the demo test
+        // sets the shipped default).
+        builder.UseSetting("Broadsheet:Listen:VoicesAhead", "1");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

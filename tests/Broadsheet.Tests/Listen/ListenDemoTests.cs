@@ -16,7 +16,11 @@ public sealed class ListenDemoTests
     [Fact]
     public async Task Every_published_demo_article_gets_audio_in_two_voices_unasked()
     {
-        await using var app = new ListenApp(DatabaseProvider.Sqlite, seedDemoContent: true);
+        var voicesAhead = new ListenOptions().VoicesAhead;
+        Assert.True(voicesAhead >= 2);
+        await using var app = new ListenApp(DatabaseProvider.Sqlite,
+            new Dictionary<string, string> { ["Broadsheet:Listen:VoicesAhead"] = voicesAhead.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            seedDemoContent: true);
         using var client = app.Client();
         var published = await app.InDbAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Published)
             .Select(a => new { a.Id, a.Language }).ToListAsync(Ct));
