@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
+dotnet restore src/Broadsheet/Broadsheet.csproj >/dev/null
 rm -rf src/Broadsheet/Data/Migrations
 for ctx in SqliteBroadsheetDb PostgresBroadsheetDb; do
   folder=${ctx%BroadsheetDb}

@@ -28,6 +28,7 @@ public sealed class EspeakNgEngine : ISpeechEngine, ISpeechEngineDiagnostics
     private static int s_sampleRate;
     private static string? s_version;
     private static Collector? s_current;
+    private static string? s_voiceName;
 
     /// <summary>Languages a news site expects eSpeak NG to cover; a missing one is reported in <see cref="Problems"/>.</summary>
     private static readonly string[] ExpectedLanguages = ["en-GB", "en-US", "yue", "cmn"];
@@ -139,14 +140,21 @@ public sealed class EspeakNgEngine : ISpeechEngine, ISpeechEngineDiagnostics
             try
             {
                 int rc;
-                fixed (byte* n = name)
+                // Selecting a voice reloads its data files; an article is read part by part in one voice.
+                if (!string.Equals(s_voiceName, espeakName, StringComparison.Ordinal))
                 {
-                    rc = lib.SetVoiceByName(n);
-                }
+                    s_voiceName = null;
+                    fixed (byte* n = name)
+                    {
+                        rc = lib.SetVoiceByName(n);
+                    }
 
-                if (rc != 0)
-                {
-                    throw new InvalidOperationException($"{EngineName} could not select voice '{espeakName}' (error {rc}).");
+                    if (rc != 0)
+                    {
+                        throw new InvalidOperationException($"{EngineName} could not select voice '{espeakName}' (error {rc}).");
+                    }
+
+                    s_voiceName = espeakName;
                 }
 
                 fixed (byte* t = utf8)

@@ -3,6 +3,7 @@ using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
 using Broadsheet.Reader;
@@ -15,6 +16,7 @@ builder.AddMedia();
 builder.AddAds();
 builder.AddReader();
 builder.AddApi();
+builder.AddListen();
 builder.AddNewsroom();
 
 var app = builder.Build();
@@ -24,12 +26,13 @@ if (await app.RunCommandAsync(args))
 }
 await app.PrepareDatabaseAsync();
 app.UseReaderPipeline();
-app.MapNewsroom();
+app.UseNewsroom();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapMedia();
 app.MapAds();
 app.MapApi();
+app.MapListen();
 app.MapReader();
 await app.RunAsync();
 

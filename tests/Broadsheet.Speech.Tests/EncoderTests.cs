@@ -10,6 +10,35 @@ public sealed class EncoderTests
     private static readonly Lazy<SpeechResult> s_fliteSpeech = new(() => Engines.Flite.Synthesize(Text, Engines.FliteVoice("flite-slt"), CancellationToken.None));
 
     [Fact]
+    public void Mp3_encoded_piece_by_piece_is_the_same_file_as_encoded_at_once()
+    {
+        var speech = s_speech.Value;
+        var encoder = new Mp3Encoder(48, quality: 7);
+        using var whole = new MemoryStream();
+        var atOnce = encoder.Encode(speech, whole);
+
+        using var pieces = new MemoryStream();
+        EncodedAudio inPieces;
+        using (var session = encoder.Open(speech.SampleRate))
+        {
+            // Uneven pieces, some smaller than a frame, one empty, as a script's parts arrive.
+            var at = 0;
+            foreach (var size in new[] { 1, 500, 0, 1151, 40_000 })
+            {
+                var n = Math.Min(size, speech.Samples.Length - at);
+                session.Write(speech.Samples.AsSpan(at, n));
+                at += n;
+            }
+            session.Write(speech.Samples.AsSpan(at));
+            inPieces = session.Finish(pieces);
+            Assert.Throws<ObjectDisposedException>(() => session.Write(speech.Samples.AsSpan(0, 10)));
+        }
+
+        Assert.Equal(atOnce, inPieces);
+        Assert.Equal(whole.ToArray(), pieces.ToArray());
+    }
+
+    [Fact]
     public void Mp3_starts_with_a_lame_info_frame_that_records_the_exact_length()
     {
         Assert.True(Mp3Encoder.IsAvailable, Mp3Encoder.UnavailableReason);

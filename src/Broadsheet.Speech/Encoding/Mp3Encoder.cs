@@ -33,8 +33,13 @@ public sealed class Mp3Encoder
     /// <summary>Creates an encoder.</summary>
     /// <param name="bitrateKbps">(Average) bitrate in kbit/s; 48 or 64 is plenty for mono speech.</param>
     /// <param name="constantBitrate"><see langword="true"/> for CBR, <see langword="false"/> (default) for ABR.</param>
-    public Mp3Encoder(int bitrateKbps = 48, bool constantBitrate = false)
+    /// <param name="quality">LAME's algorithm quality, 0 (best, slowest) to 9 (fastest); 5 is LAME's usual choice, 7 is
+    /// about twice as fast and still clean for speech.</param>
+    public Mp3Encoder(int bitrateKbps = 48, bool constantBitrate = false, int quality = 5)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 9);
+        Quality = quality;
         if (Array.IndexOf(MpegBitrates, bitrateKbps) < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(bitrateKbps), bitrateKbps, "Not an MPEG audio bitrate.");
@@ -43,6 +48,9 @@ public sealed class Mp3Encoder
         BitrateKbps = bitrateKbps;
         ConstantBitrate = constantBitrate;
     }
+
+    /// <summary>LAME's algorithm quality, 0 (best) to 9 (fastest).</summary>
+    public int Quality { get; }
 
     /// <summary>The (average) bitrate in kbit/s.</summary>
     public int BitrateKbps { get; }
@@ -68,19 +76,29 @@ public sealed class Mp3Encoder
 
     /// <summary>Encodes mono PCM to <paramref name="output"/> (which need not be seekable).</summary>
     /// <exception cref="InvalidOperationException">LAME is unavailable or failed.</exception>
-    public unsafe EncodedAudio Encode(short[] samples, int sampleRate, Stream output)
+    public EncodedAudio Encode(short[] samples, int sampleRate, Stream output)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(output);
+        using var session = Open(sampleRate);
+        session.Write(samples);
+        return session.Finish(output);
+    }
+
+    /// <summary>
+    /// Starts an encoding that takes its PCM piece by piece (<see cref="Mp3EncodingSession.Write"/>), so that encoding
+    /// can run while the rest is still being synthesised; <see cref="Mp3EncodingSession.Finish"/> writes the file.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">LAME is unavailable or failed.</exception>
+    public unsafe Mp3EncodingSession Open(int sampleRate)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
         var lib = s_lib.Value.Lib ?? throw new InvalidOperationException(s_lib.Value.Error);
-
         var gfp = lib.Init();
         if (gfp == 0)
         {
             throw new InvalidOperationException("lame_init failed.");
         }
-
         try
         {
             lock (s_setup)
@@ -105,75 +123,127 @@ public sealed class Mp3Encoder
                     Check(lib.SetVbrMeanBitrate(gfp, BitrateKbps), "lame_set_VBR_mean_bitrate_kbps");
                 }
 
-                Check(lib.SetQuality(gfp, 5), "lame_set_quality");
+                Check(lib.SetQuality(gfp, Quality), "lame_set_quality");
                 Check(lib.SetWriteVbrTag(gfp, 1), "lame_set_bWriteVbrTag");
                 Check(lib.InitParams(gfp), "lame_init_params");
             }
-
-            using var mp3 = new MemoryStream(samples.Length / 2 + 8192);
-            const int Chunk = 1152 * 32;
-            var buffer = new byte[(int)(1.25 * Chunk) + 7200];
-            fixed (short* pcm = samples)
-            fixed (byte* outBuf = buffer)
-            {
-                for (var offset = 0; offset < samples.Length; offset += Chunk)
-                {
-                    var n = Math.Min(Chunk, samples.Length - offset);
-                    var written = lib.EncodeBuffer(gfp, pcm + offset, pcm + offset, n, outBuf, buffer.Length);
-                    Check(written, "lame_encode_buffer");
-                    mp3.Write(buffer, 0, written);
-                }
-
-                var flushed = lib.EncodeFlush(gfp, outBuf, buffer.Length);
-                Check(flushed, "lame_encode_flush");
-                mp3.Write(buffer, 0, flushed);
-            }
-
-            // LAME wrote an empty first frame; replace it with the final Info/LAME tag (exact frame count, delay, padding).
-            var tagSize = (int)lib.GetLameTagFrame(gfp, null, 0);
-            var gapless = false;
-            if (tagSize > 0 && tagSize <= mp3.Length)
-            {
-                var tag = new byte[tagSize];
-                fixed (byte* t = tag)
-                {
-                    var copied = (int)lib.GetLameTagFrame(gfp, t, (nuint)tag.Length);
-                    if (copied == tagSize)
-                    {
-                        mp3.Position = 0;
-                        mp3.Write(tag, 0, tag.Length);
-                        gapless = true;
-                    }
-                }
-            }
-
-            var outRate = lib.GetOutSampleRate(gfp);
-            var delay = lib.GetEncoderDelay(gfp);
-            var padding = lib.GetEncoderPadding(gfp);
-            mp3.Position = 0;
-            mp3.CopyTo(output);
-            return new EncodedAudio(
-                "audio/mpeg",
-                "mp3",
-                outRate,
-                (int)Math.Round(samples.Length * 1000.0 / sampleRate),
-                delay,
-                padding,
-                delay + DecoderDelaySamples,
-                mp3.Length,
-                gapless);
+            return new Mp3EncodingSession(lib, gfp, sampleRate);
         }
-        finally
+        catch
         {
             _ = lib.Close(gfp);
+            throw;
         }
     }
 
-    private static void Check(int rc, string call)
+    internal static void Check(int rc, string call)
     {
         if (rc < 0)
         {
             throw new InvalidOperationException($"{call} failed with {rc}.");
+        }
+    }
+}
+
+/// <summary>
+/// One MP3 being encoded from PCM that arrives in pieces. Not thread-safe: one thread writes, then finishes.
+/// The MP3 is kept in memory until <see cref="Finish"/>, because its first frame is rewritten with the LAME tag then.
+/// </summary>
+public sealed class Mp3EncodingSession : IDisposable
+{
+    private const int Chunk = 1152 * 32;
+    private readonly LameNative lib;
+    private readonly nint gfp;
+    private readonly MemoryStream mp3 = new();
+    private readonly byte[] buffer = new byte[(int)(1.25 * Chunk) + 7200];
+    private long samplesWritten;
+    private bool closed;
+
+    internal Mp3EncodingSession(LameNative lib, nint gfp, int sampleRate)
+    {
+        this.lib = lib;
+        this.gfp = gfp;
+        SampleRate = sampleRate;
+    }
+
+    /// <summary>The input sample rate.</summary>
+    public int SampleRate { get; }
+
+    /// <summary>Encodes the next mono samples.</summary>
+    public unsafe void Write(ReadOnlySpan<short> samples)
+    {
+        ObjectDisposedException.ThrowIf(closed, this);
+        fixed (short* pcm = samples)
+        fixed (byte* outBuf = buffer)
+        {
+            for (var offset = 0; offset < samples.Length; offset += Chunk)
+            {
+                var n = Math.Min(Chunk, samples.Length - offset);
+                var written = lib.EncodeBuffer(gfp, pcm + offset, pcm + offset, n, outBuf, buffer.Length);
+                Mp3Encoder.Check(written, "lame_encode_buffer");
+                mp3.Write(buffer, 0, written);
+            }
+        }
+        samplesWritten += samples.Length;
+    }
+
+    /// <summary>Flushes the encoder, puts the LAME tag in front and copies the file to <paramref name="output"/>.</summary>
+    public unsafe EncodedAudio Finish(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ObjectDisposedException.ThrowIf(closed, this);
+        fixed (byte* outBuf = buffer)
+        {
+            var flushed = lib.EncodeFlush(gfp, outBuf, buffer.Length);
+            Mp3Encoder.Check(flushed, "lame_encode_flush");
+            mp3.Write(buffer, 0, flushed);
+        }
+
+        // LAME wrote an empty first frame; replace it with the final Info/LAME tag (exact frame count, delay, padding).
+        var tagSize = (int)lib.GetLameTagFrame(gfp, null, 0);
+        var gapless = false;
+        if (tagSize > 0 && tagSize <= mp3.Length)
+        {
+            var tag = new byte[tagSize];
+            fixed (byte* t = tag)
+            {
+                var copied = (int)lib.GetLameTagFrame(gfp, t, (nuint)tag.Length);
+                if (copied == tagSize)
+                {
+                    mp3.Position = 0;
+                    mp3.Write(tag, 0, tag.Length);
+                    gapless = true;
+                }
+            }
+        }
+
+        var outRate = lib.GetOutSampleRate(gfp);
+        var delay = lib.GetEncoderDelay(gfp);
+        var padding = lib.GetEncoderPadding(gfp);
+        mp3.Position = 0;
+        mp3.CopyTo(output);
+        var result = new EncodedAudio(
+            "audio/mpeg",
+            "mp3",
+            outRate,
+            (int)Math.Round(samplesWritten * 1000.0 / SampleRate),
+            delay,
+            padding,
+            delay + Mp3Encoder.DecoderDelaySamples,
+            mp3.Length,
+            gapless);
+        Dispose();
+        return result;
+    }
+
+    /// <summary>Releases the LAME handle (also after a failure half way).</summary>
+    public unsafe void Dispose()
+    {
+        if (!closed)
+        {
+            closed = true;
+            _ = lib.Close(gfp);
+            mp3.Dispose();
         }
     }
 }

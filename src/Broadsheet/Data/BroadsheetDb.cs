@@ -2,6 +2,7 @@ using System.Text.Json;
 using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
+using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Newsroom.Workflow.ArticleRevision> ArticleRevisions => Set<Newsroom.Workflow.ArticleRevision>();
     public DbSet<Newsroom.Workflow.AuditEntry> AuditEntries => Set<Newsroom.Workflow.AuditEntry>();
     public DbSet<Newsroom.Workflow.ArticleAutosave> ArticleAutosaves => Set<Newsroom.Workflow.ArticleAutosave>();
+    public DbSet<ArticleAudio> ArticleAudio => Set<ArticleAudio>();
+    public DbSet<ArticleScript> ArticleScripts => Set<ArticleScript>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -179,6 +182,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
             e.Property(k => k.Hash).HasMaxLength(64);
             e.HasIndex(k => k.Hash).IsUnique();
         });
+
+        AudioModel.Configure(b);
     }
 
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> JsonConverter<T>()

@@ -120,7 +120,7 @@ public static class NewsroomExtensions
         return builder;
     }
 
-    public static WebApplication MapNewsroom(this WebApplication app)
+    public static WebApplication UseNewsroom(this WebApplication app)
     {
         // Behind a TLS-terminating proxy on the same host, the request is HTTPS as far as cookies go
         // (Secure, __Host-) only if the proxy's X-Forwarded-Proto is believed. Only loopback proxies are trusted.

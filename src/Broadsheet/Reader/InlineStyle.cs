@@ -7,10 +7,14 @@ namespace Broadsheet.Reader;
 /// <summary>
 /// The site's only stylesheet, inlined into every page so the first paint needs no second request.
 /// Read and minified once at start-up; its SHA-256 is the one inline style the CSP allows.
+/// Features that need styles keep them in their own file, appended here (<see cref="FeatureFilePaths"/>).
 /// </summary>
 public sealed partial class InlineStyle
 {
     public const string FilePath = "css/reader.css";
+
+    /// <summary>Stylesheets of features that render inside reader pages (the listen player), appended in this order.</summary>
+    public static readonly IReadOnlyList<string> FeatureFilePaths = ["css/listen.css"];
 
     private InlineStyle(string css)
     {
@@ -31,8 +35,18 @@ public sealed partial class InlineStyle
         {
             throw new InvalidOperationException($"The reader stylesheet wwwroot/{FilePath} is missing (web root: {environment.WebRootPath}).");
         }
-        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
-        return new InlineStyle(Minify(reader.ReadToEnd()));
+        var css = new StringBuilder();
+        foreach (var path in FeatureFilePaths.Prepend(FilePath))
+        {
+            var part = environment.WebRootFileProvider.GetFileInfo(path);
+            if (!part.Exists)
+            {
+                throw new InvalidOperationException($"The stylesheet wwwroot/{path} is missing (web root: {environment.WebRootPath}).");
+            }
+            using var reader = new StreamReader(part.CreateReadStream(), Encoding.UTF8);
+            css.Append(reader.ReadToEnd()).Append('\n');
+        }
+        return new InlineStyle(Minify(css.ToString()));
     }
 
     /// <summary>Drops comments and the whitespace CSS does not need. Spaces before ':' stay (they matter in selectors).</summary>

@@ -14,6 +14,7 @@ public static class NewsroomNavigation
         new("Articles", "/newsroom/articles", NewsroomPolicies.Writer),
         new("Images", "/newsroom/images", NewsroomPolicies.Writer),
         new("Audit log", "/newsroom/audit", NewsroomPolicies.Editor),
+        new("Audio", "/newsroom/status", NewsroomPolicies.Editor),
         new("Admin", "/newsroom/admin", NewsroomPolicies.Admin),
         new("Account", "/newsroom/account", NewsroomPolicies.Writer),
     ];

@@ -420,6 +420,41 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleAudio",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    VoiceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: false),
+                    Mp3Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    OpusBytes = table.Column<long>(type: "bigint", nullable: false),
+                    GenerationMs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleAudio", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleAudio_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleNotes",
                 columns: table => new
                 {
@@ -435,6 +470,27 @@ namespace Broadsheet.Data.Migrations.Postgres
                     table.PrimaryKey("PK_ArticleNotes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ArticleNotes_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleScripts",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    ArticleVersion = table.Column<int>(type: "integer", nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleScripts", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_ArticleScripts_Articles_ArticleId",
                         column: x => x.ArticleId,
                         principalTable: "Articles",
                         principalColumn: "Id",
@@ -511,6 +567,17 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "ApiKeys",
                 column: "Hash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleAudio_ArticleId_VoiceId_Fingerprint",
+                table: "ArticleAudio",
+                columns: new[] { "ArticleId", "VoiceId", "Fingerprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleAudio_Status_NextAttemptAt",
+                table: "ArticleAudio",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleAutosaves_UserId_ArticleId",
@@ -650,6 +717,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
+                name: "ArticleAudio");
+
+            migrationBuilder.DropTable(
                 name: "ArticleAutosaves");
 
             migrationBuilder.DropTable(
@@ -657,6 +727,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ArticleRevisions");
+
+            migrationBuilder.DropTable(
+                name: "ArticleScripts");
 
             migrationBuilder.DropTable(
                 name: "ArticleTopic");

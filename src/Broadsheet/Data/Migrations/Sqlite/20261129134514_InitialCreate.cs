@@ -419,6 +419,41 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleAudio",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoiceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mp3Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpusBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    GenerationMs = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleAudio", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleAudio_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleNotes",
                 columns: table => new
                 {
@@ -434,6 +469,27 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ArticleNotes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ArticleNotes_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleScripts",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleScripts", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_ArticleScripts_Articles_ArticleId",
                         column: x => x.ArticleId,
                         principalTable: "Articles",
                         principalColumn: "Id",
@@ -510,6 +566,17 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 table: "ApiKeys",
                 column: "Hash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleAudio_ArticleId_VoiceId_Fingerprint",
+                table: "ArticleAudio",
+                columns: new[] { "ArticleId", "VoiceId", "Fingerprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleAudio_Status_NextAttemptAt",
+                table: "ArticleAudio",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleAutosaves_UserId_ArticleId",
@@ -649,6 +716,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
+                name: "ArticleAudio");
+
+            migrationBuilder.DropTable(
                 name: "ArticleAutosaves");
 
             migrationBuilder.DropTable(
@@ -656,6 +726,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ArticleRevisions");
+
+            migrationBuilder.DropTable(
+                name: "ArticleScripts");
 
             migrationBuilder.DropTable(
                 name: "ArticleTopic");

@@ -1,0 +1,89 @@
+using Broadsheet.Data;
+using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Speech;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Listen;
+
+/// <summary>What the audio status page shows.</summary>
+public sealed record AudioStatusView(
+    VoiceCatalog Catalog,
+    IReadOnlyList<ISpeechEngine> Engines,
+    IReadOnlyDictionary<AudioStatus, int> Counts,
+    IReadOnlyList<ArticleAudio> Failures,
+    IReadOnlyList<ArticleAudio> Recent);
+
+public static class ListenExtensions
+{
+    private static readonly int[] Mp3Bitrates = [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320];
+
+    /// <summary>
+    /// The voice catalogue (engines probed now, at start-up), the database job queue and its worker, file storage,
+    /// the podcast artwork, and the status page's renderer.
+    /// </summary>
+    public static WebApplicationBuilder AddListen(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ListenOptions>()
+            .BindConfiguration(ListenOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => Mp3Bitrates.Contains(o.Mp3BitrateKbps), $"Broadsheet:Listen:Mp3BitrateKbps must be one of {string.Join(", ", Mp3Bitrates)}.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(VoiceCatalog.CreateDefault());
+        builder.Services.AddSingleton<AudioFiles>();
+        builder.Services.AddSingleton<AudioQueue>();
+        builder.Services.AddSingleton<AudioGenerator>();
+        builder.Services.AddSingleton<PodcastArtwork>();
+        builder.Services.AddSingleton<AudioWorker>();
+        var worker = builder.Configuration.GetValue($"{ListenOptions.Section}:{nameof(ListenOptions.Worker)}", true);
+        if (worker)
+        {
+            builder.Services.AddHostedService(s => s.GetRequiredService<AudioWorker>());
+        }
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
+    public static WebApplication MapListen(this WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<VoiceCatalog>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.Listen");
+        if (catalog.Voices.Count == 0)
+        {
+            logger.LogWarning("No speech engine is available: articles get no audio and the player is hidden. {Problems}", string.Join(" ", catalog.Problems));
+        }
+        else
+        {
+            logger.LogInformation("Speech: {Voices} voices from {Engines}.", catalog.Voices.Count,
+                string.Join(", ", catalog.Engines.Where(e => e.IsAvailable).Select(e => $"{e.Name} ({e.Voices.Count})")));
+            foreach (var problem in catalog.Problems)
+            {
+                logger.LogWarning("Speech: {Problem}", problem);
+            }
+        }
+
+        ListenEndpoints.Map(app);
+        PodcastFeed.Map(app);
+        app.MapGet("/newsroom/status", StatusPageAsync)
+            .WithTags("Listen")
+            .WithName("AudioStatusPage")
+            .WithSummary("Engines, voices, start-up problems and recent audio job failures, for editors.")
+            .RequireAuthorization(NewsroomPolicies.Editor)
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<RazorComponentResult<AudioStatusPage>> StatusPageAsync(HttpContext http, BroadsheetDb db, VoiceCatalog catalog, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var counts = (await db.ArticleAudio.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var failures = await db.ArticleAudio.AsNoTracking().Where(a => a.LastError != null)
+            .OrderByDescending(a => a.LastAttemptAt).Take(50).ToListAsync(ct);
+        var recent = await db.ArticleAudio.AsNoTracking().Where(a => a.Status == AudioStatus.Ready)
+            .OrderByDescending(a => a.CompletedAt).Take(20).ToListAsync(ct);
+        var view = new AudioStatusView(catalog, catalog.Engines, counts, failures, recent);
+        return new RazorComponentResult<AudioStatusPage>(new { Model = view });
+    }
+}

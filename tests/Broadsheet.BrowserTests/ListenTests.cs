@@ -1,0 +1,186 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Broadsheet.BrowserTests;
+
+/// <summary>
+/// The listen player in Chromium: play, speed, voice, the highlighted word advancing, selecting a paragraph to listen
+/// from there, keyboard shortcuts, remembered choices, and axe on the article page with the player.
+/// </summary>
+public sealed class ListenTests(Chromium chromium, DemoSite site) : IClassFixture<DemoSite>
+{
+    private const string Body = """
+The harbour council voted on Tuesday to approve a budget for a new ferry, ending a debate that had lasted most of the year.
+
+Councillors said the vessel would carry three hundred passengers and run every half hour between the two towns.
+
+## What happens next
+
+Tenders open in March and building starts in May, the council said in a statement after the vote.
+
+The first sailing is planned for the following summer, weather and shipyards permitting.
+""";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Player_plays_changes_speed_and_voice_highlights_words_and_seeks_to_a_selected_paragraph()
+    {
+        var (id, path) = await PublishAsync();
+        await WaitReadyAsync(id, "default");
+        await using var watched = await chromium.NewPageAsync(site.BaseAddress);
+        var page = watched.Page;
+        Assert.Equal(200, (await watched.GotoAsync(path)).Status);
+
+        var player = page.Locator("section.listen");
+        var speed = page.GetByLabel("Select Speed");
+        var voice = page.GetByLabel("Select Voice");
+        Assert.Equal("1.00x", (await speed.Locator("option:checked").InnerTextAsync()).Trim());
+        Assert.Equal(["0.50x", "0.75x", "1.00x", "1.25x", "1.50x", "1.75x", "2.00x"], (await speed.Locator("option").AllInnerTextsAsync()).Select(t => t.Trim()));
+        Assert.True(await voice.Locator("option").CountAsync() >= 2);
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen-total').textContent !== '-:--'");
+        Assert.Empty(await Axe.ViolationsAsync(page));
+
+        // Play: the button reports its state, time runs, and the highlighted word advances through the headline.
+        var play = page.GetByRole(AriaRole.Button, new() { Name = "Play" });
+        Assert.Equal("false", await play.GetAttributeAsync("aria-pressed"));
+        await play.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen-play').getAttribute('aria-pressed') === 'true'");
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('.listen').dataset.word) >= 1");
+        var firstWord = await HighlightedAsync(page, "listen-word");
+        Assert.Equal("h", firstWord.Place);
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('.listen').dataset.word) >= 3");
+        var laterWord = await HighlightedAsync(page, "listen-word");
+        Assert.NotEqual(firstWord.Text, laterWord.Text);
+        Assert.Contains(laterWord.Text, await page.Locator("h1").InnerTextAsync());
+        Assert.False(string.IsNullOrEmpty((await HighlightedAsync(page, "listen-sentence")).Text));
+
+        // 1.5x, with pitch kept.
+        await speed.SelectOptionAsync("1.5");
+        Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.querySelector('.listen audio').playbackRate"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('.listen audio').preservesPitch"));
+
+        // Selecting a paragraph plays from its first word.
+        var paragraph = page.Locator("[data-listen-place='b3.0']");
+        var timings = await TimingsAsync(page);
+        var place = timings["places"]!.AsArray().Select(p => p!.GetValue<string>()).ToList().IndexOf("b3.0");
+        var paragraphStart = timings["words"]!.AsArray().First(w => w![2]!.GetValue<int>() == place)![0]!.GetValue<int>() / 1000.0;
+        await paragraph.ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await page.WaitForFunctionAsync($"() => document.querySelector('.listen audio').currentTime >= {paragraphStart.ToString(System.Globalization.CultureInfo.InvariantCulture)} - 0.05");
+        await page.WaitForFunctionAsync("() => { const h = CSS.highlights.get('listen-word'); if (!h) return false; const r = [...h][0]; return r.startContainer.parentElement.closest('[data-listen-place]')?.dataset.listenPlace === 'b3.0'; }");
+        Assert.StartsWith("Tenders", (await HighlightedAsync(page, "listen-sentence")).Text, StringComparison.Ordinal);
+
+        // Keyboard: l jumps ahead 10 s, k pauses.
+        await play.FocusAsync();
+        var before = await page.EvaluateAsync<double>("() => document.querySelector('.listen audio').currentTime");
+        await page.Keyboard.PressAsync("l");
+        Assert.True(await page.EvaluateAsync<double>("() => document.querySelector('.listen audio').currentTime") >= before + 9);
+        await page.Keyboard.PressAsync("k");
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen audio').paused");
+        Assert.Equal("false", await play.GetAttributeAsync("aria-pressed"));
+
+        // Another voice: generated on request, the player says so, then plays it.
+        await voice.SelectOptionAsync("flite-slt");
+        await page.WaitForFunctionAsync("() => (document.querySelector('.listen audio').currentSrc || '').includes('/flite-slt/')", null, new() { Timeout = 120_000 });
+        await play.ClickAsync();
+        // The new voice's file loads before it plays: slow on a loaded machine, so a longer wait than Playwright's 30 s.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.listen audio').paused && Number(document.querySelector('.listen').dataset.word) >= 0", null, new() { Timeout = 90_000 });
+        Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.querySelector('.listen audio').playbackRate"));
+        var download = page.GetByRole(AriaRole.Link, new() { Name = "Download MP3" });
+        Assert.Matches("/listen/\\d+/flite-slt/[0-9a-f]{12}\\.mp3$", await download.GetAttributeAsync("href"));
+
+        // The choices are remembered.
+        await page.ReloadAsync();
+        Assert.Equal("flite-slt", await voice.InputValueAsync());
+        Assert.Equal("1.5", await speed.InputValueAsync());
+        AssertClean(watched);
+        _ = player;
+    }
+
+    [Fact]
+    public async Task Player_says_audio_is_being_prepared_until_it_is_ready()
+    {
+        var (id, path) = await PublishAsync();
+        await WaitReadyAsync(id, "default");
+        await using var watched = await chromium.NewPageAsync(site.BaseAddress);
+        var page = watched.Page;
+        // A voice nobody has asked for yet: the first answer is "pending".
+        await page.AddInitScriptAsync("localStorage.setItem('listen.voice', 'espeak-en-us')");
+        await watched.GotoAsync(path);
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen-status').textContent === 'Preparing audio…'");
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen-total').textContent !== '-:--'", null, new() { Timeout = 120_000 });
+        Assert.Equal("", await page.Locator(".listen-status").InnerTextAsync());
+        Assert.Equal("status", await page.Locator(".listen-status").GetAttributeAsync("role"));
+        AssertClean(watched);
+    }
+
+    /// <summary>
+    /// Clean, except that a media element cancels its own range requests (after reading the metadata, or when its
+    /// source changes), which Chromium reports as aborted.
+    /// </summary>
+    private static void AssertClean(WatchedPage watched)
+    {
+        Assert.Empty(watched.ConsoleErrors);
+        Assert.Empty(watched.ThirdPartyRequests);
+        var failed = watched.FailedRequests.Where(r => !System.Text.RegularExpressions.Regex.IsMatch(r, @"/listen/\d+/[a-z0-9-]+/[0-9a-f]{12}\.(mp3|opus): net::ERR_ABORTED$")).ToList();
+        Assert.True(failed.Count == 0, string.Join("\n", failed));
+    }
+
+    private static async Task<(string Place, string Text)> HighlightedAsync(IPage page, string name)
+    {
+        var result = await page.EvaluateAsync<JsonElement>($$"""
+            () => {
+              const h = CSS.highlights.get('{{name}}');
+              if (!h) return { place: '', text: '' };
+              const r = [...h][0];
+              return { place: r.startContainer.parentElement.closest('[data-listen-place]')?.dataset.listenPlace ?? '', text: r.toString() };
+            }
+            """);
+        return (result.GetProperty("place").GetString()!, result.GetProperty("text").GetString()!);
+    }
+
+    private static async Task<JsonNode> TimingsAsync(IPage page)
+    {
+        var src = await page.EvaluateAsync<string>("() => document.querySelector('.listen audio').currentSrc");
+        var url = new Uri(src);
+        var json = url.AbsolutePath[..url.AbsolutePath.LastIndexOf('.')] + ".json";
+        return JsonNode.Parse(await page.EvaluateAsync<string>($"async () => (await fetch('{json}')).text()"))!;
+    }
+
+    private async Task<(int Id, string Path)> PublishAsync()
+    {
+        using var admin = site.App.AdminClient();
+        (await admin.PutAsJsonAsync("/api/admin/sections/local", new { name = "Local" }, Ct)).EnsureSuccessStatusCode();
+        var created = await admin.PostAsJsonAsync("/api/admin/articles", new
+        {
+            headline = "Harbour council approves ferry budget",
+            summary = new[] { "Councillors voted after a year of debate" },
+            section = "local",
+            byline = new[] { new { name = "Local Desk", kind = "agency" } },
+            body = new { markdown = Body },
+            language = "en",
+        }, Ct);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
+        var published = await admin.PostAsync($"/api/admin/articles/{id}/publish", null, Ct);
+        published.EnsureSuccessStatusCode();
+        return (id, (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("url").GetString()!);
+    }
+
+    private async Task WaitReadyAsync(int id, string voice)
+    {
+        using var client = site.App.Client();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>($"/listen/{id}/{voice}", Ct);
+            if (status.GetProperty("status").GetString() == "ready")
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"audio of article {id} not ready: {status}");
+            await Task.Delay(250, Ct);
+        }
+    }
+}
