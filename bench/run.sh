@@ -69,9 +69,12 @@ run_case() {
 start_server true
 stop_server
 
-echo "Article page, wrk -t1 -c$connections -d${duration}s, Accept-Encoding: br, gzip; $(nproc) cores; $(date -u +%Y-%m-%d)"
+# The machine is shared: CPU ms per request is the figure to compare, and the load says how much to trust it.
+echo "Article page, wrk -t1 -c$connections -d${duration}s, Accept-Encoding: br, gzip; $(nproc) cores; $(date -u +%Y-%m-%d); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| case | requests/s | p50 | p90 | p99 | server CPU ms/request | peak RSS MB | page bytes (br) |"
 echo "|---|---|---|---|---|---|---|---|"
 run_case "output cache on" true
 run_case "output cache off" false
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -64,4 +64,12 @@ public sealed class CacheOptions
 
     [Range(0, 604800)]
     public int StaleIfErrorSeconds { get; set; } = 86400;
+
+    /// <summary>
+    /// How old the in-memory snapshot of the publication, sections, standards links and ad creatives may get.
+    /// This instance's own writes refresh it at once; the limit is how long other instances sharing the
+    /// database take to show a change to those.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SnapshotSeconds { get; set; } = 10;
 }

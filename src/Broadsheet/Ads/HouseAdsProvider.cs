@@ -1,5 +1,4 @@
-using Broadsheet.Data;
-using Microsoft.EntityFrameworkCore;
+using Broadsheet.Reader;
 
 namespace Broadsheet.Ads;
 
@@ -7,10 +6,11 @@ namespace Broadsheet.Ads;
 /// The built-in provider: the publication's own <see cref="AdCreative"/> rows. A creative fits a slot when it
 /// is running (between StartsAt and EndsAt), its image has the slot's shape (wide images are banners) and its
 /// targeting, if any, matches the page's section (or an ancestor) or one of its topics; targeted creatives are
-/// preferred. One page shows each creative at most once. The image and link go through <c>/ads/{id}/view</c>
+/// preferred. One page shows each creative at most once. The creatives come from the in-memory
+/// <see cref="SiteSnapshot"/>, which every ad write refreshes. The image and link go through <c>/ads/{id}/view</c>
 /// and <c>/ads/{id}/click</c>, which count.
 /// </summary>
-public sealed class HouseAdsProvider(BroadsheetDb db, TimeProvider clock) : IAdProvider
+public sealed class HouseAdsProvider(SiteSnapshot snapshot, TimeProvider clock) : IAdProvider
 {
     // Anything at least three times as wide as tall reads as a banner (728x90 is 8:1; 300x250 is 1.2:1).
     private const double BannerAspect = 3.0;
@@ -23,7 +23,7 @@ public sealed class HouseAdsProvider(BroadsheetDb db, TimeProvider clock) : IAdP
         if (running is null)
         {
             var now = clock.GetUtcNow();
-            var all = await db.AdCreatives.AsNoTracking().Include(a => a.Image).OrderBy(a => a.Id).ToListAsync(ct);
+            var all = (await snapshot.GetAsync(ct)).AdCreatives;
             running = [.. all.Where(a => (a.StartsAt is null || a.StartsAt <= now) && (a.EndsAt is null || a.EndsAt > now))];
         }
         var candidates = running

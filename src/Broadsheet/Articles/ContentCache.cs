@@ -2,23 +2,45 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Broadsheet.Articles;
 
-/// <summary>Evicts the cached reader pages a change makes stale. Every write to published content calls it.</summary>
-public sealed class ContentCache(IOutputCacheStore store)
+/// <summary>
+/// Evicts the cached reader pages a change makes stale. Every write to published content calls it, so every
+/// eviction also moves <see cref="Generation"/> on: in-memory snapshots of rarely changing data (the site
+/// chrome, the ad creatives) compare it with the generation they were read at and rebuild when it moved.
+/// </summary>
+public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentChangeBroadcast> broadcasts)
 {
+    private readonly IContentChangeBroadcast[] broadcasts = [.. broadcasts];
+    private long generation;
+
+    /// <summary>
+    /// Moves on before each eviction, so that anything read from the database before a write's eviction is
+    /// seen as older than it; and when another instance announces a change (<see cref="ChangedElsewhere"/>).
+    /// </summary>
+    public long Generation => Interlocked.Read(ref generation);
+
     /// <summary>Call with the article loaded with section, topics and byline, before and after a change that moves it.</summary>
-    public async Task EvictAsync(Article article, CancellationToken ct = default)
-    {
-        foreach (var tag in CacheTags.For(article).Distinct())
-        {
-            await store.EvictByTagAsync(tag, ct);
-        }
-    }
+    public Task EvictAsync(Article article, CancellationToken ct = default) => EvictAsync(CacheTags.For(article), ct);
 
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct = default)
     {
+        // Before the pages go: a page rendered after its eviction must not be built from a snapshot read before the write.
+        Interlocked.Increment(ref generation);
+        foreach (var broadcast in broadcasts)
+        {
+            await broadcast.PublishAsync(ct);
+        }
         foreach (var tag in tags.Distinct())
         {
             await store.EvictByTagAsync(tag, ct);
         }
     }
+
+    /// <summary>Another instance changed content and evicted the shared store itself; only this process's snapshots are stale.</summary>
+    public void ChangedElsewhere() => Interlocked.Increment(ref generation);
+}
+
+/// <summary>Tells the other instances sharing the database that content changed (see <c>Reader.RedisContentChanges</c>).</summary>
+public interface IContentChangeBroadcast
+{
+    Task PublishAsync(CancellationToken ct);
 }

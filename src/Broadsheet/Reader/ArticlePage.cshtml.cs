@@ -14,6 +14,9 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
 {
     private static readonly JsonSerializerOptions LdJson = new() { Encoder = JavaScriptEncoder.Default };
 
+    private static readonly PerModel<Func<BroadsheetDb, Guid[], IAsyncEnumerable<Image>>> ImagesById = new(() =>
+        EF.CompileAsyncQuery((BroadsheetDb db, Guid[] ids) => db.Images.AsNoTracking().Where(i => ids.Contains(i.Id))));
+
     public Article Article { get; private set; } = null!;
 
     /// <summary>The article's section and its ancestors, outermost first, for the breadcrumbs.</summary>
@@ -45,15 +48,18 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         Article = article;
         await Chrome.LoadAsync(ct);
 
-        var paths = AncestorPaths(article.Section.Path);
-        Breadcrumbs = (await db.Sections.AsNoTracking().Where(s => paths.Contains(s.Path)).ToListAsync(ct))
-            .OrderBy(s => s.Path.Length).ToList();
+        Breadcrumbs = Chrome.Site!.SectionAndAncestors(article.Section.Path);
         ReadingMinutes = ReadingTime.Estimate(article);
 
-        var imageIds = article.Body.OfType<ImageBlock>().Select(b => b.ImageId).Distinct().ToList();
-        var images = imageIds.Count == 0
-            ? new Dictionary<Guid, Image>()
-            : await db.Images.AsNoTracking().Where(i => imageIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var imageIds = article.Body.OfType<ImageBlock>().Select(b => b.ImageId).Distinct().ToArray();
+        var images = new Dictionary<Guid, Image>(imageIds.Length);
+        if (imageIds.Length > 0)
+        {
+            await foreach (var image in ImagesById.For(db)(db, imageIds).WithCancellation(ct))
+            {
+                images[image.Id] = image;
+            }
+        }
 
         var slotsAfter = new Dictionary<int, AdSlotView>();
         if (ads.Enabled)
@@ -77,17 +83,6 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         TagCache(CacheTags.Standards);
         DescribeForSearchAndSharing(article);
         return Page();
-    }
-
-    private static List<string> AncestorPaths(string path)
-    {
-        var paths = new List<string>();
-        for (var end = path.IndexOf('/'); end >= 0; end = path.IndexOf('/', end + 1))
-        {
-            paths.Add(path[..end]);
-        }
-        paths.Add(path);
-        return paths;
     }
 
     private void DescribeForSearchAndSharing(Article article)

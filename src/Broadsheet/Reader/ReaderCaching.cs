@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Broadsheet.Articles;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -56,10 +57,19 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Content changed while the page was rendered from the in-memory snapshot: the change's eviction has already
+    /// run, so storing this page would keep the old section names or ads until the entry's lifetime ends.
+    /// </summary>
+    private static bool BuiltFromStaleSnapshot(HttpContext http) =>
+        http.RequestServices.GetService<SiteChrome>()?.Site is { } site
+        && site.Generation != http.RequestServices.GetRequiredService<ContentCache>().Generation;
+
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            || BuiltFromStaleSnapshot(context.HttpContext))
         {
             context.AllowCacheStorage = false;
         }

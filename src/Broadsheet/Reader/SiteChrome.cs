@@ -1,11 +1,9 @@
 using Broadsheet.Articles;
-using Broadsheet.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;
 
 /// <summary>What every reader page shows around its content: the publication, the section menu, the standards links.</summary>
-public sealed class SiteChrome(BroadsheetDb db, ILogger<SiteChrome> logger)
+public sealed class SiteChrome(SiteSnapshot snapshot, ILogger<SiteChrome> logger)
 {
     public const string FallbackName = "Broadsheet";
 
@@ -17,13 +15,17 @@ public sealed class SiteChrome(BroadsheetDb db, ILogger<SiteChrome> logger)
 
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>The snapshot the chrome was loaded from, for pages that need more of it (breadcrumbs, ads).</summary>
+    public SiteData? Site { get; private set; }
+
     public async Task LoadAsync(CancellationToken ct)
     {
-        Publication = await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? Publication;
-        Sections = await db.Sections.AsNoTracking().Where(s => s.ParentId == null).OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(ct);
-        StandardsPages = (await db.StandardsPages.AsNoTracking().OrderBy(p => p.Position).Select(p => new { p.Slug, p.Title }).ToListAsync(ct))
-            .Select(p => (p.Slug, p.Title)).ToList();
-        TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById(Publication.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        var site = await snapshot.GetAsync(ct);
+        Site = site;
+        Publication = site.Publication ?? Publication;
+        Sections = site.TopSections;
+        StandardsPages = site.StandardsPages;
+        TimeZone = site.TimeZone;
     }
 
     /// <summary>For error pages: the database may be what failed, so a page without the menu beats a second error.</summary>

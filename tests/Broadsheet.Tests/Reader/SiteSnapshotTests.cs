@@ -1,0 +1,136 @@
+using System.Net;
+using Broadsheet.Data;
+using Broadsheet.Tests.Api;
+using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Tests.Reader;
+
+/// <summary>
+/// The publication, section tree, standards links and ad creatives come from an in-memory snapshot. Every write
+/// through the admin API must show on the next render, on this instance and (through Redis) on the others; a
+/// change that nobody announces shows once the snapshot reaches its age limit.
+/// </summary>
+public class SiteSnapshotTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<string> HtmlAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    private static async Task<string> MenuAndCrumbsAsync(HttpClient client, string path)
+    {
+        var page = Html.Parse(await HtmlAsync(client, path));
+        return string.Join(" | ", page.QuerySelectorAll("nav.menu a, nav.crumbs a").Select(a => a.Text()));
+    }
+
+    /// <summary>Polls <paramref name="path"/> until its menu and breadcrumbs contain <paramref name="text"/>, for at most <paramref name="limit"/>.</summary>
+    private static async Task<string> EventuallyAsync(HttpClient client, string path, string text, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var navigation = await MenuAndCrumbsAsync(client, path);
+            if (navigation.Contains(text, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                return navigation;
+            }
+            await Task.Delay(200, Ct);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.PostgreSQL, false)]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.PostgreSQL, true)]
+    public async Task Renaming_sections_and_standards_pages_shows_on_the_next_render(DatabaseProvider provider, bool outputCache)
+    {
+        await using var app = new BroadsheetApp(provider, outputCache: outputCache);
+        var data = await ReaderData.SeedAsync(app);
+        var client = app.RawClient();
+        var admin = app.AdminClient();
+        Assert.Equal("Asia | World | Business | Archive | Asia | East Asia", await MenuAndCrumbsAsync(client, data.LeadPath));
+
+        await admin.PutSectionAsync("asia", "Asia Pacific");
+        Assert.Equal("Asia Pacific | World | Business | Archive | Asia Pacific | East Asia", await MenuAndCrumbsAsync(client, data.LeadPath));
+
+        await admin.PutSectionAsync("asia/east-asia", "Far East");
+        Assert.Equal("Asia Pacific | World | Business | Archive | Asia Pacific | Far East", await MenuAndCrumbsAsync(client, data.LeadPath));
+
+        // A new top-level section joins the menu of every page, including ones that do not show it otherwise.
+        await admin.PutSectionAsync("sport", "Sport");
+        Assert.Contains("Sport", await MenuAndCrumbsAsync(client, data.WorldPath), StringComparison.Ordinal);
+
+        // The footer's standards links come from the snapshot too.
+        using var standards = await admin.PutAsync("/api/admin/standards/ethics", Api.Api.Json(new { title = "Code of conduct", body = new { markdown = "We pay for nothing." } }), Ct);
+        Assert.True(standards.IsSuccessStatusCode, $"PUT standards: {(int)standards.StatusCode} {await standards.Content.ReadAsStringAsync(Ct)}");
+        var footer = Html.Parse(await HtmlAsync(client, data.LeadPath)).QuerySelectorAll("footer a").Select(a => a.Text()).ToList();
+        Assert.Contains("Code of conduct", footer);
+        Assert.DoesNotContain("Ethics code", footer);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Changing_an_ad_creative_shows_on_the_next_render(DatabaseProvider provider)
+    {
+        await using var app = new BroadsheetApp(provider, outputCache: false);
+        var data = await ReaderData.SeedAsync(app, withAds: true);
+        var client = app.RawClient();
+        Assert.Contains($"/ads/{data.BannerAdId}/click", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
+
+        using var response = await app.AdminClient().DeleteAsync($"/api/admin/ads/{data.BannerAdId}", Ct);
+        Assert.True(response.IsSuccessStatusCode, $"DELETE ad: {(int)response.StatusCode}");
+        Assert.DoesNotContain($"/ads/{data.BannerAdId}/", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_change_nobody_announces_shows_once_the_snapshot_reaches_its_age_limit(DatabaseProvider provider)
+    {
+        await using var app = new ConfiguredApp(provider, new Dictionary<string, string> { ["Broadsheet:Cache:SnapshotSeconds"] = "1" }, outputCache: false);
+        var data = await ReaderData.SeedAsync(app);
+        var client = app.RawClient();
+        Assert.Contains("East Asia", await MenuAndCrumbsAsync(client, data.LeadPath), StringComparison.Ordinal);
+
+        // Written straight to the database: no eviction, as when a tool other than Broadsheet changes it.
+        await app.InScopeAsync(db => db.Sections.Where(s => s.Path == "asia/east-asia").ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "Far East"), Ct));
+        Assert.Contains("Far East", await EventuallyAsync(client, data.LeadPath, "Far East", TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_and_Redis_see_each_others_changes()
+    {
+        // An age limit far beyond the test: only the announcement through Redis can make instance A see B's change.
+        var settings = new Dictionary<string, string> { ["Broadsheet:Redis"] = ConfiguredApp.Redis, ["Broadsheet:Cache:SnapshotSeconds"] = "3600" };
+        await using var a = new ConfiguredApp(DatabaseProvider.PostgreSQL, settings);
+        var data = await ReaderData.SeedAsync(a);
+        var shared = a.Services.GetRequiredService<IConfiguration>().GetConnectionString("Broadsheet")!;
+        await using var b = new ConfiguredApp(DatabaseProvider.PostgreSQL, new Dictionary<string, string>(settings) { ["ConnectionStrings:Broadsheet"] = shared });
+        var clientA = a.RawClient();
+        var clientB = b.RawClient();
+        Assert.Contains("East Asia", await MenuAndCrumbsAsync(clientA, data.LeadPath), StringComparison.Ordinal);
+        Assert.Contains("East Asia", await MenuAndCrumbsAsync(clientB, data.LeadPath), StringComparison.Ordinal);
+
+        await b.AdminClient().PutSectionAsync("asia/east-asia", "Far East");
+        Assert.Contains("Far East", await MenuAndCrumbsAsync(clientB, data.LeadPath), StringComparison.Ordinal);
+        // The announcement travels asynchronously; allow it a moment, far less than the age limit.
+        Assert.Contains("Far East", await EventuallyAsync(clientA, data.LeadPath, "Far East", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+        // And once seen, it stays: no stale copy was stored in the shared cache meanwhile.
+        await Task.Delay(500, Ct);
+        Assert.Contains("Far East", await MenuAndCrumbsAsync(clientA, data.LeadPath), StringComparison.Ordinal);
+
+        // The other way round, on a page the rename evicts (other pages' menus lag by design, up to the cache lifetime).
+        Assert.Contains("World", await MenuAndCrumbsAsync(clientB, data.WorldPath), StringComparison.Ordinal);
+        await a.AdminClient().PutSectionAsync("world", "World News");
+        Assert.Contains("World News", await EventuallyAsync(clientB, data.WorldPath, "World News", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+    }
+}
