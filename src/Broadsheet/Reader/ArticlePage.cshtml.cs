@@ -138,7 +138,9 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         };
         if (Meta.ImageUrl is not null)
         {
-            ld["image"] = new JsonArray(Chrome.Absolute(Request, Meta.ImageUrl));
+            // The whole picture, then the focal-point crops the newsroom made (16:9 and 1:1), as search engines ask for.
+            ld["image"] = new JsonArray([.. new[] { Meta.ImageUrl }.Concat(article.HeroImage is { } picture ? PictureView.CropPaths(picture) : [])
+                .Select(url => (JsonNode?)Chrome.Absolute(Request, url))]);
         }
         // The default encoder escapes <, > and &, so nothing in the data can close the script element.
         Meta.JsonLd = ld.ToJsonString(LdJson);

@@ -33,6 +33,13 @@ public sealed record PictureView(Image Image, string Alt, string Sizes, bool Eag
         image.Renditions.Where(r => r.Format == "jpeg").OrderByDescending(r => r.Width).Select(r => MediaUrl(r.Path)).FirstOrDefault()
         ?? MediaUrl(image.OriginalPath);
 
+    /// <summary>The focal-point crops of the picture (16:9, then 1:1) that exist, as media URLs.</summary>
+    public static IEnumerable<string> CropPaths(Image image) =>
+        new[] { Newsroom.Images.FocalCrops.Wide, Newsroom.Images.FocalCrops.Square }
+            .Select(format => image.Renditions.FirstOrDefault(r => r.Format == format))
+            .OfType<Rendition>()
+            .Select(r => MediaUrl(r.Path));
+
     public static string MediaUrl(string path) => "/media/" + path.TrimStart('/');
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Images;
 using Broadsheet.Tests.Infrastructure;
@@ -146,6 +147,31 @@ public sealed class ImagesLibraryTests(ImagesApps apps) : IClassFixture<ImagesAp
         using var crop = await reader.GetAsync("/media/" + square.Path, Ct);
         Assert.Equal(HttpStatusCode.OK, crop.StatusCode);
         Assert.Equal("image/jpeg", crop.Content.Headers.ContentType?.MediaType);
+
+        // The reader's structured data offers the whole picture and both crops, as search engines ask for.
+        using (var admin = app.AdminClient())
+        {
+            (await admin.PutAsJsonAsync("/api/admin/sections/bay", new { name = "Bay" }, Ct)).EnsureSuccessStatusCode();
+            using var created = await admin.PostAsJsonAsync("/api/admin/articles", new
+            {
+                headline = "Boats return to the bay",
+                summary = new[] { "The first boats of the season" },
+                section = "bay",
+                byline = new[] { new { name = "Test Desk", kind = "agency" } },
+                heroImage = new { id },
+                body = new { markdown = "The first boats of the season came back on Monday." },
+            }, Ct);
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+            var article = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!;
+            (await admin.PostAsync($"/api/admin/articles/{article["id"]}/publish", null, Ct)).EnsureSuccessStatusCode();
+            using var moved = await reader.GetAsync($"/news/bay/article/{article["id"]}/any", Ct);
+            Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+            var page = await reader.GetStringAsync(moved.Headers.Location, Ct);
+            var ld = System.Text.Json.Nodes.JsonNode.Parse(System.Text.RegularExpressions.Regex.Match(page, "<script type=\"application/ld\\+json\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value)!;
+            var images = ld["image"]!.AsArray().Select(i => new Uri(i!.GetValue<string>()).AbsolutePath).ToList();
+            Assert.Equal(["/media/" + wide.Path, "/media/" + square.Path], images.Skip(1));
+            Assert.EndsWith(".jpg", images[0], StringComparison.Ordinal);
+        }
 
         var bad = BrowserForm.Read(await editor.GetPageAsync(location, Ct), "#image-form").Set("Input.FocalX", "140").Set("Input.Alt", "");
         using var refused = await editor.Client.PostAsync(location, new FormUrlEncodedContent(bad.Fields), Ct);
