@@ -22,7 +22,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 start_server() {
   local cache=$1
-  Broadsheet__DataPath="$out/data" Broadsheet__Cache__OutputCache=$cache Logging__LogLevel__Default=Warning \
+  # The audio worker is off: this measures page serving alone (bench/listen.sh measures pages while audio is made).
+  Broadsheet__DataPath="$out/data" Broadsheet__Cache__OutputCache=$cache Broadsheet__Listen__Worker=false Logging__LogLevel__Default=Warning \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_CONTENTROOT="$out/app" "$out/app/Broadsheet" >"$out/server.log" 2>&1 &
   server=$!
   wait_ready
