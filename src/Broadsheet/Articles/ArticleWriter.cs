@@ -53,6 +53,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             Version = 1,
             CreatedById = by.UserId,
         };
+        await SaveNewNamesAsync(valid, ct);
         Apply(article, valid);
         // The revision needs the article's id, so both saves share one transaction: no article without its history.
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -90,6 +91,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             return WriteResult.Invalid<Article>(errors);
         }
 
+        await SaveNewNamesAsync(valid, ct);
         var published = article.Status == ArticleStatus.Published;
         var tagsBefore = published ? CacheTags.For(article).ToList() : [];
         var before = Fingerprint(article);
@@ -142,6 +144,46 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
     }
 
     /// <summary>New topics and contributors appear in the public topic and author lists, which are tagged home.</summary>
+    /// <summary>
+    /// Saves the topics and contributors the article names for the first time, each on its own, before the article:
+    /// when two requests name the same new topic at once, the one that loses the race to insert it takes the
+    /// winner's row instead of failing on the unique slug.
+    /// </summary>
+    private async Task SaveNewNamesAsync(ValidArticle valid, CancellationToken ct)
+    {
+        for (var i = 0; i < valid.Topics.Count; i++)
+        {
+            if (valid.Topics[i] is { Id: 0 } topic)
+            {
+                valid.Topics[i] = await InsertOrFindAsync(topic, t => t.Slug == topic.Slug, ct);
+            }
+        }
+        for (var i = 0; i < valid.Byline.Count; i++)
+        {
+            if (valid.Byline[i] is { Id: 0 } contributor)
+            {
+                valid.Byline[i] = await InsertOrFindAsync(contributor, c => c.Slug == contributor.Slug, ct);
+            }
+        }
+    }
+
+    private async Task<T> InsertOrFindAsync<T>(T entity, System.Linq.Expressions.Expression<Func<T, bool>> same, CancellationToken ct)
+        where T : class
+    {
+        db.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return entity;
+        }
+        catch (DbUpdateException ex)
+        {
+            db.Entry(entity).State = EntityState.Detached;
+            return await db.Set<T>().FirstOrDefaultAsync(same, ct)
+                ?? throw new InvalidOperationException($"Could not save the new {typeof(T).Name.ToLowerInvariant()}.", ex);
+        }
+    }
+
     private async Task EvictListsIfNewNamesAsync(ValidArticle valid, CancellationToken ct)
     {
         if (valid.HasNewNames)

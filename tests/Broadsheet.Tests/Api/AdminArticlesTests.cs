@@ -24,6 +24,34 @@ public class AdminArticlesTests(ApiApps apps) : IClassFixture<ApiApps>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Articles_created_at_once_naming_the_same_new_topics_and_agency_all_succeed_and_share_them(DatabaseProvider provider)
+    {
+        var (app, admin, section) = await SetUpAsync(apps, provider);
+        string[] topics = [Api.Unique("Harbour"), Api.Unique("Ferries"), Api.Unique("Budget")];
+        var agency = Api.Unique("Coast Wire");
+        const int Writers = 12;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Writers).Select(async n =>
+        {
+            using var client = app.AdminClient();
+            var article = Api.ArticleJson(section, $"Ferry story {n}");
+            article["topics"] = new JsonArray([.. topics.Select(t => (JsonNode)t)]);
+            article["byline"] = new JsonArray(new JsonObject { ["name"] = agency, ["kind"] = "agency" });
+            using var response = await client.PostAsync("/api/admin/articles", Api.Json(article.ToJsonString()), Ct);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+        }));
+
+        Assert.All(responses, r => Assert.True(r.Item1 == 201, $"{r.Item1}: {r.Item2}"));
+        var slugs = topics.Select(t => Slugs.From(t)).ToList();
+        Assert.Equal(3, await app.InScopeAsync(db => db.Topics.CountAsync(t => slugs.Contains(t.Slug), Ct)));
+        var agencySlug = Slugs.From(agency);
+        var agencyId = await app.InScopeAsync(db => db.Contributors.Where(c => c.Slug == agencySlug).Select(c => c.Id).SingleAsync(Ct));
+        Assert.Equal(Writers, await app.InScopeAsync(db => db.Articles.CountAsync(a => a.Byline.Any(b => b.ContributorId == agencyId), Ct)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
     public async Task Creating_an_article_answers_201_draft_and_creates_unknown_topics_and_contributors(DatabaseProvider provider)
     {
         var (app, admin, section) = await SetUpAsync(apps, provider);
