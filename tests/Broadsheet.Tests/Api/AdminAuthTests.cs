@@ -99,7 +99,28 @@ public partial class AdminAuthTests(ApiApps apps) : IClassFixture<ApiApps>
             var problem = await Api.AssertProblemAsync(response, [404]);
             Assert.Contains(url, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         }
-        await Api.AssertProblemAsync(await client.DeleteAsync("/api/v1/articles/1", Ct), [404, 405]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_wrong_method_on_a_real_route_answers_405_with_the_allowed_methods(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var client = app.AdminClient();
+
+        var response = await client.DeleteAsync("/api/v1/articles/1", Ct);
+        var problem = await Api.AssertProblemAsync(response, [405]);
+        Assert.Equal(["GET"], response.Content.Headers.Allow);
+        Assert.Contains("DELETE", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var admin = await client.PatchAsync("/api/admin/articles/1", Api.Json("{}"), Ct);
+        await Api.AssertProblemAsync(admin, [405]);
+        Assert.Contains("PUT", admin.Content.Headers.Allow);
+        Assert.Contains("DELETE", admin.Content.Headers.Allow);
+
+        // A route whose constraint the path fails is no route at all: 404, whatever the method.
+        await Api.AssertProblemAsync(await client.DeleteAsync("/api/v1/articles/not-a-number", Ct), [404]);
     }
 
     [Theory]
