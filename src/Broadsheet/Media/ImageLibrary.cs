@@ -20,7 +20,8 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
     public const int MaxCaptionLength = 1000;
     public const int MaxCreditLength = 200;
 
-    private const string StagingFolder = ".staging";
+    /// <summary>Where imports write before their folder is moved into place (under the media folder).</summary>
+    public const string StagingFolder = ".staging";
 
     private string MediaPath => options.Value.MediaPath;
 

@@ -236,6 +236,41 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
         Assert.Equal(before.Folders, after.Folders);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task The_media_sweep_removes_old_folders_no_image_knows_and_nothing_else(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var kept = await Import(app, TestImages.Encode(800, 600), "kept.jpg");
+        var root = MediaRoot(app);
+        // Imports killed after their files were in place but before the row was saved, and while staging...
+        var orphan = Path.Combine(root, Guid.NewGuid().ToString());
+        var staged = Path.Combine(root, ImageLibrary.StagingFolder, Guid.NewGuid().ToString());
+        // ...and one still running (as orphaned as the first, but new).
+        var running = Path.Combine(root, Guid.NewGuid().ToString());
+        foreach (var folder in new[] { orphan, staged, running })
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "320.webp"), [1, 2, 3], Ct);
+        }
+        var twoHoursAgo = DateTime.UtcNow.AddHours(-2);
+        foreach (var folder in new[] { orphan, staged, Path.Combine(root, kept.Id.ToString()) })
+        {
+            Directory.SetLastWriteTimeUtc(folder, twoHoursAgo);
+        }
+
+        var removed = await app.Services.GetRequiredService<MediaSweep>().SweepAsync(Ct);
+
+        Assert.Equal(new[] { orphan, staged }.Select(Path.GetFileName).Order(), removed.Select(Path.GetFileName).Order());
+        Assert.False(Directory.Exists(orphan));
+        Assert.False(Directory.Exists(staged));
+        Assert.True(Directory.Exists(running));
+        Assert.True(File.Exists(MediaFile(app, kept.OriginalPath)));
+        Assert.All(kept.Renditions, r => Assert.True(File.Exists(MediaFile(app, r.Path))));
+        Assert.Empty(await app.Services.GetRequiredService<MediaSweep>().SweepAsync(Ct));
+    }
+
     private static async Task<Image> Import(BroadsheetApp app, byte[] bytes, string fileName, string alt = "A harbour at dusk", string? caption = null) =>
         await Import(app, new MemoryStream(bytes), fileName, alt, caption);
 
