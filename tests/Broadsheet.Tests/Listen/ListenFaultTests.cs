@@ -53,6 +53,7 @@ public sealed class ListenFaultTests
         using var editor = await NewsroomSession.SignInAsync(app, "Editor", Ct);
         var statusPage = await editor.GetPageAsync("/newsroom/status", Ct);
         Assert.Contains("did not finish within 1 s", statusPage);
+        Assert.Contains($"<a href=\"/newsroom/articles/{id}\">{id}</a>", statusPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
     }
 

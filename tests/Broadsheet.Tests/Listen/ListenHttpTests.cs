@@ -346,6 +346,8 @@ The ferry will carry 300 passengers and run every half hour.
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("Audio status", document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("/newsroom", document.QuerySelector("nav a")!.GetAttribute("href"));
+        Assert.DoesNotContain("will move behind", document.Body!.TextContent, StringComparison.Ordinal);
         var engines = document.QuerySelectorAll("table")[0].TextContent;
         Assert.Contains("espeak-ng", engines);
         Assert.Contains("flite", engines);
