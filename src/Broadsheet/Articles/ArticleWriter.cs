@@ -118,7 +118,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         if (published)
         {
             await cache.EvictAsync(tagsBefore.Concat(CacheTags.For(article)), ct);
-            Listen.AudioQueue.Wake();
         }
         await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Ok(article);

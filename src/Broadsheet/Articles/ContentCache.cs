@@ -39,7 +39,10 @@ public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentCh
     public void ChangedElsewhere() => Interlocked.Increment(ref generation);
 }
 
-/// <summary>Tells the other instances sharing the database that content changed (see <c>Reader.RedisContentChanges</c>).</summary>
+/// <summary>
+/// Hears every eviction, before the pages go: <c>Reader.RedisContentChanges</c> tells the other instances sharing the
+/// database, <c>Listen.AudioQueue</c> wakes this instance's audio worker.
+/// </summary>
 public interface IContentChangeBroadcast
 {
     Task PublishAsync(CancellationToken ct);

@@ -142,7 +142,6 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
             return WriteResult.VersionMismatch<Article>($"Article {article.Id} was changed by someone else meanwhile: reload it and try again.");
         }
         await cache.EvictAsync(article, ct);
-        Listen.AudioQueue.Wake();
         return WriteResult.Ok(article);
     }
 }

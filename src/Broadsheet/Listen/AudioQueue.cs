@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Speech;
@@ -10,14 +9,14 @@ namespace Broadsheet.Listen;
 /// <summary>
 /// The audio job queue, kept in the database (<see cref="ArticleAudio"/> rows) so that it survives restarts and is
 /// shared by every instance. Jobs are added when an article's script changes (found by the worker's scan) and when a
-/// listener asks for a voice; workers claim them with a lease in one conditional UPDATE.
+/// listener asks for a voice; workers claim them with a lease in one conditional UPDATE. As an
+/// <see cref="IContentChangeBroadcast"/> it hears every <see cref="ContentCache"/> eviction (publishing, updating,
+/// scheduled publishing, corrections) and wakes this instance's worker; other instances find the work at their next poll.
 /// </summary>
-public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> options, TimeProvider clock) : IDisposable
+public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> options, TimeProvider clock) : IContentChangeBroadcast, IDisposable
 {
     public const int ListenerWaiting = 0;
     public const int Background = 1;
-
-    private static ImmutableList<AudioQueue> s_queues = [];
 
     private readonly SemaphoreSlim signal = new(0, 1);
 
@@ -25,18 +24,14 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
     private readonly SemaphoreSlim inserting = new(1, 1);
     private readonly ListenOptions listen = options.Value;
 
-    /// <summary>
-    /// Tells this process's workers to look for work now instead of at their next poll. Publishing and updating call it;
-    /// other instances find the work at their next poll.
-    /// </summary>
-    public static void Wake()
+    /// <summary>Published content changed: the worker looks for work now instead of at its next poll.</summary>
+    public Task PublishAsync(CancellationToken ct)
     {
-        foreach (var queue in s_queues)
-        {
-            queue.Signal();
-        }
+        Signal();
+        return Task.CompletedTask;
     }
 
+    /// <summary>Tells this instance's worker to look for work now instead of at its next poll.</summary>
     public void Signal()
     {
         try
@@ -57,16 +52,11 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
 
     public void Dispose()
     {
-        StopListening();
         signal.Dispose();
         inserting.Dispose();
     }
 
-    internal void Listen() => ImmutableInterlocked.Update(ref s_queues, l => l.Add(this));
-
-    internal void StopListening() => ImmutableInterlocked.Update(ref s_queues, l => l.Remove(this));
-
-    /// <summary>Waits for <see cref="Wake"/> or <paramref name="timeout"/>.</summary>
+    /// <summary>Waits for <see cref="Signal"/> or <paramref name="timeout"/>.</summary>
     internal async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
         try

@@ -30,19 +30,6 @@ public sealed class AudioWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        queue.Listen();
-        try
-        {
-            await RunAsync(stoppingToken);
-        }
-        finally
-        {
-            queue.StopListening();
-        }
-    }
-
-    private async Task RunAsync(CancellationToken stoppingToken)
-    {
         await Task.Yield();
         if (catalog.Voices.Count == 0)
         {

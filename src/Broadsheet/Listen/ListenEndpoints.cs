@@ -133,7 +133,7 @@ internal static class ListenEndpoints
             return TypedResults.Ok(new ListenStatus { Status = ListenStatus.Unavailable, Voice = voice.Id, Reason = GenerationFailed });
         }
         await queue.EnsureAsync(db, articleId, voice.Id, script.Fingerprint, AudioQueue.ListenerWaiting, ct);
-        AudioQueue.Wake();
+        queue.Signal();
         return TypedResults.Ok(new ListenStatus { Status = ListenStatus.Pending, Voice = voice.Id, RetryAfterMs = 1000 });
     }
 

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Speech;
@@ -33,6 +34,7 @@ public static class ListenExtensions
         builder.Services.AddSingleton(VoiceCatalog.CreateDefault());
         builder.Services.AddSingleton<AudioFiles>();
         builder.Services.AddSingleton<AudioQueue>();
+        builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<AudioQueue>());
         builder.Services.AddSingleton<AudioGenerator>();
         builder.Services.AddSingleton<PodcastArtwork>();
         builder.Services.AddSingleton<AudioWorker>();

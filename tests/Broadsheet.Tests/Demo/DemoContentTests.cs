@@ -10,38 +10,9 @@ using SkiaSharp;
 namespace Broadsheet.Tests.Demo;
 
 /// <summary>One seeded app per provider, shared by the read-only checks below.</summary>
-public sealed class SeededApps : IAsyncDisposable
+public sealed class SeededApps : ProviderApps<BroadsheetApp>
 {
-    private readonly Dictionary<DatabaseProvider, BroadsheetApp> apps = [];
-    private readonly SemaphoreSlim gate = new(1, 1);
-
-    public async Task<BroadsheetApp> On(DatabaseProvider provider)
-    {
-        await gate.WaitAsync();
-        try
-        {
-            if (!apps.TryGetValue(provider, out var app))
-            {
-                app = new BroadsheetApp(provider, seedDemoContent: true);
-                _ = app.BaseAddress;
-                apps[provider] = app;
-            }
-            return app;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in apps.Values)
-        {
-            await app.DisposeAsync();
-        }
-        gate.Dispose();
-    }
+    protected override BroadsheetApp Create(DatabaseProvider provider) => new BroadsheetApp(provider, seedDemoContent: true);
 }
 
 public class DemoContentTests(SeededApps apps) : IClassFixture<SeededApps>

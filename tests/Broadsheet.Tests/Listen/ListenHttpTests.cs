@@ -10,40 +10,13 @@ using SkiaSharp;
 
 namespace Broadsheet.Tests.Listen;
 
-/// <summary>One app per provider for the listen tests; each test publishes its own articles, so they do not interfere.</summary>
-public sealed class ListenApps : IAsyncDisposable
+/// <summary>
+/// One app per provider for the listen tests; each test publishes its own articles, so they do not interfere. Two jobs
+/// at a time, so the concurrency test really runs syntheses side by side.
+/// </summary>
+public sealed class ListenApps : ProviderApps<ListenApp>
 {
-    private readonly Dictionary<DatabaseProvider, ListenApp> apps = [];
-    private readonly SemaphoreSlim gate = new(1, 1);
-
-    public async Task<ListenApp> On(DatabaseProvider provider)
-    {
-        await gate.WaitAsync();
-        try
-        {
-            if (!apps.TryGetValue(provider, out var app))
-            {
-                // Two jobs at a time, so the concurrency test really runs syntheses side by side.
-                app = new ListenApp(provider, new Dictionary<string, string> { ["Broadsheet:Listen:Concurrency"] = "2" });
-                _ = app.BaseAddress;
-                apps[provider] = app;
-            }
-            return app;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in apps.Values)
-        {
-            await app.DisposeAsync();
-        }
-        gate.Dispose();
-    }
+    protected override ListenApp Create(DatabaseProvider provider) => new ListenApp(provider, new Dictionary<string, string> { ["Broadsheet:Listen:Concurrency"] = "2" });
 }
 
 public sealed class ListenHttpTests(ListenApps apps) : IClassFixture<ListenApps>

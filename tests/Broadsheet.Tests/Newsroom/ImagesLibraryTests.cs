@@ -23,38 +23,9 @@ public sealed class SmallUploadsApp(DatabaseProvider provider) : BroadsheetApp(p
     }
 }
 
-public sealed class ImagesApps : IAsyncDisposable
+public sealed class ImagesApps : ProviderApps<BroadsheetApp>
 {
-    private readonly Dictionary<DatabaseProvider, BroadsheetApp> apps = [];
-    private readonly SemaphoreSlim gate = new(1, 1);
-
-    public async Task<BroadsheetApp> On(DatabaseProvider provider)
-    {
-        await gate.WaitAsync();
-        try
-        {
-            if (!apps.TryGetValue(provider, out var app))
-            {
-                app = new SmallUploadsApp(provider);
-                _ = app.BaseAddress;
-                apps[provider] = app;
-            }
-            return app;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in apps.Values)
-        {
-            await app.DisposeAsync();
-        }
-        gate.Dispose();
-    }
+    protected override BroadsheetApp Create(DatabaseProvider provider) => new SmallUploadsApp(provider);
 }
 
 public sealed class ImagesLibraryTests(ImagesApps apps) : IClassFixture<ImagesApps>

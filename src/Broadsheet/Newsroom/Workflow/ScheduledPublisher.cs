@@ -79,7 +79,6 @@ public sealed class ScheduledPublisher(BroadsheetDb db, ContentCache cache, Time
         db.ChangeTracker.Clear();
 
         await cache.EvictAsync(article, ct);
-        Listen.AudioQueue.Wake();
         logger.LogInformation("Published scheduled article {ArticleId} (due {ScheduledFor:O})", id, scheduledFor);
         return true;
     }
