@@ -250,6 +250,11 @@ The ferry will carry 300 passengers and run every half hour.
         var status = await ListenSteps.WaitReadyAsync(client, id);
         var fingerprint = status["fingerprint"]!.GetValue<string>();
 
+        // Podcast apps and feed readers find the feed from any page.
+        var page = new HtmlParser().ParseDocument(await ListenSteps.ArticlePageAsync(client, id, section));
+        var discovery = Assert.Single(page.QuerySelectorAll("head link[rel=alternate][type='application/rss+xml']"));
+        Assert.Equal("/feeds/podcast.xml", discovery.GetAttribute("href"));
+
         foreach (var path in new[] { "/feeds/podcast.xml", $"/feeds/podcast/{section}.xml" })
         {
             XElement? item = null;
