@@ -52,6 +52,12 @@ set +e
 dotnet test --solution "$root/Broadsheet.slnx" -c Release --no-build "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 set -e
+# Each failed test again at the end, with its message and the top of its stack, so a CI log that
+# keeps only the last part of the output still names what failed.
+if grep -q '^failed ' "$work/test.log"; then
+  echo "--- failed tests ---"
+  awk '/^failed / { n = 14 } /^[^ ]/ && !/^failed / { n = 0 } n > 0 { print; n-- }' "$work/test.log"
+fi
 # One plain closing line for CI: the runner's own summary, added up over the test assemblies.
 awk '/^  (succeeded|failed|skipped):/ { n[$1] += $2 } END { printf "Tests: %d passed, %d failed, %d skipped\n", n["succeeded:"], n["failed:"], n["skipped:"] }' "$work/test.log"
 exit "$status"
