@@ -26,7 +26,7 @@ public class AdCountingTests
     {
         await using var app = new BroadsheetApp(provider);
         var data = await ReaderData.SeedAsync(app, withAds: true);
-        var client = app.RawClient();
+        var client = app.Client();
         var ct = TestContext.Current.CancellationToken;
 
         for (var i = 0; i < 3; i++)
@@ -79,7 +79,7 @@ public class AdCountingTests
     {
         await using var app = new ConfiguredApp(provider, new Dictionary<string, string> { ["Broadsheet:Ads:FlushIntervalSeconds"] = "1" });
         var data = await ReaderData.SeedAsync(app, withAds: true);
-        var client = app.RawClient();
+        var client = app.Client();
         var ct = TestContext.Current.CancellationToken;
         const int Views = 200;
         await Parallel.ForAsync(0, Views, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (_, token) =>
@@ -115,7 +115,7 @@ public class AdCountingTests
                 new AdCreative { Name = "Shipping topic", Image = image, LinkUrl = "https://d.example/", Alt = "Shipping ad", TopicSlug = "shipping" });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
-        var client = app.RawClient();
+        var client = app.Client();
 
         var lead = await client.GetDocumentAsync(data.LeadPath); // East Asia, topics border-talks and shipping
         var alts = lead.QuerySelectorAll(".ad img").Select(i => i.GetAttribute("alt")).ToList();

@@ -12,7 +12,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Shows_the_article_elements_in_reading_order(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync(data.LeadPath);
+        var doc = await app.Client().GetDocumentAsync(data.LeadPath);
         var article = doc.QuerySelector("main article")!;
 
         var topAd = article.QuerySelector(".ad")!;
@@ -51,7 +51,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Hero_is_a_responsive_eager_picture_with_the_articles_caption_and_credit(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync(data.LeadPath);
+        var doc = await app.Client().GetDocumentAsync(data.LeadPath);
         var hero = doc.QuerySelector("figure.hero")!;
         var webp = hero.QuerySelector("picture source[type='image/webp']")!;
         Assert.Equal("/media/hero/400.webp 400w, /media/hero/800.webp 800w", webp.GetAttribute("srcset"));
@@ -74,7 +74,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Byline_links_staff_but_not_agencies_and_shows_published_and_updated_times(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync(data.LeadPath);
+        var doc = await app.Client().GetDocumentAsync(data.LeadPath);
         var byline = doc.QuerySelector(".byline")!;
         Assert.Equal("Mara Lindqvist and Coastal Wire", byline.Text());
         var links = byline.QuerySelectorAll("a");
@@ -85,7 +85,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
         Assert.True(DateTimeOffset.Parse(times[0].GetAttribute("datetime")!) < DateTimeOffset.Parse(times[1].GetAttribute("datetime")!));
         Assert.Contains("Updated:", doc.QuerySelector(".dates").Text(), StringComparison.Ordinal);
 
-        var single = await app.RawClient().GetDocumentAsync(data.WorldPath);
+        var single = await app.Client().GetDocumentAsync(data.WorldPath);
         Assert.Single(single.QuerySelectorAll(".dates time"));
         Assert.DoesNotContain("Updated", single.QuerySelector(".dates").Text(), StringComparison.Ordinal);
         Assert.Empty(single.QuerySelectorAll(".byline a"));
@@ -97,7 +97,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Body_renders_each_block_type_safely(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync(data.LeadPath);
+        var doc = await app.Client().GetDocumentAsync(data.LeadPath);
         var body = doc.QuerySelector(".body")!;
 
         var marked = body.QuerySelectorAll("p").First(p => p.Text().StartsWith("Read the", StringComparison.Ordinal));
@@ -137,7 +137,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task In_article_ad_slots_sit_between_blocks_away_from_images_and_are_never_empty(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync(data.LeadPath);
+        var doc = await app.Client().GetDocumentAsync(data.LeadPath);
         var body = doc.QuerySelector(".body")!;
         var slots = body.Children.Where(c => c.ClassList.Contains("ad")).ToList();
         Assert.InRange(slots.Count, 1, 3);
@@ -165,13 +165,13 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Notes_sample_label_and_listen_hook(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync(data.LeadPath);
+        var doc = await app.Client().GetDocumentAsync(data.LeadPath);
         var note = doc.QuerySelector(".notes p")!;
         Assert.StartsWith("Correction: An earlier version misstated the venue.", note.Text(), StringComparison.Ordinal);
         Assert.NotNull(note.QuerySelector("time[datetime]"));
         Assert.Null(doc.QuerySelector(".sample"));
 
-        var sample = await app.RawClient().GetDocumentAsync($"/news/business/article/{data.SampleId}/a-sample-story-about-the-port");
+        var sample = await app.Client().GetDocumentAsync($"/news/business/article/{data.SampleId}/a-sample-story-about-the-port");
         Assert.Equal("Sample content", sample.QuerySelector(".sample").Text());
         Assert.Null(sample.QuerySelector(".notes"));
     }
@@ -182,7 +182,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Head_has_title_description_canonical_social_cards_and_NewsArticle_data(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync(data.LeadPath);
+        var doc = await app.Client().GetDocumentAsync(data.LeadPath);
         Assert.Equal($"Border talks resume after a year of silence | {ReaderData.PublicationName}", doc.Title);
         Assert.Equal("Delegations met near the border for the first time in a year", doc.QuerySelector("meta[name=description]")!.GetAttribute("content"));
         var canonical = ReaderData.BaseUrl + data.LeadPath;
@@ -211,7 +211,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Old_slug_or_wrong_section_redirects_permanently_to_the_current_url(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         foreach (var old in new[]
         {
             $"/news/asia/east-asia/article/{data.LeadId}/old-headline",
@@ -231,7 +231,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Drafts_future_articles_and_unknown_ids_are_not_found(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         foreach (var path in new[]
         {
             $"/news/world/article/{data.DraftId}/unpublished-draft-headline",

@@ -53,7 +53,7 @@ public class CacheEvictionTests
     {
         await using var app = NewApp(provider, redis);
         var data = await ReaderData.SeedAsync(app);
-        var client = app.RawClient();
+        var client = app.Client();
         string[] showing = [data.LeadPath, "/news/asia/east-asia", "/news/asia", "/topics/border-talks", "/authors/mara-lindqvist", "/"];
         string[] unrelated = ["/news/world", "/standards"];
         foreach (var path in showing.Concat(unrelated))
@@ -103,7 +103,7 @@ public class CacheEvictionTests
     {
         await using var app = new BroadsheetApp(provider);
         var data = await ReaderData.SeedAsync(app);
-        var client = app.RawClient();
+        var client = app.Client();
         await HtmlAsync(client, data.LeadPath);
         await ChangeAsync(app, data.LeadId, a => a.Headline = "Border talks collapse", evict: false);
         // What publishing a World story with no topic or contributor in common with the lead evicts.
@@ -121,7 +121,7 @@ public class CacheEvictionTests
     {
         await using var app = new BroadsheetApp(provider);
         var data = await ReaderData.SeedAsync(app);
-        var client = app.RawClient();
+        var client = app.Client();
         var ct = TestContext.Current.CancellationToken;
         using var first = await client.GetAsync(data.LeadPath, ct);
         var etag = first.Headers.ETag!.ToString();

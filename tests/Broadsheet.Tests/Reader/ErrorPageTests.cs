@@ -21,7 +21,7 @@ public class ErrorPageTests
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
             await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite ? "DROP TABLE \"ArticleNotes\"" : "DROP TABLE \"ArticleNotes\" CASCADE", TestContext.Current.CancellationToken);
         }
-        using var response = await app.RawClient().GetAsync(data.LeadPath, TestContext.Current.CancellationToken);
+        using var response = await app.Client().GetAsync(data.LeadPath, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.True(response.Headers.CacheControl!.NoStore);
         Assert.True(response.Headers.Contains("Content-Security-Policy"));

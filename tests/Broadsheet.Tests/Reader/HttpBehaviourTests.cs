@@ -42,7 +42,7 @@ public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Every_kind_of_response_carries_the_security_headers(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         foreach (var path in new[] { "/", data.LeadPath, "/news/world", "/no/such/page", "/favicon.svg", "/api/v1/nothing", $"/ads/{data.RectangleAdId}/click", "/ads/99999/view", $"/news/world/article/{data.LeadId}/x" })
         {
             using var response = await SendAsync(client, Get(path));
@@ -60,7 +60,7 @@ public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task The_CSP_allows_exactly_the_inline_stylesheet_and_pages_have_no_inline_script(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        using var response = await SendAsync(app.RawClient(), Get(data.LeadPath));
+        using var response = await SendAsync(app.Client(), Get(data.LeadPath));
         var doc = Html.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var styles = doc.QuerySelectorAll("style");
         Assert.Single(styles);
@@ -83,7 +83,7 @@ public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Pages_say_how_they_may_be_cached_and_answer_304_to_a_matching_ETag(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         using var first = await SendAsync(client, Get(data.WorldPath));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400", first.Headers.CacheControl!.ToString());
@@ -114,7 +114,7 @@ public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
     {
         await using var app = new BroadsheetApp(provider, outputCache: false);
         var data = await ReaderData.SeedAsync(app);
-        var client = app.RawClient();
+        var client = app.Client();
         using var first = await SendAsync(client, Get(data.LeadPath));
         using var second = await SendAsync(client, Get(data.LeadPath, ifNoneMatch: first.Headers.ETag!.ToString()));
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
@@ -128,7 +128,7 @@ public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Compressed_pages_are_cached_per_coding_and_not_recompressed(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         var path = "/topics/shipping";
         using var br1 = await SendAsync(client, Get(path, "gzip, deflate, br, zstd"));
         using var br2 = await SendAsync(client, Get(path, "br;q=1.0, gzip;q=0.8"));
@@ -161,7 +161,7 @@ public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
     {
         var (app, data) = site[provider];
         Assert.InRange(data.LeadWords, 600, 700);
-        var client = app.RawClient();
+        var client = app.Client();
         using var response = await SendAsync(client, Get(data.LeadPath, "gzip"));
         Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
         var gzipped = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
@@ -197,7 +197,7 @@ public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Other_query_strings_share_the_cached_page_but_page_numbers_do_not(DatabaseProvider provider)
     {
         var (app, _) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         using var first = await SendAsync(client, Get("/news/business"));
         using var busted = await SendAsync(client, Get("/news/business?utm_source=x&cb=123"));
         Assert.NotNull(busted.Headers.Age);

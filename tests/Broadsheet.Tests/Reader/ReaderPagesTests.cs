@@ -11,7 +11,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Home_shows_the_top_story_the_latest_and_a_row_per_section(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync("/");
+        var doc = await app.Client().GetDocumentAsync("/");
         Assert.Equal(ReaderData.PublicationName, doc.Title);
         Assert.Equal(ReaderData.PublicationName, doc.QuerySelector("h1").Text());
         var top = doc.QuerySelector(".cards .lead")!;
@@ -36,12 +36,12 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Section_page_lists_its_and_its_subsections_articles_with_subsection_links(DatabaseProvider provider)
     {
         var (app, _) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync("/news/asia");
+        var doc = await app.Client().GetDocumentAsync("/news/asia");
         Assert.Equal("Asia", doc.QuerySelector("h1").Text());
         Assert.Equal([("East Asia", "/news/asia/east-asia")], doc.QuerySelectorAll(".subsections a").Select(a => (a.Text(), a.GetAttribute("href"))));
         Assert.Equal(["Border talks resume after a year of silence"], doc.QuerySelectorAll(".cards h2").Select(h => h.Text()));
 
-        var sub = await app.RawClient().GetDocumentAsync("/news/asia/east-asia");
+        var sub = await app.Client().GetDocumentAsync("/news/asia/east-asia");
         Assert.Equal("East Asia", sub.QuerySelector("h1").Text());
         Assert.Equal("/news/asia", sub.QuerySelector(".crumbs a")!.GetAttribute("href"));
         Assert.Equal($"{ReaderData.BaseUrl}/news/asia/east-asia", sub.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
@@ -53,7 +53,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Section_pages_paginate_with_rel_prev_and_next(DatabaseProvider provider)
     {
         var (app, _) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         var first = await client.GetDocumentAsync("/news/archive");
         Assert.Equal(20, first.QuerySelectorAll(".cards > li").Length);
         Assert.Equal("Archive story number 23", first.QuerySelector(".cards h2").Text());
@@ -81,7 +81,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Topic_page_lists_the_topics_articles(DatabaseProvider provider)
     {
         var (app, _) = site[provider];
-        var doc = await app.RawClient().GetDocumentAsync("/topics/border-talks");
+        var doc = await app.Client().GetDocumentAsync("/topics/border-talks");
         Assert.Equal("Border Talks", doc.QuerySelector("h1").Text());
         Assert.Equal("Negotiations over the northern border.", doc.QuerySelector(".profile").Text());
         Assert.Equal(["Border talks resume after a year of silence"], doc.QuerySelectorAll(".cards h2").Select(h => h.Text()));
@@ -93,7 +93,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Author_pages_show_a_staff_profile_and_an_agencys_articles(DatabaseProvider provider)
     {
         var (app, _) = site[provider];
-        var person = await app.RawClient().GetDocumentAsync("/authors/mara-lindqvist");
+        var person = await app.Client().GetDocumentAsync("/authors/mara-lindqvist");
         Assert.Equal("Mara Lindqvist", person.QuerySelector("h1").Text());
         Assert.Equal("Diplomatic correspondent", person.QuerySelector(".profile").Text());
         Assert.Contains("Mara covers diplomacy from the coast.", person.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
             person.QuerySelectorAll(".cards h2").Select(h => h.Text()));
         Assert.Equal("profile", person.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
 
-        var agency = await app.RawClient().GetDocumentAsync("/authors/coastal-wire");
+        var agency = await app.Client().GetDocumentAsync("/authors/coastal-wire");
         Assert.Equal("Coastal Wire", agency.QuerySelector("h1").Text());
         Assert.Equal(20, agency.QuerySelectorAll(".cards > li").Length);
         Assert.NotNull(agency.QuerySelector("link[rel=next]"));
@@ -113,12 +113,12 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Standards_index_lists_the_pages_and_each_page_renders_its_blocks(DatabaseProvider provider)
     {
         var (app, _) = site[provider];
-        var index = await app.RawClient().GetDocumentAsync("/standards");
+        var index = await app.Client().GetDocumentAsync("/standards");
         Assert.Equal("Our standards", index.QuerySelector("h1").Text());
         Assert.Equal([("Ethics code", "/standards/ethics"), ("Corrections policy", "/standards/corrections")],
             index.QuerySelectorAll("main .cards h2 a").Select(a => (a.Text(), a.GetAttribute("href"))));
 
-        var ethics = await app.RawClient().GetDocumentAsync("/standards/ethics");
+        var ethics = await app.Client().GetDocumentAsync("/standards/ethics");
         Assert.Equal("Ethics code", ethics.QuerySelector("h1").Text());
         Assert.Equal("Independence", ethics.QuerySelector(".body h2").Text());
         Assert.Equal("No one pays for coverage.", ethics.QuerySelector(".body p").Text());
@@ -140,7 +140,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task Unknown_urls_and_slugs_get_a_helpful_404_page(DatabaseProvider provider, string path)
     {
         var (app, _) = site[provider];
-        using var response = await app.RawClient().GetAsync(path, TestContext.Current.CancellationToken);
+        using var response = await app.Client().GetAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var doc = Html.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -158,7 +158,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task A_post_to_an_unknown_url_also_gets_the_404_page(DatabaseProvider provider)
     {
         var (app, _) = site[provider];
-        using var response = await app.RawClient().PostAsync("/no/such/form", new StringContent("x"), TestContext.Current.CancellationToken);
+        using var response = await app.Client().PostAsync("/no/such/form", new StringContent("x"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var doc = Html.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Page not found", doc.QuerySelector("h1").Text());
@@ -170,7 +170,7 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
     public async Task HEAD_answers_with_the_headers_of_GET_and_no_body(DatabaseProvider provider)
     {
         var (app, data) = site[provider];
-        var client = app.RawClient();
+        var client = app.Client();
         using var get = await client.GetAsync(data.LeadPath, TestContext.Current.CancellationToken);
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, data.LeadPath), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);

@@ -29,19 +29,6 @@ public sealed class ReaderSite : IAsyncLifetime
     }
 }
 
-public static class RawClients
-{
-    /// <summary>
-    /// A plain client on the real server: no redirect following (the harness's Kestrel client follows them)
-    /// and no automatic decompression, so tests see 301s and the bytes on the wire.
-    /// </summary>
-    public static HttpClient RawClient(this BroadsheetApp app) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
-        {
-            BaseAddress = app.BaseAddress,
-        };
-}
-
 public static class Html
 {
     private static readonly HtmlParser Parser = new();

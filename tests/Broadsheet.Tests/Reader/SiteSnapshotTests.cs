@@ -54,7 +54,7 @@ public class SiteSnapshotTests
     {
         await using var app = new BroadsheetApp(provider, outputCache: outputCache);
         var data = await ReaderData.SeedAsync(app);
-        var client = app.RawClient();
+        var client = app.Client();
         var admin = app.AdminClient();
         Assert.Equal("Asia | World | Business | Archive | Asia | East Asia", await MenuAndCrumbsAsync(client, data.LeadPath));
 
@@ -83,7 +83,7 @@ public class SiteSnapshotTests
     {
         await using var app = new BroadsheetApp(provider, outputCache: false);
         var data = await ReaderData.SeedAsync(app, withAds: true);
-        var client = app.RawClient();
+        var client = app.Client();
         Assert.Contains($"/ads/{data.BannerAdId}/click", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
 
         using var response = await app.AdminClient().DeleteAsync($"/api/admin/ads/{data.BannerAdId}", Ct);
@@ -98,7 +98,7 @@ public class SiteSnapshotTests
     {
         await using var app = new ConfiguredApp(provider, new Dictionary<string, string> { ["Broadsheet:Cache:SnapshotSeconds"] = "1" }, outputCache: false);
         var data = await ReaderData.SeedAsync(app);
-        var client = app.RawClient();
+        var client = app.Client();
         Assert.Contains("East Asia", await MenuAndCrumbsAsync(client, data.LeadPath), StringComparison.Ordinal);
 
         // Written straight to the database: no eviction, as when a tool other than Broadsheet changes it.
@@ -115,8 +115,8 @@ public class SiteSnapshotTests
         var data = await ReaderData.SeedAsync(a);
         var shared = a.Services.GetRequiredService<IConfiguration>().GetConnectionString("Broadsheet")!;
         await using var b = new ConfiguredApp(DatabaseProvider.PostgreSQL, new Dictionary<string, string>(settings) { ["ConnectionStrings:Broadsheet"] = shared });
-        var clientA = a.RawClient();
-        var clientB = b.RawClient();
+        var clientA = a.Client();
+        var clientB = b.Client();
         Assert.Contains("East Asia", await MenuAndCrumbsAsync(clientA, data.LeadPath), StringComparison.Ordinal);
         Assert.Contains("East Asia", await MenuAndCrumbsAsync(clientB, data.LeadPath), StringComparison.Ordinal);
 
