@@ -275,7 +275,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         foreach (var path in new[]
         {
             "/newsroom/articles", "/newsroom/articles/new", $"/newsroom/articles/{id}", "/newsroom/images", imagePath,
-            $"/newsroom/articles/{id}/revisions", "/newsroom/audit", $"/newsroom/articles/preview?articleId={id}",
+            $"/newsroom/articles/{id}/revisions", "/newsroom/audit", "/newsroom/status", $"/newsroom/articles/preview?articleId={id}",
         })
         {
             var response = await editor.GotoAsync(path);

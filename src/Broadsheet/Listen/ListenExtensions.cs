@@ -8,21 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Listen;
 
-/// <summary>What the audio status page shows.</summary>
-public sealed record AudioStatusView(
-    VoiceCatalog Catalog,
-    IReadOnlyList<ISpeechEngine> Engines,
-    IReadOnlyDictionary<AudioStatus, int> Counts,
-    IReadOnlyList<ArticleAudio> Failures,
-    IReadOnlyList<ArticleAudio> Recent);
-
 public static class ListenExtensions
 {
     private static readonly int[] Mp3Bitrates = [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320];
 
     /// <summary>
     /// The voice catalogue (engines probed now, at start-up), the database job queue and its worker, file storage,
-    /// the podcast artwork, and the status page's renderer.
+    /// and the podcast artwork (the status page is the newsroom's, Newsroom/Audio/Status).
     /// </summary>
     public static WebApplicationBuilder AddListen(this WebApplicationBuilder builder)
     {
@@ -43,7 +35,6 @@ public static class ListenExtensions
         {
             builder.Services.AddHostedService(s => s.GetRequiredService<AudioWorker>());
         }
-        builder.Services.AddRazorComponents();
         return builder;
     }
 
@@ -67,25 +58,6 @@ public static class ListenExtensions
 
         ListenEndpoints.Map(app);
         PodcastFeed.Map(app);
-        app.MapGet("/newsroom/status", StatusPageAsync)
-            .WithTags("Listen")
-            .WithName("AudioStatusPage")
-            .WithSummary("Engines, voices, start-up problems and recent audio job failures, for editors.")
-            .RequireAuthorization(NewsroomPolicies.Editor)
-            .ExcludeFromDescription();
         return app;
-    }
-
-    private static async Task<RazorComponentResult<AudioStatusPage>> StatusPageAsync(HttpContext http, BroadsheetDb db, VoiceCatalog catalog, CancellationToken ct)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        var counts = (await db.ArticleAudio.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key, g => g.Count);
-        var failures = await db.ArticleAudio.AsNoTracking().Where(a => a.LastError != null)
-            .OrderByDescending(a => a.LastAttemptAt).Take(50).ToListAsync(ct);
-        var recent = await db.ArticleAudio.AsNoTracking().Where(a => a.Status == AudioStatus.Ready)
-            .OrderByDescending(a => a.CompletedAt).Take(20).ToListAsync(ct);
-        var view = new AudioStatusView(catalog, catalog.Engines, counts, failures, recent);
-        return new RazorComponentResult<AudioStatusPage>(new { Model = view });
     }
 }

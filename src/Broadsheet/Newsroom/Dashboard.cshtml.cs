@@ -14,6 +14,7 @@ public sealed class DashboardModel(IAuthorizationService authorization) : PageMo
         new("Articles", "/newsroom/articles", "Write and edit articles, send them for review, publish, schedule and correct them.", NewsroomPolicies.Writer),
         new("Image library", "/newsroom/images", "Upload images, write their alt text, captions and credits, set focal points.", NewsroomPolicies.Writer),
         new("Audit log", "/newsroom/audit", "Who published, unpublished, scheduled or corrected what, and when.", NewsroomPolicies.Editor),
+        new("Audio", "/newsroom/status", "Speech engines and voices, the audio queue, what failed and why.", NewsroomPolicies.Editor),
         new("Your account", "/newsroom/account", "Change your password, turn on two-factor sign-in.", NewsroomPolicies.Writer),
         new("Admin", "/newsroom/admin", "Users, sections, topics, contributors, standards pages, ads and API keys.", NewsroomPolicies.Admin),
     ];

@@ -324,7 +324,9 @@ The ferry will carry 300 passengers and run every half hour.
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("Audio status", document.QuerySelector("h1")!.TextContent);
-        Assert.Equal("/newsroom", document.QuerySelector("nav a")!.GetAttribute("href"));
+        // A page of the newsroom: its layout, with "Audio" the current item of the newsroom's navigation.
+        Assert.Equal("Audio status | Newsroom", document.Title);
+        Assert.Equal("/newsroom/status", document.QuerySelector("nav[aria-label=Newsroom] a[aria-current=page]")!.GetAttribute("href"));
         Assert.DoesNotContain("will move behind", document.Body!.TextContent, StringComparison.Ordinal);
         var engines = document.QuerySelectorAll("table")[0].TextContent;
         Assert.Contains("espeak-ng", engines);

@@ -54,6 +54,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
 
         // Editors and admins.
         ["newsroom/audit"] = PageAccess.AtLeast(NewsroomRoles.Editor),
+        ["newsroom/status"] = PageAccess.AtLeast(NewsroomRoles.Editor),
 
         // Admins only.
         ["newsroom/admin"] = PageAccess.AtLeast(NewsroomRoles.Admin),
