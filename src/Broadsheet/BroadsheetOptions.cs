@@ -34,6 +34,12 @@ public sealed class BroadsheetOptions
     /// <summary>Image uploads and renditions.</summary>
     public Media.MediaOptions Media { get; set; } = new();
 
+    /// <summary>
+    /// Proxies (addresses like <c>10.0.0.5</c> or networks like <c>10.0.0.0/8</c>) whose <c>X-Forwarded-Proto</c> and
+    /// <c>X-Forwarded-For</c> are believed, besides loopback: the load balancer or CDN edge in front of the instances.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>The address readers reach the site at; the demo publication's base URL.</summary>
     [Url]
     public string PublicUrl { get; set; } = "http://localhost:5000";

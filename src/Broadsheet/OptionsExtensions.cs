@@ -1,4 +1,8 @@
+using System.Net;
 using Broadsheet.Data;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using IPNetwork = System.Net.IPNetwork;
 
 namespace Broadsheet;
 
@@ -9,9 +13,37 @@ public static class OptionsExtensions
         builder.Services.AddOptions<BroadsheetOptions>()
             .BindConfiguration(BroadsheetOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => p.Contains('/') ? IPNetwork.TryParse(p, out _) : IPAddress.TryParse(p, out _)),
+                "Broadsheet:TrustedProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/8).")
             .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<BroadsheetOptions>>((forwarded, broadsheet) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor;
+            foreach (var proxy in broadsheet.Value.TrustedProxies)
+            {
+                if (proxy.Contains('/') && IPNetwork.TryParse(proxy, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+                else if (!proxy.Contains('/') && IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
+            }
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoContent>();
         return builder;
+    }
+
+    /// <summary>
+    /// First in the pipeline, so that everything after it (error pages, the output cache's keys, absolute links in
+    /// pages and feeds, Secure and <c>__Host-</c> cookies) sees the scheme and address the reader used when a
+    /// TLS-terminating proxy forwards the request. Only loopback and <see cref="BroadsheetOptions.TrustedProxies"/> are believed.
+    /// </summary>
+    public static WebApplication UseProxyHeaders(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        return app;
     }
 }

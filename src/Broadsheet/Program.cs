@@ -25,6 +25,7 @@ if (await app.RunCommandAsync(args))
     return;
 }
 await app.PrepareDatabaseAsync();
+app.UseProxyHeaders();
 app.UseReaderPipeline();
 app.UseNewsroom();
 app.UseAuthentication();

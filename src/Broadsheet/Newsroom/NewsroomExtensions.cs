@@ -5,7 +5,6 @@ using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -122,9 +121,6 @@ public static class NewsroomExtensions
 
     public static WebApplication UseNewsroom(this WebApplication app)
     {
-        // Behind a TLS-terminating proxy on the same host, the request is HTTPS as far as cookies go
-        // (Secure, __Host-) only if the proxy's X-Forwarded-Proto is believed. Only loopback proxies are trusted.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
         // Called before UseAuthentication (Program.cs), whose sign-in redirects must not be cached either.
         app.UseMiddleware<NewsroomResponseHeaders>();
         return app;
