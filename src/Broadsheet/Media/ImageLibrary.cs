@@ -26,7 +26,8 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
     private string MediaPath => options.Value.MediaPath;
 
     /// <summary>
-    /// Validates the upload, stores the original under <c>{MediaPath}/{id}/</c>, makes WebP and JPEG renditions,
+    /// Validates the upload, stores the original under <c>{MediaPath}/{id}/</c>, makes WebP and JPEG renditions and the
+    /// <see cref="CardCrops"/> around the focal point,
     /// saves the <see cref="Image"/> row and returns it. Caption and credit fall back to the file's IPTC/XMP metadata.
     /// Throws <see cref="ImageRejectedException"/> with a reader-facing message for bad input; nothing is left behind on failure.
     /// </summary>
@@ -76,6 +77,9 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
             RenditionMaker.WriteFile(Path.Combine(staging, originalName), bytes, settings.FlushToDisk);
 
             var renditions = RenditionMaker.Make(decoded, settings.Widths ?? media.Widths, media, id.ToString(), staging, settings.FlushToDisk, ct);
+            var focalX = Math.Clamp(settings.FocalX, 0f, 1f);
+            var focalY = Math.Clamp(settings.FocalY, 0f, 1f);
+            renditions.AddRange(CardCrops.Make(decoded.Bitmap, decoded.Opaque, focalX, focalY, media.JpegQuality, id.ToString(), staging, settings.FlushToDisk));
 
             // The folder appears whole or not at all: readers never see a half-written rendition.
             Directory.Move(staging, final);
@@ -93,8 +97,8 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
                 Alt = alt,
                 Caption = Trimmed(caption, MaxCaptionLength) ?? Trimmed(embedded.Caption, MaxCaptionLength),
                 Credit = Trimmed(credit, MaxCreditLength) ?? Trimmed(embedded.Credit, MaxCreditLength),
-                FocalX = Math.Clamp(settings.FocalX, 0f, 1f),
-                FocalY = Math.Clamp(settings.FocalY, 0f, 1f),
+                FocalX = focalX,
+                FocalY = focalY,
                 Renditions = renditions,
                 CreatedAt = clock.GetUtcNow(),
             };

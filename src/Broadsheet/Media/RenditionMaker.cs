@@ -60,7 +60,7 @@ internal static class RenditionMaker
         return renditions;
     }
 
-    private static SKBitmap Resize(SKBitmap source, int width, int height)
+    internal static SKBitmap Resize(SKBitmap source, int width, int height)
     {
         if (source.Width == width && source.Height == height)
         {
@@ -96,7 +96,7 @@ internal static class RenditionMaker
         return target;
     }
 
-    private static SKBitmap OnWhite(SKBitmap source)
+    internal static SKBitmap OnWhite(SKBitmap source)
     {
         var flat = new SKBitmap(source.Info.WithAlphaType(SKAlphaType.Opaque));
         using var canvas = new SKCanvas(flat);

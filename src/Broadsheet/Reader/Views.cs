@@ -33,10 +33,10 @@ public sealed record PictureView(Image Image, string Alt, string Sizes, bool Eag
         image.Renditions.Where(r => r.Format == "jpeg").OrderByDescending(r => r.Width).Select(r => MediaUrl(r.Path)).FirstOrDefault()
         ?? MediaUrl(image.OriginalPath);
 
-    /// <summary>The focal-point crops of the picture (16:9, then 1:1) that exist, as media URLs.</summary>
+    /// <summary>The focal-point crops of the picture (16:9, then 1:1, the largest of each) that exist, as media URLs.</summary>
     public static IEnumerable<string> CropPaths(Image image) =>
-        new[] { Newsroom.Images.FocalCrops.Wide, Newsroom.Images.FocalCrops.Square }
-            .Select(format => image.Renditions.FirstOrDefault(r => r.Format == format))
+        new[] { CardCrops.Wide, CardCrops.Square }
+            .Select(format => image.Renditions.Where(r => r.Format == format).MaxBy(r => r.Width))
             .OfType<Rendition>()
             .Select(r => MediaUrl(r.Path));
 
@@ -74,5 +74,17 @@ public sealed record BodyImageView(ImageBlock Block, Image Image)
     public string? Credit => Block.Credit ?? Image.Credit;
 }
 
-/// <summary>An article in a listing; the lead one shows its picture. <paramref name="HeadingLevel"/> fits the page's outline.</summary>
-public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead = false, int HeadingLevel = 2);
+/// <summary>An article in a listing; the lead one shows its picture, the others a square thumbnail cropped around the
+/// picture's focal point when it has one. <paramref name="HeadingLevel"/> fits the page's outline.</summary>
+public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead = false, int HeadingLevel = 2)
+{
+    /// <summary>The thumbnail's size in CSS pixels (the stylesheet's <c>.thumb</c> matches it).</summary>
+    public const int ThumbnailSize = 80;
+
+    /// <summary>The square crops for the thumbnail, smallest first; empty for the lead card or a picture without crops.</summary>
+    public IReadOnlyList<Rendition> Thumbnails { get; } = Lead || Article.HeroImage is not { } hero
+        ? []
+        : [.. hero.Renditions.Where(r => r.Format == CardCrops.Square).OrderBy(r => r.Width)];
+
+    public string ThumbnailSrcset => string.Join(", ", Thumbnails.Select(r => $"{PictureView.MediaUrl(r.Path)} {r.Width}w"));
+}

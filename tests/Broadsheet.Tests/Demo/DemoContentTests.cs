@@ -161,7 +161,7 @@ public class DemoContentTests(SeededApps apps) : IClassFixture<SeededApps>
             Assert.False(string.IsNullOrWhiteSpace(image.Alt));
             Assert.False(string.IsNullOrWhiteSpace(image.Caption));
             Assert.Contains("Illustration", image.Credit, StringComparison.Ordinal);
-            Assert.Equal(["jpeg", "webp"], image.Renditions.Select(r => r.Format).Distinct().Order());
+            Assert.Equal(["jpeg", "jpeg-16x9", "jpeg-1x1", "webp"], image.Renditions.Select(r => r.Format).Distinct().Order(StringComparer.Ordinal));
             foreach (var rendition in image.Renditions)
             {
                 using var codec = SKCodec.Create(Path.Combine(app.DataPath, "media", rendition.Path));

@@ -28,7 +28,9 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
         Assert.Equal(bytes, await File.ReadAllBytesAsync(MediaFile(app, image.OriginalPath), Ct));
         Assert.Equal([320, 640, 960, 1280, 1920], image.Renditions.Where(r => r.Format == "webp").Select(r => r.Width));
         Assert.Equal([320, 640, 960, 1280, 1920], image.Renditions.Where(r => r.Format == "jpeg").Select(r => r.Width));
-        foreach (var rendition in image.Renditions)
+        Assert.Equal(["160x160 jpeg-1x1", "640x360 jpeg-16x9", "640x640 jpeg-1x1"],
+            image.Renditions.Where(CardCrops.IsCrop).Select(r => $"{r.Width}x{r.Height} {r.Format}").Order());
+        foreach (var rendition in image.Renditions.Where(r => !CardCrops.IsCrop(r)))
         {
             var file = MediaFile(app, rendition.Path);
             Assert.Equal(new FileInfo(file).Length, rendition.Bytes);
@@ -60,7 +62,9 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
         var image = await Import(app, TestImages.Encode(200, 120, SKEncodedImageFormat.Png), "icon.png");
 
         Assert.Equal("image/png", image.ContentType);
-        Assert.Equal(["200x120 jpeg", "200x120 webp"], image.Renditions.Select(r => $"{r.Width}x{r.Height} {r.Format}").Order());
+        Assert.Equal(["200x120 jpeg", "200x120 webp"], image.Renditions.Where(r => !CardCrops.IsCrop(r)).Select(r => $"{r.Width}x{r.Height} {r.Format}").Order());
+        // The crops are no larger than the picture either: a 120-pixel square, a 16:9 as wide as the picture.
+        Assert.Equal(["120x120 jpeg-1x1", "200x112 jpeg-16x9"], image.Renditions.Where(CardCrops.IsCrop).Select(r => $"{r.Width}x{r.Height} {r.Format}").Order());
     }
 
     [Fact]
@@ -71,7 +75,7 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
         var image = await Import(app, TestImages.Encode(1000, 500), "wide.jpg");
 
         Assert.Equal([320, 640, 960, 1000], image.Renditions.Where(r => r.Format == "webp").Select(r => r.Width));
-        Assert.All(image.Renditions, r => Assert.Equal(r.Width / 2, r.Height));
+        Assert.All(image.Renditions.Where(r => !CardCrops.IsCrop(r)), r => Assert.Equal(r.Width / 2, r.Height));
     }
 
     [Fact]
@@ -100,13 +104,40 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
 
         Assert.Equal(200, image.Width);
         Assert.Equal(400, image.Height);
-        foreach (var rendition in image.Renditions)
+        foreach (var rendition in image.Renditions.Where(r => !CardCrops.IsCrop(r)))
         {
             using var decoded = SKBitmap.Decode(MediaFile(app, rendition.Path));
             Assert.Equal(rendition.Width * 2, decoded.Height);
             Assert.Equal(SKColors.Red, Nearest(decoded.GetPixel(decoded.Width / 2, decoded.Height / 4)));
             Assert.Equal(SKColors.Blue, Nearest(decoded.GetPixel(decoded.Width / 2, decoded.Height * 3 / 4)));
         }
+    }
+
+    [Theory]
+    [InlineData(0.1f, "red")]
+    [InlineData(0.9f, "blue")]
+    public async Task Crops_made_at_import_keep_the_focal_point_in_frame(float focalX, string colour)
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        // Red on the left half, blue on the right: a square crop centred near either edge shows mostly that side.
+        Image image;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            image = await scope.ServiceProvider.GetRequiredService<ImageLibrary>().ImportAsync(new MemoryStream(TestImages.Encode(2400, 1600)), "sides.jpg",
+                "Two colours side by side", null, null, new ImportSettings(FocalX: focalX, FocalY: 0.5f), Ct);
+        }
+
+        var expected = colour == "red" ? SKColors.Red : SKColors.Blue;
+        foreach (var crop in image.Renditions.Where(r => r.Format == CardCrops.Square))
+        {
+            var file = MediaFile(app, crop.Path);
+            Assert.Equal(new FileInfo(file).Length, crop.Bytes);
+            Assert.Contains($"-{(int)Math.Round(focalX * 1000):0000}0500.jpg", crop.Path, StringComparison.Ordinal);
+            using var decoded = SKBitmap.Decode(file);
+            Assert.Equal((crop.Width, crop.Width), (decoded.Width, decoded.Height));
+            Assert.Equal(expected, Nearest(decoded.GetPixel(decoded.Width / 2, decoded.Height / 2)));
+        }
+        Assert.Equal([CardCrops.ThumbnailWidth, 640], image.Renditions.Where(r => r.Format == CardCrops.Square).Select(r => r.Width).Order());
     }
 
     [Fact]

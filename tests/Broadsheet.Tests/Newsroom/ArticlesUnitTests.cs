@@ -113,7 +113,7 @@ public sealed class ArticlesUnitTests
     [InlineData(600, 1200, 0.5f, 1.0f, 16.0 / 9, 0, 862, 600, 1200)]
     public void Card_crops_keep_the_focal_point_as_central_as_the_edges_allow(int width, int height, float x, float y, double aspect, int left, int top, int right, int bottom)
     {
-        var crop = FocalCrops.CropFor(width, height, x, y, aspect);
+        var crop = Broadsheet.Media.CardCrops.CropFor(width, height, x, y, aspect);
         Assert.Equal((left, top, right, bottom), (crop.Left, crop.Top, crop.Right, crop.Bottom));
     }
 

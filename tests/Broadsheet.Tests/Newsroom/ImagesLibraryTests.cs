@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Broadsheet.Media;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Images;
 using Broadsheet.Tests.Infrastructure;
@@ -99,21 +100,29 @@ public sealed class ImagesLibraryTests(ImagesApps apps) : IClassFixture<ImagesAp
         var editor = await NewsroomSession.SignInAsync(app, NewsroomRoles.Editor, Ct);
         using var uploaded = await UploadAsync(editor, TestImages.Encode(1200, 600), "wide.jpg", alt: "A wide view of the bay");
         var location = uploaded.Headers.Location!.OriginalString;
+        var id = Guid.Parse(location[(location.LastIndexOf('/') + 1)..]);
+        // The upload already has crops around the centre; moving the focal point replaces them.
+        var centred = (await WithDbAsync(app, db => db.Images.AsNoTracking().FirstAsync(i => i.Id == id, Ct))).Renditions.Where(CardCrops.IsCrop).ToList();
+        Assert.Equal(3, centred.Count);
+        Assert.All(centred, r => Assert.EndsWith("-05000500.jpg", r.Path, StringComparison.Ordinal));
         var form = BrowserForm.Read(await editor.GetPageAsync(location, Ct), "#image-form")
             .Set("Input.FocalX", "90").Set("Input.FocalY", "25").Set("Input.Credit", "Staff photographer");
         using (var saved = await editor.Client.PostAsync(location, new FormUrlEncodedContent(form.Fields), Ct))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
-        var id = Guid.Parse(location[(location.LastIndexOf('/') + 1)..]);
         var image = await WithDbAsync(app, db => db.Images.AsNoTracking().FirstAsync(i => i.Id == id, Ct));
         Assert.Equal(0.9f, image.FocalX, 3);
         Assert.Equal(0.25f, image.FocalY, 3);
         Assert.Equal("Staff photographer", image.Credit);
-        var wide = Assert.Single(image.Renditions, r => r.Format == FocalCrops.Wide);
-        var square = Assert.Single(image.Renditions, r => r.Format == FocalCrops.Square);
+        var wide = Assert.Single(image.Renditions, r => r.Format == CardCrops.Wide);
+        var squares = image.Renditions.Where(r => r.Format == CardCrops.Square).OrderBy(r => r.Width).ToList();
         Assert.Equal((640, 360), (wide.Width, wide.Height));
-        Assert.Equal(square.Width, square.Height);
+        // A thumbnail and the largest square the 600-pixel-high picture gives.
+        Assert.Equal([(CardCrops.ThumbnailWidth, CardCrops.ThumbnailWidth), (600, 600)], squares.Select(r => (r.Width, r.Height)));
+        var square = squares[^1];
+        Assert.All(image.Renditions.Where(CardCrops.IsCrop), r => Assert.EndsWith("-09000250.jpg", r.Path, StringComparison.Ordinal));
+        Assert.All(centred, r => Assert.False(File.Exists(Path.Combine(app.DataPath, "media", r.Path)), $"{r.Path} is left behind"));
         using var reader = app.Client();
         using var crop = await reader.GetAsync("/media/" + square.Path, Ct);
         Assert.Equal(HttpStatusCode.OK, crop.StatusCode);

@@ -82,6 +82,9 @@ public sealed class ReaderData
             new Rendition(width / 2, height / 2, "webp", $"{name}/{width / 2}.webp", 30_000),
             new Rendition(width / 4, height / 4, "jpeg", $"{name}/{width / 4}.jpg", 15_000),
             new Rendition(width / 2, height / 2, "jpeg", $"{name}/{width / 2}.jpg", 45_000),
+            new Rendition(640, 360, CardCrops.Wide, $"{name}/card-16x9-640.jpg", 40_000),
+            new Rendition(CardCrops.ThumbnailWidth, CardCrops.ThumbnailWidth, CardCrops.Square, $"{name}/card-1x1-160.jpg", 8_000),
+            new Rendition(640, 640, CardCrops.Square, $"{name}/card-1x1-640.jpg", 50_000),
         ],
     };
 

@@ -16,6 +16,9 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
         Assert.Equal(ReaderData.PublicationName, doc.QuerySelector("h1").Text());
         var top = doc.QuerySelector(".cards .lead")!;
         Assert.Equal("A sample story about the port", top.QuerySelector("h3").Text());
+        // Cards without a picture have no thumbnail; the one story with a picture has it in every list it is in.
+        Assert.Equal(["Border talks resume after a year of silence"], doc.QuerySelectorAll("li.with-thumb").Select(li => li.QuerySelector("h3").Text()).Distinct());
+        Assert.Null(top.QuerySelector("img.thumb"));
         var latest = doc.QuerySelectorAll("section.row").First(s => s.QuerySelector("h2").Text() == "Latest");
         Assert.Equal(["Ferry strike ends", "Border talks resume after a year of silence", "Port fees to rise"],
             latest.QuerySelectorAll("h3").Take(3).Select(h => h.Text()));
@@ -40,6 +43,12 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
         Assert.Equal("Asia", doc.QuerySelector("h1").Text());
         Assert.Equal([("East Asia", "/news/asia/east-asia")], doc.QuerySelectorAll(".subsections a").Select(a => (a.Text(), a.GetAttribute("href"))));
         Assert.Equal(["Border talks resume after a year of silence"], doc.QuerySelectorAll(".cards h2").Select(h => h.Text()));
+        // Its picture as a square thumbnail cropped around the focal point: sized so nothing moves as it loads, loaded lazily.
+        var thumb = doc.QuerySelector(".cards > li.with-thumb > img.thumb")!;
+        Assert.Equal("/media/hero/card-1x1-160.jpg", thumb.GetAttribute("src"));
+        Assert.Equal("/media/hero/card-1x1-160.jpg 160w, /media/hero/card-1x1-640.jpg 640w", thumb.GetAttribute("srcset"));
+        Assert.Equal(("80px", "80", "80"), (thumb.GetAttribute("sizes"), thumb.GetAttribute("width"), thumb.GetAttribute("height")));
+        Assert.Equal(("Alt text of hero", "lazy"), (thumb.GetAttribute("alt"), thumb.GetAttribute("loading")));
 
         var sub = await app.Client().GetDocumentAsync("/news/asia/east-asia");
         Assert.Equal("East Asia", sub.QuerySelector("h1").Text());
@@ -85,6 +94,12 @@ public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
         Assert.Equal("Border Talks", doc.QuerySelector("h1").Text());
         Assert.Equal("Negotiations over the northern border.", doc.QuerySelector(".profile").Text());
         Assert.Equal(["Border talks resume after a year of silence"], doc.QuerySelectorAll(".cards h2").Select(h => h.Text()));
+        // Its picture as a square thumbnail cropped around the focal point: sized so nothing moves as it loads, loaded lazily.
+        var thumb = doc.QuerySelector(".cards > li.with-thumb > img.thumb")!;
+        Assert.Equal("/media/hero/card-1x1-160.jpg", thumb.GetAttribute("src"));
+        Assert.Equal("/media/hero/card-1x1-160.jpg 160w, /media/hero/card-1x1-640.jpg 640w", thumb.GetAttribute("srcset"));
+        Assert.Equal(("80px", "80", "80"), (thumb.GetAttribute("sizes"), thumb.GetAttribute("width"), thumb.GetAttribute("height")));
+        Assert.Equal(("Alt text of hero", "lazy"), (thumb.GetAttribute("alt"), thumb.GetAttribute("loading")));
     }
 
     [Theory]

@@ -86,7 +86,7 @@ public sealed class EditModel(BroadsheetDb db, FocalCrops crops, ContentCache ca
         image.Credit = ArticleWriter.Trimmed(Input.Credit);
         var focalX = (float)(Input.FocalX / 100);
         var focalY = (float)(Input.FocalY / 100);
-        if (Math.Abs(focalX - image.FocalX) > 0.0005 || Math.Abs(focalY - image.FocalY) > 0.0005 || !image.Renditions.Any(r => r.Format == FocalCrops.Wide))
+        if (Math.Abs(focalX - image.FocalX) > 0.0005 || Math.Abs(focalY - image.FocalY) > 0.0005 || !CardCrops.AreComplete(image))
         {
             image.FocalX = focalX;
             image.FocalY = focalY;
