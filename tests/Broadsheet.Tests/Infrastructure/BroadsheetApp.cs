@@ -59,6 +59,8 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         builder.UseSetting("Broadsheet:BootstrapApiKey", AdminKey);
         builder.UseSetting("Broadsheet:Cache:OutputCache", OutputCache ? "true" : "false");
         builder.UseSetting("Broadsheet:Database:Provider", Provider.ToString());
+        // Audio is made only where a test asks for it (ListenApp): elsewhere it would spend the machine's two cores.
+        builder.UseSetting("Broadsheet:Listen:Worker", "false");
         if (postgresDatabase is not null)
         {
             var csb = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = postgresDatabase };

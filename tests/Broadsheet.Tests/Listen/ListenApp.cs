@@ -21,6 +21,7 @@ public sealed class ListenApp(DatabaseProvider provider, IReadOnlyDictionary<str
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Broadsheet:Listen:Worker", "true");
         builder.UseSetting("Broadsheet:Listen:PollSeconds", "0.25");
         // The test machine is shared: at normal priority the jobs keep pace with the tests' timeouts.
         builder.UseSetting("Broadsheet:Listen:WorkerNiceness", "0");
