@@ -29,6 +29,13 @@ public sealed class BroadsheetOptions
     /// <summary>Redis connection string; when set, the output cache is shared through Redis.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// Starts every Redis key and channel name of this publication, so several publications (or test runs) can share
+    /// one Redis without evicting each other's pages. Instances of one publication must use the same prefix.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9:_.-]{1,64}$", ErrorMessage = "Broadsheet:RedisPrefix takes 1 to 64 letters, digits or : _ . -")]
+    public string RedisPrefix { get; set; } = "broadsheet:";
+
     public string MediaPath => Path.Combine(Path.GetFullPath(DataPath), "media");
 
     /// <summary>Image uploads and renditions.</summary>

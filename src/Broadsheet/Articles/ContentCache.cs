@@ -23,20 +23,40 @@ public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentCh
 
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct = default)
     {
+        var distinct = tags.Distinct().ToList();
         // Before the pages go: a page rendered after its eviction must not be built from a snapshot read before the write.
         Interlocked.Increment(ref generation);
         foreach (var broadcast in broadcasts)
         {
-            await broadcast.PublishAsync(ct);
+            await broadcast.PublishAsync(distinct, ct);
         }
+        await EvictResponsesAsync(distinct, ct);
+    }
+
+    /// <summary>
+    /// Evicts cached responses built from data that no snapshot holds and no other part of the site follows (the
+    /// podcast feeds, once new audio is made): the generation stays, so snapshots are not rebuilt and pages rendered
+    /// meanwhile are still stored, and nothing is announced. With Redis the store is shared, so every instance sees it.
+    /// </summary>
+    public async Task EvictResponsesAsync(IEnumerable<string> tags, CancellationToken ct = default)
+    {
         foreach (var tag in tags.Distinct())
         {
             await store.EvictByTagAsync(tag, ct);
         }
     }
 
-    /// <summary>Another instance changed content and evicted the shared store itself; only this process's snapshots are stale.</summary>
-    public void ChangedElsewhere() => Interlocked.Increment(ref generation);
+    /// <summary>
+    /// Another instance changed content and evicted the shared store itself: this process's snapshots are stale, and
+    /// the same tags are evicted once more, for a page this instance rendered from its old snapshot between that
+    /// eviction and this call would otherwise stay in the shared store (renders still running now are not stored,
+    /// their snapshot being older than the generation).
+    /// </summary>
+    public Task ChangedElsewhereAsync(IEnumerable<string> tags, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref generation);
+        return EvictResponsesAsync(tags, ct);
+    }
 }
 
 /// <summary>
@@ -45,5 +65,6 @@ public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentCh
 /// </summary>
 public interface IContentChangeBroadcast
 {
-    Task PublishAsync(CancellationToken ct);
+    /// <summary>Called with the tags about to be evicted.</summary>
+    Task PublishAsync(IReadOnlyCollection<string> tags, CancellationToken ct);
 }

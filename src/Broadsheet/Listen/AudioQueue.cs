@@ -25,7 +25,7 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
     private readonly ListenOptions listen = options.Value;
 
     /// <summary>Published content changed: the worker looks for work now instead of at its next poll.</summary>
-    public Task PublishAsync(CancellationToken ct)
+    public Task PublishAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
     {
         Signal();
         return Task.CompletedTask;

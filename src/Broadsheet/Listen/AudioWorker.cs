@@ -155,7 +155,8 @@ public sealed class AudioWorker(
             await RemoveSupersededAsync(db, job, stoppingToken);
             if (catalog.DefaultFor(article.Language)?.Id == voice.Id)
             {
-                await scope.ServiceProvider.GetRequiredService<ContentCache>().EvictAsync([CacheTags.Feeds], stoppingToken);
+                // Only the feeds list episodes; the article page's player asks for its audio itself.
+                await scope.ServiceProvider.GetRequiredService<ContentCache>().EvictResponsesAsync([CacheTags.Feeds], stoppingToken);
             }
 
             // Opus is a second pass in a lane of its own, so the next article's MP3 does not wait for it.

@@ -37,7 +37,7 @@ public static class ReaderExtensions
             builder.Services.AddStackExchangeRedisOutputCache(o =>
             {
                 o.Configuration = options.Redis;
-                o.InstanceName = "broadsheet:";
+                o.InstanceName = options.RedisPrefix;
             });
             builder.Services.AddSingleton<RedisContentChanges>();
             builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());

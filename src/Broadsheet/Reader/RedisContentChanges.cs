@@ -6,19 +6,25 @@ namespace Broadsheet.Reader;
 
 /// <summary>
 /// With Redis configured (several instances, one database), each instance's evictions reach the shared output
-/// cache but not the other instances' in-memory <see cref="SiteSnapshot"/>. This announces every eviction on a
-/// Redis channel and marks the snapshot stale when another instance announces one, so a change shows everywhere
-/// on the next render. Messages can be lost (Redis restarts, dropped connections); the snapshot's age limit,
+/// cache but not the other instances' in-memory <see cref="SiteSnapshot"/>. This announces every eviction, with its
+/// tags, on a Redis channel; an instance hearing another's announcement marks its snapshot stale and evicts the
+/// tags again (<see cref="ContentCache.ChangedElsewhereAsync"/>), so a change shows everywhere on the next render.
+/// Messages can be lost (Redis restarts, dropped connections); the snapshot's age limit,
 /// <see cref="CacheOptions.SnapshotSeconds"/>, bounds how long an instance can miss a change then.
 /// </summary>
 public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, IServiceProvider services, ILogger<RedisContentChanges> logger)
     : IContentChangeBroadcast, IHostedService, IAsyncDisposable
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("broadsheet:content-changed");
+    private const char Separator = '\n';
+
+    private readonly RedisChannel channel = RedisChannel.Literal(options.Value.RedisPrefix + "content-changed");
 
     // The sender hears its own messages too; it has already moved its own generation on.
     private readonly string instance = Guid.NewGuid().ToString("N");
     private ConnectionMultiplexer? redis;
+
+    /// <summary>The channel's message: the sending instance, then the evicted tags, one per line.</summary>
+    public static string Message(string instance, IEnumerable<string> tags) => string.Join(Separator, tags.Prepend(instance));
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,11 +35,21 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         var cache = services.GetRequiredService<ContentCache>();
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
+            var messages = await redis.GetSubscriber().SubscribeAsync(channel);
+            messages.OnMessage(async message =>
             {
-                if (message != instance)
+                var parts = ((string?)message.Message ?? "").Split(Separator);
+                if (parts[0] == instance)
                 {
-                    cache.ChangedElsewhere();
+                    return;
+                }
+                try
+                {
+                    await cache.ChangedElsewhereAsync(parts.Skip(1).Where(t => t.Length > 0), CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Could not evict the pages another instance changed; they refresh within the cache lifetime");
                 }
             });
         }
@@ -43,7 +59,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         }
     }
 
-    public async Task PublishAsync(CancellationToken ct)
+    public async Task PublishAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
     {
         if (redis is null)
         {
@@ -51,7 +67,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         }
         try
         {
-            await redis.GetSubscriber().PublishAsync(Channel, instance);
+            await redis.GetSubscriber().PublishAsync(channel, Message(instance, tags));
         }
         catch (RedisException e)
         {

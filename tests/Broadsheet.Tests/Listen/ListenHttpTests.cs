@@ -4,8 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using Broadsheet.Articles;
 using Broadsheet.Listen;
 using Broadsheet.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace Broadsheet.Tests.Listen;
@@ -245,10 +247,19 @@ The ferry will carry 300 passengers and run every half hour.
     {
         var app = await apps.On(provider);
         var section = "podcast-" + Guid.NewGuid().ToString("N")[..6];
+        var cache = app.Services.GetRequiredService<ContentCache>();
         var id = await ListenSteps.PublishAsync(app, "Ferry story for the podcast", Story, section: section);
+        var generation = cache.Generation;
         using var client = app.Client();
+        // A feed cached before the audio is ready is evicted when it is (checked below: the episode shows).
+        using (var early = await client.GetAsync($"/feeds/podcast/{section}.xml", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        }
         var status = await ListenSteps.WaitReadyAsync(client, id);
         var fingerprint = status["fingerprint"]!.GetValue<string>();
+        // Making audio evicts the feeds alone: the site's snapshots (sections, ads) stay valid and are not rebuilt.
+        Assert.Equal(generation, cache.Generation);
 
         // Podcast apps and feed readers find the feed from any page.
         var page = new HtmlParser().ParseDocument(await ListenSteps.ArticlePageAsync(client, id, section));

@@ -22,7 +22,7 @@ public class CacheEvictionTests
     };
 
     private static BroadsheetApp NewApp(DatabaseProvider provider, bool redis) => redis
-        ? new ConfiguredApp(provider, new Dictionary<string, string> { ["Broadsheet:Redis"] = ConfiguredApp.Redis })
+        ? new ConfiguredApp(provider, ConfiguredApp.WithRedis())
         : new BroadsheetApp(provider);
 
     private static async Task<string> HtmlAsync(HttpClient client, string path)
@@ -94,6 +94,25 @@ public class CacheEvictionTests
             Assert.Contains("Border talks collapse", await HtmlAsync(client, path), StringComparison.Ordinal);
         }
         Assert.DoesNotContain("Ferry strike spreads", await HtmlAsync(client, "/news/world"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publications_sharing_one_Redis_under_their_own_prefixes_do_not_evict_each_others_pages()
+    {
+        await using var mine = new ConfiguredApp(DatabaseProvider.Sqlite, ConfiguredApp.WithRedis());
+        await using var theirs = new ConfiguredApp(DatabaseProvider.Sqlite, ConfiguredApp.WithRedis());
+        var data = await ReaderData.SeedAsync(mine);
+        var other = await ReaderData.SeedAsync(theirs);
+        Assert.Equal(data.LeadId, other.LeadId); // the same tags in both
+        var client = mine.Client();
+        await HtmlAsync(client, data.LeadPath);
+        await ChangeAsync(mine, data.LeadId, a => a.Headline = "Border talks collapse", evict: false);
+
+        await ChangeAsync(theirs, other.LeadId, _ => { }, evict: true);
+        Assert.DoesNotContain("Border talks collapse", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
+
+        await ChangeAsync(mine, data.LeadId, _ => { }, evict: true);
+        Assert.Contains("Border talks collapse", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,10 +1,13 @@
 using System.Net;
+using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Reader;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Broadsheet.Tests.Reader;
 
@@ -110,7 +113,7 @@ public class SiteSnapshotTests
     public async Task Two_instances_on_one_database_and_Redis_see_each_others_changes()
     {
         // An age limit far beyond the test: only the announcement through Redis can make instance A see B's change.
-        var settings = new Dictionary<string, string> { ["Broadsheet:Redis"] = ConfiguredApp.Redis, ["Broadsheet:Cache:SnapshotSeconds"] = "3600" };
+        var settings = ConfiguredApp.WithRedis(("Broadsheet:Cache:SnapshotSeconds", "3600"));
         await using var a = new ConfiguredApp(DatabaseProvider.PostgreSQL, settings);
         var data = await ReaderData.SeedAsync(a);
         var shared = a.Services.GetRequiredService<IConfiguration>().GetConnectionString("Broadsheet")!;
@@ -132,5 +135,34 @@ public class SiteSnapshotTests
         Assert.Contains("World", await MenuAndCrumbsAsync(clientB, data.WorldPath), StringComparison.Ordinal);
         await a.AdminClient().PutSectionAsync("world", "World News");
         Assert.Contains("World News", await EventuallyAsync(clientB, data.WorldPath, "World News", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_instance_hearing_of_a_change_evicts_its_tags_again_so_a_page_it_stored_meanwhile_goes_too()
+    {
+        var settings = ConfiguredApp.WithRedis(("Broadsheet:Cache:SnapshotSeconds", "3600"));
+        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, settings);
+        var data = await ReaderData.SeedAsync(app);
+        var client = app.Client();
+        var cache = app.Services.GetRequiredService<ContentCache>();
+
+        Assert.Contains("East Asia", await MenuAndCrumbsAsync(client, data.LeadPath), StringComparison.Ordinal);
+        var generation = cache.Generation;
+
+        // Another instance renames the section and evicts the shared cache; before its announcement arrives, this
+        // instance renders the page again from its old snapshot and stores it: a stale page in the shared cache.
+        await app.InScopeAsync(db => db.Sections.Where(s => s.Path == "asia/east-asia").ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "Far East"), Ct));
+        await cache.EvictResponsesAsync([CacheTags.Article(data.LeadId), CacheTags.Home], Ct);
+        Assert.Contains("East Asia", await MenuAndCrumbsAsync(client, data.LeadPath), StringComparison.Ordinal);
+        Assert.Equal(generation, cache.Generation);
+
+        // Then the announcement arrives, naming the tags the other instance evicted.
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(ConfiguredApp.Redis))
+        {
+            var channel = RedisChannel.Literal(settings["Broadsheet:RedisPrefix"] + "content-changed");
+            Assert.Equal(1, await redis.GetSubscriber().PublishAsync(channel, RedisContentChanges.Message("another-instance", [CacheTags.Article(data.LeadId), CacheTags.Home])));
+        }
+        Assert.Contains("Far East", await EventuallyAsync(client, data.LeadPath, "Far East", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+        Assert.True(cache.Generation > generation);
     }
 }
