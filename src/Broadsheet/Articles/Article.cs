@@ -169,6 +169,9 @@ public sealed class StandardsPage
 
 public static class ArticleUrls
 {
+    /// <summary>How deep sections nest: the reader has one article route per depth, so deeper paths are refused when sections are made.</summary>
+    public const int MaxSectionDepth = 4;
+
     public static string PathOf(string sectionPath, int id, string slug) => $"/news/{sectionPath}/article/{id}/{slug}";
 
     public static string SectionPath(string sectionPath) => $"/news/{sectionPath}";

@@ -7,9 +7,6 @@ namespace Broadsheet.Reader;
 
 public static class ReaderExtensions
 {
-    /// <summary>Sections nest at most this deep in article URLs (<c>/news/a/b/c/d/article/…</c>).</summary>
-    public const int MaxSectionDepth = 4;
-
     public static WebApplicationBuilder AddReader(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
@@ -23,7 +20,7 @@ public static class ReaderExtensions
             o.RootDirectory = "/";
             o.Conventions.AddFolderApplicationModelConvention("/Reader", page => page.EndpointMetadata.Add(ReaderPageMarker.Instance));
             // A route template cannot have a catch-all in the middle, so deeper section paths get one template each.
-            for (var depth = 2; depth <= MaxSectionDepth; depth++)
+            for (var depth = 2; depth <= ArticleUrls.MaxSectionDepth; depth++)
             {
                 var sections = string.Join('/', Enumerable.Range(1, depth).Select(i => $"{{s{i}}}"));
                 o.Conventions.AddPageRoute("/Reader/ArticlePage", $"news/{sections}/article/{{id:int}}/{{slug?}}");

@@ -140,6 +140,11 @@ internal static class SectionsAdmin
         {
             return $"A section path is 1 to {MaxPath} characters.";
         }
+        var depth = path.Count(c => c == '/') + 1;
+        if (depth > ArticleUrls.MaxSectionDepth)
+        {
+            return $"Sections nest at most {ArticleUrls.MaxSectionDepth} deep; this path has {depth} levels.";
+        }
         foreach (var segment in path.Split('/'))
         {
             if (segment.Length == 0 || Slugs.From(segment) != segment)

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
-using Broadsheet.Reader;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -31,9 +30,9 @@ public sealed class SectionsModel(BroadsheetDb db, ContentCache cache) : PageMod
         {
             ModelState.AddModelError("Input.ParentId", "Choose a parent section from the list.");
         }
-        else if (parent is not null && parent.Path.Count(c => c == '/') + 1 >= ReaderExtensions.MaxSectionDepth)
+        else if (parent is not null && parent.Path.Count(c => c == '/') + 1 >= ArticleUrls.MaxSectionDepth)
         {
-            ModelState.AddModelError("Input.ParentId", $"Sections nest at most {ReaderExtensions.MaxSectionDepth} deep; choose a higher parent.");
+            ModelState.AddModelError("Input.ParentId", $"Sections nest at most {ArticleUrls.MaxSectionDepth} deep; choose a higher parent.");
         }
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.From(Input.Name ?? "") : Input.Slug.Trim();
         if (!string.IsNullOrWhiteSpace(Input.Slug) && Slugs.From(slug) != slug)
