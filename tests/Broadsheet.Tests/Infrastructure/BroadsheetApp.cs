@@ -20,8 +20,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
     private readonly string? postgresDatabase;
 
-    public BroadsheetApp(DatabaseProvider provider = DatabaseProvider.Sqlite, bool seedDemoContent = false, bool outputCache = true)
+    public BroadsheetApp(DatabaseProvider provider = DatabaseProvider.Sqlite, bool seedDemoContent = false, bool outputCache = true, bool audioWorker = false)
     {
+        AudioWorker = audioWorker;
         Provider = provider;
         SeedDemoContent = seedDemoContent;
         OutputCache = outputCache;
@@ -37,6 +38,12 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     public bool SeedDemoContent { get; }
 
     public bool OutputCache { get; }
+
+    /// <summary>
+    /// Runs the audio worker. Off unless a test needs audio (the Listen tests, the browser tests' demo site): in every
+    /// other app with published articles it would spend the machine's two cores making audio nobody asks for.
+    /// </summary>
+    public bool AudioWorker { get; }
 
     public string DataPath => dataPath;
 
@@ -59,8 +66,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         builder.UseSetting("Broadsheet:BootstrapApiKey", AdminKey);
         builder.UseSetting("Broadsheet:Cache:OutputCache", OutputCache ? "true" : "false");
         builder.UseSetting("Broadsheet:Database:Provider", Provider.ToString());
-        // Audio is made only where a test asks for it (ListenApp): elsewhere it would spend the machine's two cores.
-        builder.UseSetting("Broadsheet:Listen:Worker", "false");
+        builder.UseSetting("Broadsheet:Listen:Worker", AudioWorker ? "true" : "false");
         if (postgresDatabase is not null)
         {
             var csb = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = postgresDatabase };

@@ -16,12 +16,11 @@ namespace Broadsheet.Tests.Listen;
 /// tests add a deliberately hanging or crashing engine next to the real ones).
 /// </summary>
 public sealed class ListenApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<ISpeechEngine>? extraEngines = null, bool seedDemoContent = false)
-    : BroadsheetApp(provider, seedDemoContent)
+    : BroadsheetApp(provider, seedDemoContent, audioWorker: true)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Broadsheet:Listen:Worker", "true");
         builder.UseSetting("Broadsheet:Listen:PollSeconds", "0.25");
         // The test machine is shared: at normal priority the jobs keep pace with the tests' timeouts.
         builder.UseSetting("Broadsheet:Listen:WorkerNiceness", "0");
