@@ -270,6 +270,43 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Crops_superseded_by_a_new_focal_point_stay_for_cached_pages_then_the_sweep_removes_them(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var id = (await Import(app, TestImages.Encode(1200, 800), "focus.jpg")).Id;
+        List<Rendition> centred, moved;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            var image = await db.Images.SingleAsync(i => i.Id == id, Ct);
+            centred = image.Renditions.Where(CardCrops.IsCrop).ToList();
+            (image.FocalX, image.FocalY) = (0.2f, 0.3f);
+            await scope.ServiceProvider.GetRequiredService<Broadsheet.Newsroom.Images.FocalCrops>().MakeAsync(image, Ct);
+            await db.SaveChangesAsync(Ct);
+            moved = image.Renditions.Where(CardCrops.IsCrop).ToList();
+        }
+        Assert.Equal(3, centred.Count);
+        Assert.Empty(centred.Select(r => r.Path).Intersect(moved.Select(r => r.Path)));
+        var list = Path.Combine(MediaRoot(app), id.ToString(), MediaSweep.SupersededList);
+        Assert.Equal(centred.Select(r => r.Path).Order(), (await File.ReadAllLinesAsync(list, Ct)).Order());
+
+        // Pages cached by browsers and CDNs may still name the old crops: a sweep now keeps them.
+        var sweep = app.Services.GetRequiredService<MediaSweep>();
+        await sweep.SweepAsync(Ct);
+        Assert.All(centred.Concat(moved), r => Assert.True(File.Exists(MediaFile(app, r.Path)), r.Path));
+
+        // Once the list is older than any cached page can be, they go; what the image uses stays.
+        File.SetLastWriteTimeUtc(list, DateTime.UtcNow - MediaSweep.SupersededAge - TimeSpan.FromMinutes(1));
+        await sweep.SweepAsync(Ct);
+        Assert.All(centred, r => Assert.False(File.Exists(MediaFile(app, r.Path)), r.Path));
+        Assert.All(moved, r => Assert.True(File.Exists(MediaFile(app, r.Path)), r.Path));
+        Assert.True(File.Exists(MediaFile(app, $"{id}/original.jpg")));
+        Assert.False(File.Exists(list));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
     public async Task The_media_sweep_removes_old_folders_no_image_knows_and_nothing_else(DatabaseProvider provider)
     {
         var app = await apps.On(provider);

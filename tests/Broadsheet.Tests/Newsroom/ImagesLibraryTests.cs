@@ -122,7 +122,9 @@ public sealed class ImagesLibraryTests(ImagesApps apps) : IClassFixture<ImagesAp
         Assert.Equal([(CardCrops.ThumbnailWidth, CardCrops.ThumbnailWidth), (600, 600)], squares.Select(r => (r.Width, r.Height)));
         var square = squares[^1];
         Assert.All(image.Renditions.Where(CardCrops.IsCrop), r => Assert.EndsWith("-09000250.jpg", r.Path, StringComparison.Ordinal));
-        Assert.All(centred, r => Assert.False(File.Exists(Path.Combine(app.DataPath, "media", r.Path)), $"{r.Path} is left behind"));
+        // The old crops stay for pages cached elsewhere, listed for the media sweep to remove later.
+        Assert.All(centred, r => Assert.True(File.Exists(Path.Combine(app.DataPath, "media", r.Path)), r.Path));
+        Assert.Equal(centred.Select(r => r.Path).Order(), (await File.ReadAllLinesAsync(Path.Combine(app.DataPath, "media", id.ToString(), MediaSweep.SupersededList), Ct)).Order());
         using var reader = app.Client();
         using var crop = await reader.GetAsync("/media/" + square.Path, Ct);
         Assert.Equal(HttpStatusCode.OK, crop.StatusCode);
@@ -152,6 +154,15 @@ public sealed class ImagesLibraryTests(ImagesApps apps) : IClassFixture<ImagesAp
             Assert.Equal(["/media/" + wide.Path, "/media/" + square.Path], images.Skip(1));
             Assert.EndsWith(".jpg", images[0], StringComparison.Ordinal);
         }
+
+        // The section's listing shows the thumbnail; editing the image evicts it there too, not only on the article page.
+        Assert.Contains("alt=\"A wide view of the bay\"", await reader.GetStringAsync("/news/bay", Ct), StringComparison.Ordinal);
+        var retitled = BrowserForm.Read(await editor.GetPageAsync(location, Ct), "#image-form").Set("Input.Alt", "Boats moored across a wide bay");
+        using (var saved = await editor.Client.PostAsync(location, new FormUrlEncodedContent(retitled.Fields), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        Assert.Contains("alt=\"Boats moored across a wide bay\"", await reader.GetStringAsync("/news/bay", Ct), StringComparison.Ordinal);
 
         var bad = BrowserForm.Read(await editor.GetPageAsync(location, Ct), "#image-form").Set("Input.FocalX", "140").Set("Input.Alt", "");
         using var refused = await editor.Client.PostAsync(location, new FormUrlEncodedContent(bad.Fields), Ct);

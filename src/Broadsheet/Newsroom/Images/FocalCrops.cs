@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Newsroom.Images;
 
-/// <summary>Makes an image's <see cref="CardCrops"/> again from its original when an editor moves the focal point.</summary>
+/// <summary>
+/// Makes an image's <see cref="CardCrops"/> again from its original when an editor moves the focal point. The old
+/// crops' files stay, since pages cached by browsers and CDNs still name them: they are listed in the folder's
+/// <see cref="MediaSweep.SupersededList"/>, and <see cref="MediaSweep"/> removes them once that list is old enough.
+/// </summary>
 public sealed class FocalCrops(IOptions<BroadsheetOptions> options, ImageWorkSlots slots)
 {
     /// <summary>Makes the crops for <paramref name="image"/>'s focal point and replaces any earlier ones in its renditions (the caller saves the row).</summary>
@@ -26,9 +30,10 @@ public sealed class FocalCrops(IOptions<BroadsheetOptions> options, ImageWorkSlo
             slots.Release();
         }
         image.Renditions = [.. image.Renditions.Where(r => !CardCrops.IsCrop(r)), .. made];
-        foreach (var stale in old.Where(o => made.All(m => m.Path != o.Path)))
+        var superseded = old.Where(o => made.All(m => m.Path != o.Path)).Select(o => o.Path).ToList();
+        if (superseded.Count > 0)
         {
-            File.Delete(Path.Combine(media, stale.Path));
+            await File.AppendAllLinesAsync(Path.Combine(media, image.Id.ToString(), MediaSweep.SupersededList), superseded, ct);
         }
     }
 }
