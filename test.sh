@@ -56,7 +56,7 @@ set -e
 # keeps only the last part of the output still names what failed.
 if grep -q '^failed ' "$work/test.log"; then
   echo "--- failed tests ---"
-  awk '/^failed / { n = seen[$2]++ ? 0 : 14 } /^[^ ]/ && !/^failed / { n = 0 } n > 0 { print; n-- }' "$work/test.log"
+  awk '/^failed / { key = $0; sub(/ \([^()]*\)$/, "", key); n = seen[key]++ ? 0 : 14 } /^[^ ]/ && !/^failed / { n = 0 } n > 0 { print; n-- }' "$work/test.log"
 fi
 # One plain closing line for CI: the runner's own summary, added up over the test assemblies.
 awk '/^  (succeeded|failed|skipped):/ { n[$1] += $2 } END { printf "Tests: %d passed, %d failed, %d skipped\n", n["succeeded:"], n["failed:"], n["skipped:"] }' "$work/test.log"
