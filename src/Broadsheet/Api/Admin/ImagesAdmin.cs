@@ -169,7 +169,7 @@ internal static class ImagesAdmin
         image.Caption = ArticleWriter.Trimmed(input.Caption);
         image.Credit = ArticleWriter.Trimmed(input.Credit);
         await db.SaveChangesAsync(ct);
-        await cache.EvictArticlesAsync(db.Articles.Where(a => a.HeroImageId == id), [CacheTags.Ads], ct);
+        await cache.EvictAsync(await ImagePages.TagsAsync(db, id, ct), ct);
         return TypedResults.Ok(AdminImageJson.From(image));
     }
 

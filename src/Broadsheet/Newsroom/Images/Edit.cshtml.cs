@@ -93,12 +93,7 @@ public sealed class EditModel(BroadsheetDb db, FocalCrops crops, ContentCache ca
             await crops.MakeAsync(image, ct);
         }
         await db.SaveChangesAsync(ct);
-        // Every page showing one of its articles: the article's own page (picture, caption, credit, structured data) and
-        // the listings whose cards show the thumbnail and its alt text.
-        var heroOf = await db.Articles.AsNoTracking().Where(a => a.HeroImageId == id && a.Status == ArticleStatus.Published)
-            .Include(a => a.Section).Include(a => a.Topics).ThenInclude(t => t.Topic).Include(a => a.Byline).ThenInclude(b => b.Contributor)
-            .ToListAsync(ct);
-        await cache.EvictAsync(heroOf.SelectMany(CacheTags.For), ct);
+        await cache.EvictAsync(await ImagePages.TagsAsync(db, id, ct), ct);
         StatusMessage.Set(TempData, "Image saved.");
         return Redirect($"/newsroom/images/{id}");
     }
