@@ -355,7 +355,8 @@ internal static partial class DemoArticles
                 "三方代表討論魷魚與鯖魚的暫定捕撈上限，以及海上事故通報機制",
                 "下一輪會談暫定於長崎舉行",
             ],
-            ["diplomacy", "oceans"], ["meridian-wire-service"], "釜山", 4,
+            // Half an hour before the English version, so the front page (in English) leads with the English story.
+            ["diplomacy", "oceans"], ["meridian-wire-service"], "釜山", 5.5,
             Hero(IllustrationStyle.Map, 16,
                 "Three pale islands joined by dashed routes on a gridded background in dusk colours.",
                 "三國之間的共同漁場，也是多數爭議所在。"),
