@@ -45,7 +45,8 @@ public static class CardCrops
 
     /// <summary>
     /// Writes every crop of <paramref name="source"/> (upright pixels of the whole image, at any scale) into
-    /// <paramref name="folder"/>, and returns them with paths relative to the media root.
+    /// <paramref name="folder"/>, a staging folder nobody serves, and returns them with paths relative to the media
+    /// root as they will be once moved into the image's folder (<c>{id}/card-…</c>).
     /// </summary>
     internal static List<Rendition> Make(SKBitmap source, bool opaque, float focalX, float focalY, int jpegQuality, string id, string folder, bool flush)
     {
@@ -70,11 +71,7 @@ public static class CardCrops
                     using var data = pixmap.Encode(new SKJpegEncoderOptions(jpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))
                         ?? throw new InvalidOperationException("Could not encode a crop.");
                     var file = $"card-{name}-{width}-{focus}.jpg";
-                    // Written aside and renamed over: making the same crop again (after an interrupted save) replaces
-                    // the file whole, and a reader never gets half of it.
-                    var temporary = Path.Combine(folder, $".{file}.{Guid.NewGuid():N}.tmp");
-                    RenditionMaker.WriteFile(temporary, data.AsSpan(), flush);
-                    File.Move(temporary, Path.Combine(folder, file), overwrite: true);
+                    RenditionMaker.WriteFile(Path.Combine(folder, file), data.AsSpan(), flush);
                     made.Add(new Rendition(width, height, format, $"{id}/{file}", data.Size));
                 }
                 finally

@@ -275,6 +275,9 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
         var app = await apps.On(provider);
         var id = (await Import(app, TestImages.Encode(1200, 800), "focus.jpg")).Id;
         List<Rendition> centred, moved;
+        var staging = Path.Combine(MediaRoot(app), ImageLibrary.StagingFolder);
+        string[] StagingFolders() => Directory.Exists(staging) ? [.. Directory.EnumerateDirectories(staging).Order()] : [];
+        var stagedBefore = StagingFolders();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
@@ -287,6 +290,7 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
         }
         Assert.Equal(3, centred.Count);
         Assert.Empty(centred.Select(r => r.Path).Intersect(moved.Select(r => r.Path)));
+        Assert.Equal(stagedBefore, StagingFolders()); // made aside, moved in, nothing left behind
         var list = Path.Combine(MediaRoot(app), id.ToString(), MediaSweep.SupersededList);
         Assert.Equal(centred.Select(r => r.Path).Order(), (await File.ReadAllLinesAsync(list, Ct)).Order());
 

@@ -18,16 +18,30 @@ public sealed class FocalCrops(IOptions<BroadsheetOptions> options, ImageWorkSlo
         var bytes = await File.ReadAllBytesAsync(Path.Combine(media, image.OriginalPath), ct);
         var old = image.Renditions.Where(CardCrops.IsCrop).ToList();
         List<Rendition> made;
+        // Made in a staging folder of their own and moved into the image's folder whole: a process killed halfway
+        // leaves only the staging folder, which MediaSweep removes.
+        var staging = Path.Combine(media, ImageLibrary.StagingFolder, Guid.NewGuid().ToString());
         await slots.WaitAsync(ct);
         try
         {
-            using var decoded = DecodedImage.Decode(bytes, options.Value.Media.MaxPixels, int.MaxValue);
-            made = CardCrops.Make(decoded.Bitmap, decoded.Opaque, image.FocalX, image.FocalY, options.Value.Media.JpegQuality,
-                image.Id.ToString(), Path.Combine(media, image.Id.ToString()), flush: true);
+            Directory.CreateDirectory(staging);
+            using (var decoded = DecodedImage.Decode(bytes, options.Value.Media.MaxPixels, int.MaxValue))
+            {
+                made = CardCrops.Make(decoded.Bitmap, decoded.Opaque, image.FocalX, image.FocalY, options.Value.Media.JpegQuality,
+                    image.Id.ToString(), staging, flush: true);
+            }
+            foreach (var crop in made)
+            {
+                File.Move(Path.Combine(staging, Path.GetFileName(crop.Path)), Path.Combine(media, crop.Path), overwrite: true);
+            }
         }
         finally
         {
             slots.Release();
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
         image.Renditions = [.. image.Renditions.Where(r => !CardCrops.IsCrop(r)), .. made];
         var superseded = old.Where(o => made.All(m => m.Path != o.Path)).Select(o => o.Path).ToList();
