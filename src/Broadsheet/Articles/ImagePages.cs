@@ -7,14 +7,35 @@ namespace Broadsheet.Articles;
 public static class ImagePages
 {
     /// <summary>
-    /// The tags of every page that shows the image as a published article's hero picture (the article's page and the
-    /// listings whose cards show its thumbnail), and of the pages with ad slots, for ads that show it.
+    /// The tags of every page that shows the image: published articles with it as their hero picture (the article's
+    /// page and the listings whose cards show its thumbnail) or in their body, standards pages with it in their body,
+    /// and the pages with ad slots when an ad shows it.
     /// </summary>
     public static async Task<List<string>> TagsAsync(BroadsheetDb db, Guid imageId, CancellationToken ct)
     {
-        var heroOf = await db.Articles.AsNoTracking().Where(a => a.HeroImageId == imageId && a.Status == ArticleStatus.Published)
+        // Bodies are JSON text in both databases; an image block names the image by its id, which nothing else contains.
+        var inBody = "%" + imageId.ToString("D") + "%";
+        var published = nameof(ArticleStatus.Published);
+        var bodyUses = await db.Database
+            .SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Articles" WHERE "Status" = {published} AND "Body" LIKE {inBody}""")
+            .ToListAsync(ct);
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && (a.HeroImageId == imageId || bodyUses.Contains(a.Id)))
             .Include(a => a.Section).Include(a => a.Topics).ThenInclude(t => t.Topic).Include(a => a.Byline).ThenInclude(b => b.Contributor)
             .ToListAsync(ct);
-        return [.. heroOf.SelectMany(CacheTags.For).Append(CacheTags.Ads).Distinct()];
+        var tags = articles.SelectMany(CacheTags.For);
+        // Every page with an ad slot carries the ads tag: only an ad that shows the image is worth evicting them all.
+        if (await db.AdCreatives.AnyAsync(a => a.ImageId == imageId, ct))
+        {
+            tags = tags.Append(CacheTags.Ads);
+        }
+        var standards = await db.Database
+            .SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "StandardsPages" WHERE "Body" LIKE {inBody}""")
+            .ToListAsync(ct);
+        if (standards.Count > 0)
+        {
+            tags = tags.Append(CacheTags.Standards);
+        }
+        return [.. tags.Distinct()];
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,44 @@ public class CacheEvictionTests
             Assert.Contains("Border talks collapse", await HtmlAsync(client, path), StringComparison.Ordinal);
         }
         Assert.DoesNotContain("Ferry strike spreads", await HtmlAsync(client, "/news/world"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Changing_an_image_evicts_the_pages_that_show_it_in_a_body_and_no_others(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new BroadsheetApp(provider);
+        var data = await ReaderData.SeedAsync(app);
+        var client = app.Client();
+        using var admin = app.AdminClient();
+        async Task RenameImageAsync(string alt)
+        {
+            using var updated = await admin.PutAsync($"/api/admin/images/{data.BodyImageId}", Api.Api.Json(new { alt }), ct);
+            Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        }
+        Task ChangeStandardsTitleUnannouncedAsync(string slug, string title) => app.InScopeAsync(db =>
+            db.StandardsPages.Where(p => p.Slug == slug).ExecuteUpdateAsync(p => p.SetProperty(x => x.Title, title), ct));
+
+        // The lead article has the image in its body; the ethics page does not, and changes without an eviction.
+        Assert.Contains("Alt text of harbour", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
+        Assert.Contains("Ethics code", await HtmlAsync(client, "/standards/ethics"), StringComparison.Ordinal);
+        await ChangeStandardsTitleUnannouncedAsync("ethics", "Code of conduct");
+        await RenameImageAsync("Fishing boats moored at the harbour wall");
+        Assert.Contains("Fishing boats moored at the harbour wall", await HtmlAsync(client, data.LeadPath), StringComparison.Ordinal);
+        Assert.Contains("Ethics code", await HtmlAsync(client, "/standards/ethics"), StringComparison.Ordinal);
+
+        // A standards page with the image in its body is evicted too.
+        await app.InScopeAsync(async db =>
+        {
+            var corrections = await db.StandardsPages.SingleAsync(p => p.Slug == "corrections", ct);
+            corrections.Body = [.. corrections.Body, new ImageBlock(data.BodyImageId)];
+            return await db.SaveChangesAsync(ct);
+        });
+        Assert.Contains("Fishing boats moored at the harbour wall", await HtmlAsync(client, "/standards/corrections"), StringComparison.Ordinal);
+        await RenameImageAsync("The harbour wall at dawn, with boats");
+        Assert.Contains("The harbour wall at dawn, with boats", await HtmlAsync(client, "/standards/corrections"), StringComparison.Ordinal);
     }
 
     [Fact]
