@@ -94,7 +94,14 @@ public sealed class AudioWorker(
                     Math.Min(19, listen.WorkerNiceness + 5));
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-                await db.ArticleAudio.Where(a => a.Id == job.Id && a.Fingerprint == job.Fingerprint).ExecuteUpdateAsync(s => s.SetProperty(a => a.OpusBytes, bytes), stoppingToken);
+                var recorded = await db.ArticleAudio.Where(a => a.Id == job.Id && a.Fingerprint == job.Fingerprint)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.OpusBytes, bytes), stoppingToken);
+                if (recorded == 0)
+                {
+                    // The text changed while this was encoded, and that revision's row and files are already gone:
+                    // the file just written would be an orphan.
+                    files.Delete(job.ArticleId, voiceId, job.Fingerprint);
+                }
             }
             finally
             {

@@ -173,13 +173,14 @@ The ferry will carry 300 passengers and run every half hour.
         var timings = await client.GetStringAsync(after["timings"]!.GetValue<string>(), Ct);
         Assert.Contains("\"b4.0\"", timings); // the new paragraph is read
 
+        // The worker deletes the old row, then its files one after another: wait for all of them, not only the first.
+        string[] oldFiles = [oldMp3, Path.ChangeExtension(oldMp3, ".json"), Path.ChangeExtension(oldMp3, ".vtt"), Path.ChangeExtension(oldMp3, ".opus")];
         deadline = DateTime.UtcNow.AddSeconds(10);
-        while (File.Exists(oldMp3) && DateTime.UtcNow < deadline)
+        while (oldFiles.Any(File.Exists) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, Ct);
         }
-        Assert.False(File.Exists(oldMp3));
-        Assert.False(File.Exists(Path.ChangeExtension(oldMp3, ".json")));
+        Assert.All(oldFiles, f => Assert.False(File.Exists(f), $"{Path.GetFileName(f)} of the old text is still there"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(before["mp3"]!.GetValue<string>(), Ct)).StatusCode);
         Assert.DoesNotContain(await app.AudioRowsAsync(id), r => r.Fingerprint.StartsWith(oldFingerprint, StringComparison.Ordinal));
     }
