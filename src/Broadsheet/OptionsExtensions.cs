@@ -13,7 +13,7 @@ public static class OptionsExtensions
         builder.Services.AddOptions<BroadsheetOptions>()
             .BindConfiguration(BroadsheetOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.TrustedProxies.All(p => p.Contains('/') ? IPNetwork.TryParse(p, out _) : IPAddress.TryParse(p, out _)),
+            .Validate(o => o.TrustedProxies.All(p => TryParseProxy(p, out _, out _)),
                 "Broadsheet:TrustedProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/8).")
             .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<BroadsheetOptions>>((forwarded, broadsheet) =>
@@ -21,19 +21,30 @@ public static class OptionsExtensions
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor;
             foreach (var proxy in broadsheet.Value.TrustedProxies)
             {
-                if (proxy.Contains('/') && IPNetwork.TryParse(proxy, out var network))
+                if (TryParseProxy(proxy, out var address, out var network))
                 {
-                    forwarded.KnownIPNetworks.Add(network);
-                }
-                else if (!proxy.Contains('/') && IPAddress.TryParse(proxy, out var address))
-                {
-                    forwarded.KnownProxies.Add(address);
+                    if (address is null)
+                    {
+                        forwarded.KnownIPNetworks.Add(network);
+                    }
+                    else
+                    {
+                        forwarded.KnownProxies.Add(address);
+                    }
                 }
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoContent>();
         return builder;
+    }
+
+    /// <summary>A trusted proxy: a network in CIDR notation (10.0.0.0/8), or else one address (10.0.0.5).</summary>
+    private static bool TryParseProxy(string text, out IPAddress? address, out IPNetwork network)
+    {
+        address = null;
+        network = default;
+        return text.Contains('/') ? IPNetwork.TryParse(text, out network) : IPAddress.TryParse(text, out address);
     }
 
     /// <summary>

@@ -66,13 +66,7 @@ public static class CardCrops
                 var resized = RenditionMaker.Resize(cropped, width, height);
                 try
                 {
-                    using var flat = opaque ? null : RenditionMaker.OnWhite(resized);
-                    using var pixmap = (flat ?? resized).PeekPixels();
-                    using var data = pixmap.Encode(new SKJpegEncoderOptions(jpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))
-                        ?? throw new InvalidOperationException("Could not encode a crop.");
-                    var file = $"card-{name}-{width}-{focus}.jpg";
-                    RenditionMaker.WriteFile(Path.Combine(folder, file), data.AsSpan(), flush);
-                    made.Add(new Rendition(width, height, format, $"{id}/{file}", data.Size));
+                    made.Add(RenditionMaker.WriteJpeg(resized, opaque, jpegQuality, format, $"card-{name}-{width}-{focus}.jpg", id, folder, flush));
                 }
                 finally
                 {

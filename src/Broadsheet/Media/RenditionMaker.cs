@@ -43,10 +43,8 @@ internal static class RenditionMaker
                 }
                 current = next;
 
-                renditions.Add(Write(current, width, height, Webp, id, folder, flush, p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, options.WebpQuality))));
-                using var flat = image.Opaque ? null : OnWhite(current);
-                renditions.Add(Write(flat ?? current, width, height, Jpeg, id, folder, flush,
-                    p => p.Encode(new SKJpegEncoderOptions(options.JpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))));
+                renditions.Add(Write(current, Webp, $"{width}.webp", id, folder, flush, p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, options.WebpQuality))));
+                renditions.Add(WriteJpeg(current, image.Opaque, options.JpegQuality, Jpeg, $"{width}.jpg", id, folder, flush));
             }
         }
         finally
@@ -96,7 +94,7 @@ internal static class RenditionMaker
         return target;
     }
 
-    internal static SKBitmap OnWhite(SKBitmap source)
+    private static SKBitmap OnWhite(SKBitmap source)
     {
         var flat = new SKBitmap(source.Info.WithAlphaType(SKAlphaType.Opaque));
         using var canvas = new SKCanvas(flat);
@@ -105,13 +103,20 @@ internal static class RenditionMaker
         return flat;
     }
 
-    private static Rendition Write(SKBitmap bitmap, int width, int height, string format, string id, string folder, bool flush, Func<SKPixmap, SKData?> encode)
+    /// <summary>Writes <paramref name="bitmap"/> as a JPEG named <paramref name="name"/> (transparent areas on white), recorded with <paramref name="format"/>.</summary>
+    internal static Rendition WriteJpeg(SKBitmap bitmap, bool opaque, int quality, string format, string name, string id, string folder, bool flush)
+    {
+        using var flat = opaque ? null : OnWhite(bitmap);
+        return Write(flat ?? bitmap, format, name, id, folder, flush,
+            p => p.Encode(new SKJpegEncoderOptions(quality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore)));
+    }
+
+    private static Rendition Write(SKBitmap bitmap, string format, string name, string id, string folder, bool flush, Func<SKPixmap, SKData?> encode)
     {
         using var pixmap = bitmap.PeekPixels();
         using var data = encode(pixmap) ?? throw new InvalidOperationException($"Could not encode a {format} rendition.");
-        var name = $"{width}.{(format == Jpeg ? "jpg" : format)}";
         WriteFile(Path.Combine(folder, name), data.AsSpan(), flush);
-        return new Rendition(width, height, format, $"{id}/{name}", data.Size);
+        return new Rendition(bitmap.Width, bitmap.Height, format, $"{id}/{name}", data.Size);
     }
 
     public static void WriteFile(string path, ReadOnlySpan<byte> bytes, bool flush)
