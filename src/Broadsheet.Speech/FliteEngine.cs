@@ -136,10 +136,10 @@ public sealed class FliteEngine : ISpeechEngine, ISpeechEngineDiagnostics
         var samples = new List<short>(1 << 16);
         var marks = new List<SpeechMark>();
         var sampleRate = 0;
-        foreach (var (start, length) in SentenceSplitter.Split(text))
+        foreach (var (start, end) in SentenceSplitter.Split(text))
         {
             ct.ThrowIfCancellationRequested();
-            var sentence = text.Substring(start, length);
+            var sentence = text[start..end];
             var utterance = SynthesizeUtterance(sentence, voicePointer);
             if (sampleRate == 0)
             {
@@ -166,7 +166,7 @@ public sealed class FliteEngine : ISpeechEngine, ISpeechEngineDiagnostics
 
             if (words.Count > 0)
             {
-                marks.Add(new SpeechMark(SpeechMarkKind.Sentence, start, length, offsetMs, lastWordMs));
+                marks.Add(new SpeechMark(SpeechMarkKind.Sentence, start, end - start, offsetMs, lastWordMs));
             }
         }
 

@@ -1,75 +1,178 @@
 namespace Broadsheet.Speech;
 
-/// <summary>A light sentence splitter for engines that synthesise one utterance at a time.</summary>
-internal static class SentenceSplitter
+/// <summary>
+/// Finds sentences in text: for the audio script's sentence pauses and highlighting, and for engines that
+/// synthesise one utterance at a time. A full stop ends a sentence unless it closes a known abbreviation
+/// ("Mr.", "e.g.", "Jan. 12", "No. 10"), an initial ("J. K. Rowling"), or a dotted initialism or company
+/// suffix that the next word shows to be mid-sentence ("the U.S. economy", "Acme Inc. Chief Executive"; but
+/// "Acme Inc. The company"), and never when the next word starts in lower case. Decimals ("3.5") and web
+/// addresses have no space after the point, so they never split. The full-width stops of Chinese and
+/// Japanese (。！？) end a sentence with no space after them, and a blank line ends one with no stop at all.
+/// </summary>
+public static class SentenceSplitter
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> NeverEnd = new(StringComparer.Ordinal)
     {
-        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "rev", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-        "vs", "etc", "e.g", "i.e", "no", "nos", "fig", "approx", "inc", "ltd", "co", "corp", "dept", "est", "jan", "feb",
-        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "a.m", "p.m",
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt",
+        "Sgt", "Cpl", "Maj", "Adm", "Rev", "Fr", "Mt", "Hon", "Pres", "Supt", "Insp", "Messrs",
+        "vs", "v", "approx", "incl", "cf", "viz", "ca", "c", "Fig", "fig", "Vol", "vol", "Ch", "ch",
+        "pp", "p", "Nos", "Ft", "Pt", "Ave",
     };
 
-    /// <summary>Splits <paramref name="text"/> into trimmed, non-empty sentence ranges (UTF-16 start, length).</summary>
-    public static List<(int Start, int Length)> Split(string text)
+    // Only mid-sentence when a number follows: "No. 10", "Jan. 12" but "... said no. Then ...".
+    private static readonly HashSet<string> BeforeNumbers = new(StringComparer.Ordinal)
     {
-        var result = new List<(int, int)>();
+        "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Art", "art", "Sec", "sec",
+    };
+
+    // Often the last word of a sentence and often followed by a name, like a dotted initialism: they end a
+    // sentence only before a word that usually starts one.
+    private static readonly HashSet<string> BeforeNames = new(StringComparer.Ordinal)
+    {
+        "Inc", "Ltd", "Co", "Corp", "Bros", "Dept", "Jr", "Sr",
+    };
+
+    // After a dotted initialism ("U.S.") a capital is usually a name; these words usually start a sentence.
+    private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet",
+        "In", "On", "At", "By", "For", "With", "From", "To", "As", "If", "When", "While", "After",
+        "Before", "Since", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Its",
+        "Their", "Our", "My", "Your", "What", "Who", "Why", "How", "Where", "Which", "Some", "Many",
+        "Most", "Such", "Still", "However", "Meanwhile", "Officials", "Analysts", "Critics", "Both",
+        "Neither", "Nor", "Now", "Then", "Last", "Next", "Earlier", "Later", "According",
+    };
+
+    /// <summary>
+    /// Sentences of <paramref name="text"/>, as half-open ranges <c>[Start, End)</c> of UTF-16 offsets, trimmed
+    /// of surrounding whitespace; none is empty.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int End)> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = new List<(int Start, int End)>();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            var boundary = -1;
-            if (c is '\n' && i + 1 < text.Length && IsBlankLineAhead(text, i))
+            if (text[i] == '\n' && IsBlankLineAhead(text, i))
             {
-                boundary = i;
+                Add(text, start, i, sentences);
+                start = i + 1;
+                continue;
             }
-            else if (c is '.' or '!' or '?' or '…' or '。' or '！' or '？')
+            if (!IsTerminator(text[i]))
             {
-                var end = i + 1;
-                while (end < text.Length && (text[end] is '.' or '!' or '?' or '…' or '"' or '\'' or ')' or ']' or '”' or '’' or '»'))
-                {
-                    end++;
-                }
-
-                var fullWidth = c is '。' or '！' or '？';
-                var atEnd = end >= text.Length;
-                if (atEnd || fullWidth || (char.IsWhiteSpace(text[end]) && StartsSentence(text, end)))
-                {
-                    if (c != '.' || !IsAbbreviation(text, i))
-                    {
-                        boundary = end - 1;
-                    }
-                }
-
-                i = end - 1;
+                continue;
             }
-
-            if (boundary >= 0)
+            var end = i + 1;
+            while (end < text.Length && IsTerminator(text[end]))
             {
-                Add(text, start, boundary + 1, result);
-                start = boundary + 1;
+                end++;
             }
+            var last = end - 1;
+            while (end < text.Length && IsCloser(text[end]))
+            {
+                end++;
+            }
+            if (EndsSentenceAt(text, last))
+            {
+                Add(text, start, end, sentences);
+                start = end;
+            }
+            i = end - 1;
         }
-
-        Add(text, start, text.Length, result);
-        return result;
+        Add(text, start, text.Length, sentences);
+        return sentences;
     }
 
-    private static void Add(string text, int start, int end, List<(int, int)> result)
+    /// <summary>
+    /// Whether the terminator at <paramref name="index"/> (a '.', '!', '?', '…', '。', '！' or '？', the last of
+    /// a run) ends a sentence. The English normaliser asks this too, to keep the full stop of an abbreviation
+    /// it expands ("etc.") only when it really ends the sentence.
+    /// </summary>
+    public static bool EndsSentenceAt(string text, int index)
     {
-        while (start < end && char.IsWhiteSpace(text[start]))
+        ArgumentNullException.ThrowIfNull(text);
+        var after = index + 1;
+        while (after < text.Length && IsCloser(text[after]))
         {
-            start++;
+            after++;
+        }
+        if (after == text.Length || IsFullWidthTerminator(text[index]))
+        {
+            return true;
+        }
+        if (!char.IsWhiteSpace(text[after]))
+        {
+            return false;
+        }
+        var next = SkipSpace(text, after);
+        if (next == text.Length)
+        {
+            return true;
+        }
+        var nextChar = NextWordStart(text, next);
+        if (nextChar < text.Length && char.IsLower(text[nextChar]))
+        {
+            return false;
+        }
+        if (text[index] != '.' || (index > 0 && text[index - 1] == '.'))
+        {
+            return true;
         }
 
+        var wordStart = index;
+        while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        {
+            wordStart--;
+        }
+        var word = text[wordStart..index];
+        if (word.Length == 0)
+        {
+            return true;
+        }
+        var nextIsNumber = nextChar < text.Length && char.IsAsciiDigit(text[nextChar]);
+        if (NeverEnd.Contains(word) || (nextIsNumber && BeforeNumbers.Contains(word)))
+        {
+            return false;
+        }
+        if (word.Contains('.'))
+        {
+            var lower = word.ToLowerInvariant();
+            if (lower is "e.g" or "i.e")
+            {
+                return false;
+            }
+            if (lower is "a.m" or "p.m")
+            {
+                return true;
+            }
+            return SentenceStarters.Contains(WordAt(text, nextChar));
+        }
+        if (BeforeNames.Contains(word))
+        {
+            return SentenceStarters.Contains(WordAt(text, nextChar));
+        }
+        // An initial: a lone capital, as in "J. K. Rowling".
+        return !(word.Length == 1 && char.IsUpper(word[0]));
+    }
+
+    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '…' || IsFullWidthTerminator(c);
+
+    private static bool IsFullWidthTerminator(char c) => c is '。' or '！' or '？';
+
+    private static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or ')' or ']' or '»' or '」' or '』' or '）';
+
+    private static void Add(string text, int start, int end, List<(int Start, int End)> sentences)
+    {
+        start = SkipSpace(text, start);
         while (end > start && char.IsWhiteSpace(text[end - 1]))
         {
             end--;
         }
-
         if (end > start)
         {
-            result.Add((start, end - start));
+            sentences.Add((start, end));
         }
     }
 
@@ -81,46 +184,39 @@ internal static class SentenceSplitter
             {
                 return true;
             }
-
             if (!char.IsWhiteSpace(text[j]))
             {
                 return false;
             }
         }
-
         return false;
     }
 
-    private static bool StartsSentence(string text, int i)
+    private static int SkipSpace(string text, int i)
     {
         while (i < text.Length && char.IsWhiteSpace(text[i]))
         {
             i++;
         }
-
-        if (i >= text.Length)
-        {
-            return true;
-        }
-
-        var c = text[i];
-        return char.IsUpper(c) || char.IsDigit(c) || c is '"' or '\'' or '“' or '‘' or '(' or '[' or '«' || !char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter;
+        return i;
     }
 
-    private static bool IsAbbreviation(string text, int dot)
+    private static int NextWordStart(string text, int i)
     {
-        var s = dot;
-        while (s > 0 && !char.IsWhiteSpace(text[s - 1]) && text[s - 1] is not ('(' or '"' or '“'))
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]) && !char.IsWhiteSpace(text[i]))
         {
-            s--;
+            i++;
         }
+        return i;
+    }
 
-        var word = text[s..dot];
-        if (word.Length == 1 && char.IsUpper(word[0]))
+    private static string WordAt(string text, int i)
+    {
+        var end = i;
+        while (end < text.Length && char.IsLetter(text[end]))
         {
-            return true; // an initial, as in "J. Smith"
+            end++;
         }
-
-        return Abbreviations.Contains(word);
+        return text[i..end];
     }
 }

@@ -55,16 +55,6 @@ public sealed class TimingAndTextTests
         Assert.Equal(7, positions.ToUtf16(99));
     }
 
-    [Theory]
-    [InlineData("Dr. Smith went to Washington. He said hi!", new[] { "Dr. Smith went to Washington.", "He said hi!" })]
-    [InlineData("Inflation was 2.5 percent. Rates held.", new[] { "Inflation was 2.5 percent.", "Rates held." })]
-    [InlineData("“Stop!” she said. J. R. Hartley agreed.", new[] { "“Stop!” she said.", "J. R. Hartley agreed." })]
-    [InlineData("Headline without a stop\n\nBody text follows", new[] { "Headline without a stop", "Body text follows" })]
-    [InlineData("今天天气很好。我们去公园吧。", new[] { "今天天气很好。", "我们去公园吧。" })]
-    [InlineData("  ", new string[0])]
-    public void Sentences_are_split_for_flite(string text, string[] expected) =>
-        Assert.Equal(expected, SentenceSplitter.Split(text).Select(r => text.Substring(r.Start, r.Length)));
-
     [Fact]
     public void Speech_result_helpers()
     {

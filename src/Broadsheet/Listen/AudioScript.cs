@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Broadsheet.Articles;
+using Broadsheet.Speech;
 
 namespace Broadsheet.Listen;
 
@@ -59,7 +60,7 @@ public sealed class ScriptPart
         Place = place;
         _text = text;
         PauseAfterMs = pauseAfterMs;
-        var sentences = SentenceSplitter.Split(text.Source);
+        var sentences = SentenceSplitter.Split(text.Source).Select(s => new TextRange(s.Start, s.End)).ToList();
         Sentences = [.. sentences.Select((range, i) => new ScriptSentence(
             range,
             text.Map.ToSpoken(range),

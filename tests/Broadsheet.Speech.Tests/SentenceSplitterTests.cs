@@ -1,10 +1,8 @@
-using Broadsheet.Listen;
-
-namespace Broadsheet.Tests.Listen;
+namespace Broadsheet.Speech.Tests;
 
 public class SentenceSplitterTests
 {
-    private static string Split(string text) => string.Join(" | ", SentenceSplitter.Split(text).Select(r => r.Of(text)));
+    private static string Split(string text) => string.Join(" | ", SentenceSplitter.Split(text).Select(r => text[r.Start..r.End]));
 
     [Theory]
     [InlineData("One. Two. Three.", "One. | Two. | Three.")]
@@ -17,6 +15,14 @@ public class SentenceSplitterTests
     [InlineData("“Really?” she asked.", "“Really?” she asked.")]
     [InlineData("(It rained.) Then it stopped.", "(It rained.) | Then it stopped.")]
     [InlineData("", "")]
+    [InlineData("  ", "")]
+    [InlineData("Dr. Smith went to Washington. He said hi!", "Dr. Smith went to Washington. | He said hi!")]
+    [InlineData("“Stop!” she said. J. R. Hartley agreed.", "“Stop!” she said. | J. R. Hartley agreed.")]
+    [InlineData("Headline without a stop\n\nBody text follows", "Headline without a stop | Body text follows")]
+    [InlineData("One line\nand the next. Done.", "One line\nand the next. | Done.")]
+    [InlineData("今天天气很好。我们去公园吧。", "今天天气很好。 | 我们去公园吧。")]
+    [InlineData("真的吗？是的！好。", "真的吗？ | 是的！ | 好。")]
+    [InlineData("他说：「好。」然后走了。", "他说：「好。」 | 然后走了。")]
     public void Splits_at_sentence_ends(string text, string sentences) => Assert.Equal(sentences, Split(text));
 
     [Theory]
@@ -29,6 +35,7 @@ public class SentenceSplitterTests
     [InlineData("Fruit, e.g. Apples, sold well. Pears did not.", "Fruit, e.g. Apples, sold well. | Pears did not.")]
     [InlineData("One fruit, i.e. An apple.", "One fruit, i.e. An apple.")]
     [InlineData("Growth was 3.5 per cent. Inflation was 2.1.", "Growth was 3.5 per cent. | Inflation was 2.1.")]
+    [InlineData("Inflation was 2.5 percent. Rates held.", "Inflation was 2.5 percent. | Rates held.")]
     [InlineData("J. K. Rowling wrote it. It sold.", "J. K. Rowling wrote it. | It sold.")]
     [InlineData("George W. Bush spoke. Then he left.", "George W. Bush spoke. | Then he left.")]
     [InlineData("They met on Jan. 12 in Geneva. It snowed.", "They met on Jan. 12 in Geneva. | It snowed.")]
@@ -40,5 +47,9 @@ public class SentenceSplitterTests
     [InlineData("Visit example.com today. It is free.", "Visit example.com today. | It is free.")]
     [InlineData("It costs approx. 40 dollars.", "It costs approx. 40 dollars.")]
     [InlineData("She said no. 10 people left.", "She said no. | 10 people left.")]
+    [InlineData("He works at Acme Inc. The firm is small.", "He works at Acme Inc. | The firm is small.")]
+    [InlineData("Acme Inc. Chief Executive Jane Roe spoke.", "Acme Inc. Chief Executive Jane Roe spoke.")]
+    [InlineData("Smith Bros. Removals moved us. It was quick.", "Smith Bros. Removals moved us. | It was quick.")]
+    [InlineData("Martin Luther King Jr. Day is a holiday.", "Martin Luther King Jr. Day is a holiday.")]
     public void Does_not_split_after_abbreviations_initials_or_decimals(string text, string sentences) => Assert.Equal(sentences, Split(text));
 }
