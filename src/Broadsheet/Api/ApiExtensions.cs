@@ -70,7 +70,7 @@ public static class ApiExtensions
             api =>
             {
                 api.UseExceptionHandler();
-                api.UseStatusCodePages();
+                api.UseStatusProblems();
             });
 
         app.MapOpenApi();
@@ -91,19 +91,6 @@ public static class ApiExtensions
         admin.MapStandardsAdmin();
         admin.MapAdsAdmin();
         admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.Media);
-
-        app.MapFallback("/api/{**rest}", IResult (HttpContext http, EndpointDataSource endpoints, IInlineConstraintResolver constraints) =>
-            {
-                var allowed = AllowedMethods.At(http.Request.Path, endpoints, constraints);
-                if (allowed.Count == 0)
-                {
-                    return Problems.NotFound($"No API endpoint at {http.Request.Path}.");
-                }
-                http.Response.Headers.Allow = string.Join(", ", allowed);
-                return TypedResults.Problem($"{http.Request.Path} takes {string.Join(", ", allowed)}, not {http.Request.Method}.", statusCode: StatusCodes.Status405MethodNotAllowed);
-            })
-            .WithName("ApiNotFound")
-            .ExcludeFromDescription();
         return app;
     }
 
