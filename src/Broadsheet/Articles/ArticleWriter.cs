@@ -248,7 +248,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         public bool HasNewNames { get; } = Topics.Any(t => t.Id == 0) || Byline.Any(c => c.Id == 0);
     }
 
-    private void Apply(Article article, ValidArticle valid)
+    private static void Apply(Article article, ValidArticle valid)
     {
         article.Headline = valid.Headline;
         article.Summary = valid.Summary;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -157,7 +158,7 @@ The ferry will carry 300 passengers and run every half hour.
         using var client = app.Client();
         var before = await ListenSteps.WaitReadyAsync(client, id);
         var oldFingerprint = before["fingerprint"]!.GetValue<string>();
-        var oldMp3 = Path.Combine(app.AudioRoot, id.ToString(), "espeak-en-gb", oldFingerprint + ".mp3");
+        var oldMp3 = Path.Combine(app.AudioRoot, id.ToString(CultureInfo.InvariantCulture), "espeak-en-gb", oldFingerprint + ".mp3");
         Assert.True(File.Exists(oldMp3));
 
         await ListenSteps.UpdateBodyAsync(app, id, "Ferry story before the edit", Story + "\n\nThe first sailing is planned for next summer.");
@@ -316,7 +317,7 @@ The ferry will carry 300 passengers and run every half hour.
             var url = new Uri(enclosure.Attribute("url")!.Value);
             Assert.True(url.IsAbsoluteUri);
             Assert.Equal(status["mp3"]!.GetValue<string>(), url.AbsolutePath);
-            Assert.Equal(status["mp3Bytes"]!.GetValue<long>(), long.Parse(enclosure.Attribute("length")!.Value));
+            Assert.Equal(status["mp3Bytes"]!.GetValue<long>(), long.Parse(enclosure.Attribute("length")!.Value, CultureInfo.InvariantCulture));
             Assert.True(DateTimeOffset.TryParseExact(item.Element("pubDate")!.Value, "r", null, System.Globalization.DateTimeStyles.None, out _));
             Assert.Matches(@"^\d{2}:\d{2}:\d{2}$", item.Element(itunes + "duration")!.Value);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
 using Broadsheet.Tests.Infrastructure;
@@ -82,7 +83,7 @@ public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
         Assert.Equal("/authors/mara-lindqvist", links[0].GetAttribute("href"));
         var times = doc.QuerySelectorAll(".dates time");
         Assert.Equal(2, times.Length);
-        Assert.True(DateTimeOffset.Parse(times[0].GetAttribute("datetime")!) < DateTimeOffset.Parse(times[1].GetAttribute("datetime")!));
+        Assert.True(DateTimeOffset.Parse(times[0].GetAttribute("datetime")!, CultureInfo.InvariantCulture) < DateTimeOffset.Parse(times[1].GetAttribute("datetime")!, CultureInfo.InvariantCulture));
         Assert.Contains("Updated:", doc.QuerySelector(".dates").Text(), StringComparison.Ordinal);
 
         var single = await app.Client().GetDocumentAsync(data.WorldPath);

@@ -149,7 +149,7 @@ public class HtmlBodyTests
         var blocks = HtmlBody.ToBlocks(html);
 
         // Rendering only the block model means only these strings reach a page, always HTML-encoded and never as markup.
-        var json = JsonSerializer.Serialize<List<Block>>(blocks, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var json = JsonSerializer.Serialize<List<Block>>(blocks, JsonSerializerOptions.Web);
         Assert.DoesNotContain("alert", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("script", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("document.cookie", json, StringComparison.Ordinal);

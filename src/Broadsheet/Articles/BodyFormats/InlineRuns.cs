@@ -5,7 +5,7 @@ namespace Broadsheet.Articles.BodyFormats;
 /// <summary>The marks a run of text carries while a converter walks nested markup.</summary>
 internal readonly record struct Marks(bool Bold = false, bool Italic = false, string? Href = null)
 {
-    public static readonly Marks None = new();
+    public static readonly Marks None;
 }
 
 /// <summary>
