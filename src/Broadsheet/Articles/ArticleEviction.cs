@@ -1,4 +1,3 @@
-using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;

@@ -9,7 +9,7 @@ internal static class NewSlugs
     /// The slug to use, or null with an error on <c>slug</c>; also null, without an error, when there is no name
     /// to make one from (the name's own "required" error says what to do).
     /// </summary>
-    public static string? Check(string? typed, string? name, string nameNoun, ValidationErrors errors)
+    public static string? Check(string? typed, string? name, ValidationErrors errors)
     {
         if (InputText.Trimmed(typed) is { } slug)
         {
@@ -20,20 +20,9 @@ internal static class NewSlugs
             }
             return slug;
         }
-        if (InputText.Trimmed(name) is not { } given)
-        {
-            return null;
-        }
-        var made = Slugs.From(given);
-        if (made.Length == 0)
-        {
-            errors.Add("slug", $"Give it an address: the {nameNoun} has no letters or digits to make one from.");
-            return null;
-        }
-        return made;
+        return InputText.Trimmed(name) is { } given ? Slugs.From(given) : null;
     }
 
-    public static string NotASlug(string text) => Slugs.From(text) is { Length: > 0 } example
-        ? $"Use lower-case letters, digits and hyphens (at most {Slugs.MaxLength} characters), e.g. '{example}'."
-        : $"Use lower-case letters, digits and hyphens (at most {Slugs.MaxLength} characters).";
+    public static string NotASlug(string text) =>
+        $"Use lower-case letters, digits and hyphens (at most {Slugs.MaxLength} characters), e.g. '{Slugs.From(text)}'.";
 }

@@ -128,7 +128,9 @@ public sealed class ImageWriter(BroadsheetDb db, ImageLibrary library, FocalCrop
         image.Credit = InputText.Trimmed(edit.Credit);
         var focalX = edit.FocalX is { } x ? (float)(x / 100) : image.FocalX;
         var focalY = edit.FocalY is { } y ? (float)(y / 100) : image.FocalY;
-        if (Math.Abs(focalX - image.FocalX) > 0.0005 || Math.Abs(focalY - image.FocalY) > 0.0005 || !CardCrops.AreComplete(image))
+        // An edit that names a focal point also makes any crops the image lacks; one that does not leaves them be.
+        var aimed = edit.FocalX is not null || edit.FocalY is not null;
+        if (Math.Abs(focalX - image.FocalX) > 0.0005 || Math.Abs(focalY - image.FocalY) > 0.0005 || (aimed && !CardCrops.AreComplete(image)))
         {
             image.FocalX = focalX;
             image.FocalY = focalY;

@@ -36,7 +36,7 @@ public sealed class AdWriterTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Equal(["upload"], notImage.Errors.Keys);
         Assert.Equal(images, await db.Images.CountAsync(Ct));
 
-        var name = Api.Unique("Subscribe");
+        var name = Api.Api.Unique("Subscribe");
         var created = await writer.CreateAsync(new AdInput { Name = name, LinkUrl = " https://example.com/subscribe ", Alt = "Subscribe" }, new AdImageUpload(new MemoryStream(Media.TestImages.Encode(300, 250)), "ad.jpg"), Ct);
         Assert.Equal(WriteStatus.Created, created.Status);
         var ad = await db.AdCreatives.AsNoTracking().Include(a => a.Image).SingleAsync(a => a.Name == name, Ct);
@@ -57,7 +57,7 @@ public sealed class AdWriterTests(ApiApps apps) : IClassFixture<ApiApps>
         using var newsroom = await NewsroomSession.SignInAsync(app, NewsroomRoles.Admin, Ct);
         var imageId = await admin.UploadImageAsync(64, 48);
 
-        var response = await admin.PostAsync("/api/admin/ads", Api.Json(new
+        var response = await admin.PostAsync("/api/admin/ads", Api.Api.Json(new
         {
             name = "Ad", imageId, linkUrl = "javascript:alert(1)", alt = "", sectionPath = "no/such",
             startsAt = "2030-01-02T10:00:00Z", endsAt = "2030-01-01T10:00:00Z",
@@ -72,7 +72,7 @@ public sealed class AdWriterTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Equal(["Enter a full web address starting with https:// (at most 1000 characters)."], await BothDoors.ApiErrorsAsync(response, "linkUrl"));
 
         // No image at all: the API's imageId, the newsroom's file field.
-        var noImage = await BothDoors.ApiErrorsAsync(await admin.PostAsync("/api/admin/ads", Api.Json(new { name = "Ad", linkUrl = "https://example.com", alt = "Ad" }), Ct), "imageId");
+        var noImage = await BothDoors.ApiErrorsAsync(await admin.PostAsync("/api/admin/ads", Api.Api.Json(new { name = "Ad", linkUrl = "https://example.com", alt = "Ad" }), Ct), "imageId");
         Assert.Equal(noImage, await BothDoors.FormErrorsAsync(await newsroom.PostMultipartAsync("/newsroom/admin/ads",
             [new("Input.Name", "Ad"), new("Input.LinkUrl", "https://example.com"), new("Input.Alt", "Ad")], [], ct: Ct), "Input_Upload"));
     }

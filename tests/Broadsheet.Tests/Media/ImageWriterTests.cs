@@ -54,6 +54,7 @@ public sealed class ImageWriterTests(ApiApps apps) : IClassFixture<ApiApps>
         var blocked = await writer.DeleteAsync(id, Ct);
         Assert.Equal((WriteStatus.Conflict, "This image is in use: an ad shows it."), (blocked.Status, blocked.Message));
         await db.AdCreatives.Where(a => a.ImageId == id).ExecuteDeleteAsync(Ct);
+        db.ChangeTracker.Clear();
         Assert.Equal(WriteStatus.Ok, (await writer.DeleteAsync(id, Ct)).Status);
         Assert.False(Directory.Exists(Path.Combine(app.DataPath, "media", id.ToString())));
         Assert.Equal(WriteStatus.NotFound, (await writer.DeleteAsync(id, Ct)).Status);
@@ -68,16 +69,16 @@ public sealed class ImageWriterTests(ApiApps apps) : IClassFixture<ApiApps>
         var id = await admin.UploadImageAsync(200, 150);
         var longAlt = new string('a', ImageLibrary.MaxAltLength + 1);
 
-        var api = await BothDoors.ApiErrorsAsync(await admin.PutAsync($"/api/admin/images/{id}", Api.Json(new { alt = longAlt, focalX = 120 }), Ct), "alt");
+        var api = await BothDoors.ApiErrorsAsync(await admin.PutAsync($"/api/admin/images/{id}", Api.Api.Json(new { alt = longAlt, focalX = 120 }), Ct), "alt");
         var page = await newsroom.PostFormAsync($"/newsroom/images/{id}", [new("Input.Alt", longAlt), new("Input.FocalX", "120"), new("Input.FocalY", "50")], ct: Ct);
         Assert.Equal([$"Alt text is {longAlt.Length} characters long; keep it to {ImageLibrary.MaxAltLength} or fewer."], api);
         Assert.Equal(api, await BothDoors.FormErrorsAsync(page, "Input_Alt"));
         Assert.Equal(
-            await BothDoors.ApiErrorsAsync(await admin.PutAsync($"/api/admin/images/{id}", Api.Json(new { alt = "Alt", focalX = 120 }), Ct), "focalX"),
+            await BothDoors.ApiErrorsAsync(await admin.PutAsync($"/api/admin/images/{id}", Api.Api.Json(new { alt = "Alt", focalX = 120 }), Ct), "focalX"),
             await BothDoors.FormErrorsAsync(page, "Input_FocalX"));
 
         // An upload without a file.
-        using var form = Api.ImageForm(null, "", "Alt");
+        using var form = Api.Api.ImageForm(null, "", "Alt");
         var noFile = await BothDoors.ApiErrorsAsync(await admin.PostAsync("/api/admin/images", form, Ct), "file");
         Assert.Equal(noFile, await BothDoors.FormErrorsAsync(await newsroom.PostMultipartAsync("/newsroom/images", [new("Upload.Alt", "Alt")], [], ct: Ct), "Upload_File"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/admin/images/{id}", Ct)).StatusCode);

@@ -33,7 +33,7 @@ public sealed class ContributorWriter(BroadsheetDb db, ContentCache cache)
     public async Task<WriteResult<Contributor>> CreateAsync(ContributorInput input, CancellationToken ct = default)
     {
         var (errors, kind) = await ValidateAsync(input, ct);
-        var slug = NewSlugs.Check(input.Slug, input.Name, "name", errors);
+        var slug = NewSlugs.Check(input.Slug, input.Name, errors);
         if (!errors.IsEmpty)
         {
             return WriteResult.Invalid<Contributor>(errors);

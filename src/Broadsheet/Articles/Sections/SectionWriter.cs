@@ -34,7 +34,7 @@ public sealed class SectionWriter(BroadsheetDb db, ContentCache cache)
     public async Task<WriteResult<Section>> CreateAsync(string? parentPath, string? slug, SectionInput input, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        if (NewSlugs.Check(slug, input.Name, "name", errors) is not { } made)
+        if (NewSlugs.Check(slug, input.Name, errors) is not { } made)
         {
             CheckFields(input, errors);
             return WriteResult.Invalid<Section>(errors);

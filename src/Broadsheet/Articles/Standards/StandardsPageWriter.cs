@@ -30,7 +30,7 @@ public sealed class StandardsPageWriter(BroadsheetDb db, ContentCache cache, Tim
     public async Task<WriteResult<StandardsPage>> CreateAsync(StandardsInput input, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        var slug = NewSlugs.Check(input.Slug, input.Title, "title", errors);
+        var slug = NewSlugs.Check(input.Slug, input.Title, errors);
         var body = await ValidateAsync(input, errors, ct);
         if (!errors.IsEmpty)
         {

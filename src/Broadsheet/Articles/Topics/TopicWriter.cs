@@ -25,7 +25,7 @@ public sealed class TopicWriter(BroadsheetDb db, ContentCache cache)
     public async Task<WriteResult<Topic>> CreateAsync(TopicInput input, CancellationToken ct = default)
     {
         var errors = Validate(input);
-        var slug = NewSlugs.Check(input.Slug, input.Name, "name", errors);
+        var slug = NewSlugs.Check(input.Slug, input.Name, errors);
         if (!errors.IsEmpty)
         {
             return WriteResult.Invalid<Topic>(errors);
