@@ -1,4 +1,3 @@
-using Broadsheet.Data;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Media;
