@@ -15,6 +15,8 @@ public static class AdsExtensions
         builder.Services.AddSingleton<AdCreativeCatalog>();
         builder.Services.AddScoped<IAdProvider, HouseAdsProvider>();
         builder.Services.AddScoped<AdSlots>();
+        builder.Services.AddScoped<AdWriter>();
+        builder.Services.AddScoped<IImageDependents, AdImageUses>();
         builder.Services.AddHostedService<AdCountersFlush>();
         return builder;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Broadsheet.Articles;
+using Broadsheet.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Broadsheet.Api;

@@ -563,7 +563,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         return now.AddTicks(-(now.Ticks % 10));
     }
 
-    internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Trimmed(string? value) => InputText.Trimmed(value);
 
     internal static void CheckLength(string? value, string field, int max, ValidationErrors errors)
     {

@@ -6,6 +6,11 @@ public static class ArticlesExtensions
     {
         builder.Services.AddScoped<PublishedArticles>();
         builder.Services.AddSingleton<ContentCache>();
+        builder.Services.AddScoped<Topics.TopicWriter>();
+        builder.Services.AddScoped<Sections.SectionWriter>();
+        builder.Services.AddScoped<Contributors.ContributorWriter>();
+        builder.Services.AddScoped<Standards.StandardsPageWriter>();
+        builder.Services.AddScoped<Media.IImageDependents, ArticleImageUses>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
@@ -38,4 +39,34 @@ public static class ImagePages
         }
         return [.. tags.Distinct()];
     }
+}
+
+/// <summary>Articles, standards pages and contributors' photos as users of library images.</summary>
+internal sealed class ArticleImageUses(BroadsheetDb db, ContentCache cache) : IImageDependents
+{
+    public async Task<string?> UseOfAsync(Guid imageId, CancellationToken ct)
+    {
+        if (await db.Articles.AnyAsync(a => a.HeroImageId == imageId, ct))
+        {
+            return "it is an article's hero image";
+        }
+        if (await db.Contributors.AnyAsync(c => c.PhotoId == imageId, ct))
+        {
+            return "it is a contributor's photo";
+        }
+        // Bodies are JSON text; image blocks hold the id in its standard form.
+        var pattern = "%" + imageId.ToString("D") + "%";
+        if (await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"Articles\" WHERE \"Body\" LIKE {pattern}").SingleAsync(ct) > 0)
+        {
+            return "an article's body shows it";
+        }
+        if (await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"StandardsPages\" WHERE \"Body\" LIKE {pattern}").SingleAsync(ct) > 0)
+        {
+            return "a standards page shows it";
+        }
+        return null;
+    }
+
+    // evicted by the change-tracker interceptor once wm-core merges
+    public async Task ChangedAsync(Guid imageId, CancellationToken ct) => await cache.EvictAsync(await ImagePages.TagsAsync(db, imageId, ct), ct);
 }

@@ -118,18 +118,18 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
     /// <summary>Removes an image's files (original and renditions); for an image whose row was never saved or is deleted.</summary>
     public void DeleteFiles(Guid id) => DeleteFolder(Path.Combine(MediaPath, id.ToString()));
 
-    private static string ValidateAlt(string? alt)
+    private static string ValidateAlt(string? alt) =>
+        AltError(alt) is { } error ? throw new ImageRejectedException(error, "alt") : alt!.Trim();
+
+    /// <summary>Why <paramref name="alt"/> cannot be an image's alt text, or null.</summary>
+    public static string? AltError(string? alt)
     {
         var trimmed = alt?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw new ImageRejectedException("Alt text is required: describe what the image shows for readers who cannot see it.", "alt");
+            return "Alt text is required: describe what the image shows for readers who cannot see it.";
         }
-        if (trimmed.Length > MaxAltLength)
-        {
-            throw new ImageRejectedException($"Alt text is {trimmed.Length} characters long; keep it to {MaxAltLength} or fewer.", "alt");
-        }
-        return trimmed;
+        return trimmed.Length > MaxAltLength ? $"Alt text is {trimmed.Length} characters long; keep it to {MaxAltLength} or fewer." : null;
     }
 
     private static int MaxRenditionWidth(IReadOnlyList<int> widths) => widths.Count == 0 ? int.MaxValue : widths.Max();
@@ -158,8 +158,10 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
         return buffer.ToArray();
     }
 
-    private static ImageRejectedException TooLarge(long maxBytes) =>
-        new($"The file is larger than the {FormatBytes(maxBytes)} upload limit.");
+    private static ImageRejectedException TooLarge(long maxBytes) => new(TooLargeMessage(maxBytes));
+
+    /// <summary>The reason given for a file over <paramref name="maxBytes"/>, also by doors that refuse it before reading it.</summary>
+    public static string TooLargeMessage(long maxBytes) => $"The file is larger than the {FormatBytes(maxBytes)} upload limit.";
 
     private static string FormatBytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";

@@ -12,6 +12,8 @@ public static class MediaExtensions
             .Validate(o => !o.Media.Problems().Any(), "Broadsheet:Media is invalid: check MaxUploadBytes, MaxPixels, RenditionWidths and the qualities.");
         builder.Services.AddSingleton<ImageWorkSlots>();
         builder.Services.AddScoped<ImageLibrary>();
+        builder.Services.AddScoped<FocalCrops>();
+        builder.Services.AddScoped<ImageWriter>();
         builder.Services.AddSingleton<MediaSweep>();
         builder.Services.AddHostedService(s => s.GetRequiredService<MediaSweep>());
         return builder;

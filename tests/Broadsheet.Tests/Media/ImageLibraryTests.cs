@@ -284,7 +284,7 @@ public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
             var image = await db.Images.SingleAsync(i => i.Id == id, Ct);
             centred = image.Renditions.Where(CardCrops.IsCrop).ToList();
             (image.FocalX, image.FocalY) = (0.2f, 0.3f);
-            await scope.ServiceProvider.GetRequiredService<Broadsheet.Newsroom.Images.FocalCrops>().MakeAsync(image, Ct);
+            await scope.ServiceProvider.GetRequiredService<FocalCrops>().MakeAsync(image, Ct);
             await db.SaveChangesAsync(Ct);
             moved = image.Renditions.Where(CardCrops.IsCrop).ToList();
         }

@@ -80,7 +80,7 @@ public sealed partial class AccountsAdminPagesTests(NewsroomApps apps) : IClassF
         using (var blocked = await admin.PostFormAsync($"/newsroom/admin/sections/{parent.Id}?handler=Delete", [], ct: Ct))
         {
             var html = await blocked.Content.ReadAsStringAsync(Ct);
-            Assert.Contains("it has subsections", html, StringComparison.Ordinal);
+            Assert.Contains("This section has subsections", html, StringComparison.Ordinal);
             Assert.DoesNotContain("Enter the section", html, StringComparison.Ordinal);
         }
         Redirected(await admin.PostFormAsync($"/newsroom/admin/sections/{child.Id}?handler=Delete", [], ct: Ct), "/newsroom/admin/sections");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Broadsheet.Articles;
+using Broadsheet.Data;
 using Broadsheet.Articles.BodyFormats;
 
 namespace Broadsheet.Tests.Unit;

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Data;
 using Broadsheet.Articles.BodyFormats;
 
 namespace Broadsheet.Tests.Unit;

@@ -1,19 +1,10 @@
 using Broadsheet.Articles;
-using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Articles.Standards;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Api.Admin;
-
-public sealed record StandardsInput
-{
-    public string? Title { get; init; }
-
-    public BodyInput? Body { get; init; }
-
-    public int? Position { get; init; }
-}
 
 public sealed record AdminStandardsJson(string Slug, string Title, AdminBodyJson Body, int Position, DateTimeOffset ModifiedAt, string Url)
 {
@@ -41,66 +32,25 @@ internal static class StandardsAdmin
             : Problems.NotFound($"No standards page '{slug}'.");
 
     private static async Task<Results<Created<AdminStandardsJson>, Ok<AdminStandardsJson>, ProblemHttpResult>> Put(
-        string slug, HttpRequest request, BroadsheetDb db, ContentCache cache, TimeProvider clock, CancellationToken ct)
+        string slug, HttpRequest request, StandardsPageWriter writer, CancellationToken ct)
     {
         var (input, problem) = await JsonBody.ReadAsync<StandardsInput>(request, ct);
         if (input is null)
         {
             return problem!;
         }
-        var errors = new ValidationErrors();
-        if (Slugs.From(slug) != slug)
+        var result = await writer.SaveAsync(slug, input, ct);
+        return result.Status switch
         {
-            errors.Add("slug", $"Must be a slug, e.g. '{Slugs.From(slug)}'.");
-        }
-        var title = ArticleWriter.Trimmed(input.Title);
-        if (title is null)
-        {
-            errors.Add("title", "Required.");
-        }
-        ArticleWriter.CheckLength(title, "title", 200, errors);
-        List<Block>? body = null;
-        if (input.Body is null)
-        {
-            errors.Add("body", "Required: one of markdown, html or blocks.");
-        }
-        else if ((body = input.Body.ToBlocks("body", errors)) is not null)
-        {
-            await ArticleWriter.CheckImagesExistAsync(db, body, input.Body, "body", errors, ct);
-        }
-        if (!errors.IsEmpty)
-        {
-            return Problems.Invalid(errors.ToDictionary());
-        }
-
-        var page = await db.StandardsPages.FirstOrDefaultAsync(p => p.Slug == slug, ct);
-        var created = page is null;
-        if (page is null)
-        {
-            var position = input.Position ?? (await db.StandardsPages.AnyAsync(ct) ? await db.StandardsPages.MaxAsync(p => p.Position, ct) + 1 : 0);
-            page = new StandardsPage { Slug = slug, Title = title!, Position = position };
-            db.StandardsPages.Add(page);
-        }
-        page.Title = title!;
-        page.Body = body!;
-        page.Position = input.Position ?? page.Position;
-        page.ModifiedAt = ArticleWriter.Now(clock);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Standards], ct);
-        var json = AdminStandardsJson.From(page);
-        return created ? TypedResults.Created($"/api/admin/standards/{slug}", json) : TypedResults.Ok(json);
+            WriteStatus.Created => TypedResults.Created($"/api/admin/standards/{slug}", AdminStandardsJson.From(result.Value!)),
+            WriteStatus.Ok => TypedResults.Ok(AdminStandardsJson.From(result.Value!)),
+            _ => Problems.From(result),
+        };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string slug, BroadsheetDb db, ContentCache cache, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string slug, StandardsPageWriter writer, CancellationToken ct)
     {
-        var page = await db.StandardsPages.FirstOrDefaultAsync(p => p.Slug == slug, ct);
-        if (page is null)
-        {
-            return Problems.NotFound($"No standards page '{slug}'.");
-        }
-        db.StandardsPages.Remove(page);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Standards], ct);
-        return TypedResults.NoContent();
+        var result = await writer.DeleteAsync(slug, ct);
+        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);
     }
 }

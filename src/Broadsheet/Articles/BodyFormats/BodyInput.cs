@@ -1,3 +1,5 @@
+using Broadsheet.Data;
+
 namespace Broadsheet.Articles.BodyFormats;
 
 /// <summary>

@@ -1,39 +1,35 @@
-using Broadsheet.Articles;
+using Broadsheet.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Broadsheet.Newsroom.Admin;
 
-/// <summary>The slug of a new topic, contributor or standards page: typed, or made from the name.</summary>
-public static class AdminSlugs
+/// <summary>A writer's answer on a newsroom form: each field error on its field, anything else at the top of the page.</summary>
+public static class WriterErrors
 {
-    /// <summary>The slug to use, or null with an error on the form's Slug (or Name) field.</summary>
-    public static string? Check(ModelStateDictionary modelState, string prefix, string? name, string? typed)
+    /// <summary>
+    /// Adds the errors of a failed write. Field errors go to <paramref name="key"/>(field), by default the form's
+    /// <c>Input.Field</c>; a message (a conflict, a missing row) goes to <paramref name="messageKey"/>, by default the page.
+    /// </summary>
+    public static void AddTo<T>(ModelStateDictionary modelState, WriteResult<T> result, Func<string, string>? key = null, string messageKey = "")
+        where T : class
     {
-        if (!string.IsNullOrWhiteSpace(typed))
+        foreach (var (field, messages) in result.Errors)
         {
-            var slug = typed.Trim();
-            if (Slugs.From(slug) != slug)
+            foreach (var message in messages)
             {
-                modelState.AddModelError($"{prefix}.Slug", $"Use lower-case letters, digits and hyphens, e.g. '{Slugs.From(slug)}'.");
-                return null;
+                modelState.AddModelError((key ?? Input)(field), message);
             }
-            return slug;
         }
-        if (string.IsNullOrWhiteSpace(name))
+        if (result.Message is { } text)
         {
-            return null; // the name's own "required" error says what to do
+            modelState.AddModelError(messageKey, text);
         }
-        var made = Slugs.From(name);
-        if (made.Length == 0)
-        {
-            modelState.AddModelError($"{prefix}.Slug", "Give it an address: the name has no letters or digits to make one from.");
-            return null;
-        }
-        return made;
     }
-}
 
-public static class AdminText
-{
-    public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary><c>name</c> becomes <c>Input.Name</c>.</summary>
+    public static string Input(string field) => "Input." + char.ToUpperInvariant(field[0]) + field[1..];
+
+    /// <summary>Where a conflict on a new row's address goes: the typed address, or the name it was made from.</summary>
+    public static string AddressKey(string? typedSlug, string nameField = "Name") =>
+        string.IsNullOrWhiteSpace(typedSlug) ? $"Input.{nameField}" : "Input.Slug";
 }

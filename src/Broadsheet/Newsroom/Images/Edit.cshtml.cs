@@ -1,7 +1,7 @@
 using System.Globalization;
-using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Media;
+using Broadsheet.Newsroom.Admin;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +25,7 @@ public sealed class ImageInput
 }
 
 /// <summary>One library image: alt text, caption, credit and the focal point (click the picture, or type percentages).</summary>
-public sealed class EditModel(BroadsheetDb db, FocalCrops crops, ContentCache cache) : PageModel
+public sealed class EditModel(BroadsheetDb db, ImageWriter writer) : PageModel
 {
     [BindProperty]
     public ImageInput Input { get; set; } = new();
@@ -55,56 +55,34 @@ public sealed class EditModel(BroadsheetDb db, FocalCrops crops, ContentCache ca
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await db.Images.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } image)
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(id, ct);
+        }
+        var result = await writer.UpdateAsync(id, new ImageEdit { Alt = Input.Alt, Caption = Input.Caption, Credit = Input.Credit, FocalX = Input.FocalX, FocalY = Input.FocalY }, ct);
+        if (result.Status == WriteStatus.NotFound)
         {
             return NotFound();
         }
-        Image = image;
-        var alt = ArticleWriter.Trimmed(Input.Alt);
-        if (alt is null)
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("Input.Alt", "Alt text is required: describe what the image shows for readers who cannot see it.");
+            WriterErrors.AddTo(ModelState, result);
+            return await RedisplayAsync(id, ct);
         }
-        Check(alt, "Input.Alt", ImageLibrary.MaxAltLength);
-        Check(Input.Caption, "Input.Caption", ImageLibrary.MaxCaptionLength);
-        Check(Input.Credit, "Input.Credit", ImageLibrary.MaxCreditLength);
-        if (Input.FocalX is < 0 or > 100 || double.IsNaN(Input.FocalX))
-        {
-            ModelState.AddModelError("Input.FocalX", "Must be a percentage from 0 to 100.");
-        }
-        if (Input.FocalY is < 0 or > 100 || double.IsNaN(Input.FocalY))
-        {
-            ModelState.AddModelError("Input.FocalY", "Must be a percentage from 0 to 100.");
-        }
-        if (!ModelState.IsValid)
-        {
-            UsedBy = await db.Articles.CountAsync(a => a.HeroImageId == id, ct);
-            return Page();
-        }
-        image.Alt = alt!;
-        image.Caption = ArticleWriter.Trimmed(Input.Caption);
-        image.Credit = ArticleWriter.Trimmed(Input.Credit);
-        var focalX = (float)(Input.FocalX / 100);
-        var focalY = (float)(Input.FocalY / 100);
-        if (Math.Abs(focalX - image.FocalX) > 0.0005 || Math.Abs(focalY - image.FocalY) > 0.0005 || !CardCrops.AreComplete(image))
-        {
-            image.FocalX = focalX;
-            image.FocalY = focalY;
-            await crops.MakeAsync(image, ct);
-        }
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync(await ImagePages.TagsAsync(db, id, ct), ct);
         StatusMessage.Set(TempData, "Image saved.");
         return Redirect($"/newsroom/images/{id}");
     }
 
     public string FocalText => string.Create(CultureInfo.InvariantCulture, $"{Input.FocalX:0.#}% from the left, {Input.FocalY:0.#}% from the top");
 
-    private void Check(string? value, string field, int max)
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct)
     {
-        if (value is { Length: var length } && length > max)
+        if (await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } image)
         {
-            ModelState.AddModelError(field, $"Must be at most {max} characters.");
+            return NotFound();
         }
+        Image = image;
+        UsedBy = await db.Articles.CountAsync(a => a.HeroImageId == id, ct);
+        return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Broadsheet.Data;
 using Broadsheet.Media;
+using Broadsheet.Newsroom.Admin;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +27,7 @@ public sealed class UploadInput
 // Above the media limit, so that ImageLibrary rejects an oversized file with its own clear message.
 [RequestSizeLimit(UploadCeiling)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadCeiling)]
-public sealed class IndexModel(BroadsheetDb db, ImageLibrary library, IOptions<BroadsheetOptions> options) : PageModel
+public sealed class IndexModel(BroadsheetDb db, ImageWriter writer, IOptions<BroadsheetOptions> options) : PageModel
 {
     public const long UploadCeiling = 256L * 1024 * 1024;
     public const int PageSize = 60;
@@ -52,30 +53,21 @@ public sealed class IndexModel(BroadsheetDb db, ImageLibrary library, IOptions<B
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload.File is not { Length: > 0 } file)
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("Upload.File", "Choose an image file to upload.");
-        }
-        if (string.IsNullOrWhiteSpace(Upload.Alt))
-        {
-            ModelState.AddModelError("Upload.Alt", "Alt text is required: describe what the image shows for readers who cannot see it.");
-        }
-        if (ModelState.ErrorCount == 0)
-        {
-            try
+            // A form posted without choosing a file still has an empty file part.
+            await using var content = Upload.File is { Length: > 0 } file ? file.OpenReadStream() : null;
+            var result = await writer.UploadAsync(new ImageUpload { Content = content, FileName = Upload.File?.FileName, Alt = Upload.Alt, Caption = Upload.Caption, Credit = Upload.Credit }, ct: ct);
+            if (result.Succeeded)
             {
-                await using var stream = Upload.File!.OpenReadStream();
-                var image = await library.ImportAsync(stream, Upload.File.FileName, Upload.Alt!, Upload.Caption, Upload.Credit, ct);
+                var image = result.Value!;
                 var fromFile = (string.IsNullOrWhiteSpace(Upload.Caption) && image.Caption is not null) || (string.IsNullOrWhiteSpace(Upload.Credit) && image.Credit is not null);
                 StatusMessage.Set(TempData, fromFile
                     ? "Uploaded. The caption and credit were read from the file: check them below."
                     : "Uploaded. Check the caption and credit, and click the picture to set its focal point.");
                 return Redirect($"/newsroom/images/{image.Id}");
             }
-            catch (ImageRejectedException rejected)
-            {
-                ModelState.AddModelError(rejected.Field switch { "alt" => "Upload.Alt", "caption" => "Upload.Caption", "credit" => "Upload.Credit", _ => "Upload.File" }, rejected.Message);
-            }
+            WriterErrors.AddTo(ModelState, result, field => "Upload." + char.ToUpperInvariant(field[0]) + field[1..]);
         }
         await SearchAsync(ct);
         return Page();

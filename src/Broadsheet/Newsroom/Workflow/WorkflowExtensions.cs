@@ -16,7 +16,6 @@ public static class WorkflowExtensions
         services.AddScoped<ScheduledPublisher>();
         services.AddScoped<Autosaves>();
         services.AddScoped<ArticleRevisions>();
-        services.AddScoped<Images.FocalCrops>();
         services.AddHostedService<ScheduledPublishing>();
         return services;
     }

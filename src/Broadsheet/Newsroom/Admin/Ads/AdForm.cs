@@ -1,19 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Broadsheet.Ads;
-using Broadsheet.Articles.BodyFormats;
 using Broadsheet.Data;
-using Broadsheet.Media;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Newsroom.Admin.Ads;
 
-public sealed class AdInput
+/// <summary>The form's fields; <see cref="AdWriter"/> judges them.</summary>
+public sealed class AdFields
 {
-    [Required(ErrorMessage = "Enter a name for the ad.")]
-    [StringLength(200, ErrorMessage = "Enter a name of at most 200 characters.")]
     [Display(Name = "Name")]
     public string? Name { get; set; }
 
@@ -23,12 +20,9 @@ public sealed class AdInput
     [Display(Name = "Or an image already in the library (its id)")]
     public string? ImageId { get; set; }
 
-    [Required(ErrorMessage = "Enter the address the ad links to.")]
     [Display(Name = "Link")]
     public string? LinkUrl { get; set; }
 
-    [Required(ErrorMessage = "Describe the ad for readers who cannot see it.")]
-    [StringLength(500, ErrorMessage = "Enter a description of at most 500 characters.")]
     [Display(Name = "Alternative text")]
     public string? Alt { get; set; }
 
@@ -44,7 +38,7 @@ public sealed class AdInput
     [Display(Name = "Ends (UTC)")]
     public DateTime? EndsAt { get; set; }
 
-    public static AdInput From(AdCreative ad) => new()
+    public static AdFields From(AdCreative ad) => new()
     {
         Name = ad.Name,
         ImageId = ad.ImageId.ToString("D"),
@@ -57,8 +51,8 @@ public sealed class AdInput
     };
 }
 
-/// <summary>Validation and saving shared by the new-ad and edit-ad pages. Nothing is written unless every field is right.</summary>
-public sealed class AdForm(BroadsheetDb db, ImageLibrary library)
+/// <summary>What the new-ad and edit-ad pages share: the choices, and turning the form into a write.</summary>
+public sealed class AdForm(BroadsheetDb db, AdWriter writer)
 {
     public List<SelectListItem> SectionChoices { get; private set; } = [];
 
@@ -72,93 +66,46 @@ public sealed class AdForm(BroadsheetDb db, ImageLibrary library)
             .Select(t => new SelectListItem(t.Name, t.Slug))];
     }
 
-    /// <summary>Checks <paramref name="input"/>, then stores an uploaded image and applies everything to <paramref name="ad"/> (added when new).</summary>
-    public async Task<bool> SaveAsync(AdInput input, AdCreative ad, bool isNew, ModelStateDictionary modelState, CancellationToken ct)
+    /// <summary>Creates the ad (<paramref name="id"/> null) or saves it; the saved ad, or null with the errors on the form.</summary>
+    public async Task<AdCreative?> SaveAsync(int? id, AdFields fields, ModelStateDictionary modelState, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(input.LinkUrl) && (!Links.IsWebUrl(input.LinkUrl) || input.LinkUrl.Trim().Length > 1000))
+        Guid? imageId = null;
+        if (!string.IsNullOrWhiteSpace(fields.ImageId))
         {
-            modelState.AddModelError("Input.LinkUrl", "Enter a full web address starting with https:// (at most 1000 characters).");
-        }
-        Guid? existingImage = null;
-        if (input.Upload is null or { Length: 0 })
-        {
-            if (string.IsNullOrWhiteSpace(input.ImageId))
+            if (Guid.TryParse(fields.ImageId.Trim(), out var parsed))
             {
-                modelState.AddModelError("Input.Upload", "Choose an image file for the ad.");
-            }
-            else if (!Guid.TryParse(input.ImageId.Trim(), out var id) || !await db.Images.AnyAsync(i => i.Id == id, ct))
-            {
-                modelState.AddModelError("Input.ImageId", "There is no image with this id in the library.");
+                imageId = parsed;
             }
             else
             {
-                existingImage = id;
+                modelState.AddModelError("Input.ImageId", "Enter an image id from the library, such as 0f8fad5b-d9cb-469f-a165-70867728950e.");
             }
-        }
-        var section = AdminText.OrNull(input.SectionPath);
-        if (section is not null && !await db.Sections.AnyAsync(s => s.Path == section, ct))
-        {
-            modelState.AddModelError("Input.SectionPath", "Choose a section from the list.");
-        }
-        var topic = AdminText.OrNull(input.TopicSlug);
-        if (topic is not null && !await db.Topics.AnyAsync(t => t.Slug == topic, ct))
-        {
-            modelState.AddModelError("Input.TopicSlug", "Choose a topic from the list.");
-        }
-        if (input.StartsAt is { } starts && input.EndsAt is { } ends && ends <= starts)
-        {
-            modelState.AddModelError("Input.EndsAt", "The end must be after the start.");
         }
         if (!modelState.IsValid)
         {
-            return false;
+            return null;
         }
-
-        Image? uploaded = null;
-        if (existingImage is null)
+        var input = new AdInput
         {
-            try
-            {
-                await using var stream = input.Upload!.OpenReadStream();
-                uploaded = await library.PrepareAsync(stream, input.Upload.FileName, input.Alt!.Trim(), null, null, ImportSettings.Default, ct);
-            }
-            catch (ImageRejectedException rejected)
-            {
-                modelState.AddModelError("Input.Upload", rejected.Message);
-                return false;
-            }
-        }
-
-        ad.Name = input.Name!.Trim();
-        ad.LinkUrl = input.LinkUrl!.Trim();
-        ad.Alt = input.Alt!.Trim();
-        ad.SectionPath = section;
-        ad.TopicSlug = topic;
-        ad.StartsAt = input.StartsAt is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null;
-        ad.EndsAt = input.EndsAt is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null;
-        if (uploaded is not null)
+            Name = fields.Name,
+            ImageId = imageId,
+            LinkUrl = fields.LinkUrl,
+            Alt = fields.Alt,
+            SectionPath = fields.SectionPath,
+            TopicSlug = fields.TopicSlug,
+            StartsAt = fields.StartsAt is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null,
+            EndsAt = fields.EndsAt is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null,
+        };
+        await using var stream = fields.Upload is { Length: > 0 } file ? file.OpenReadStream() : null;
+        var upload = stream is null ? null : new AdImageUpload(stream, fields.Upload!.FileName);
+        var result = id is { } existing ? await writer.UpdateAsync(existing, input, upload, ct) : await writer.CreateAsync(input, upload, ct);
+        if (result.Succeeded)
         {
-            db.Images.Add(uploaded);
-            ad.ImageId = uploaded.Id;
+            return result.Value;
         }
-        else
-        {
-            ad.ImageId = existingImage!.Value;
-        }
-        if (isNew)
-        {
-            db.AdCreatives.Add(ad);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch when (uploaded is not null)
-        {
-            library.DeleteFiles(uploaded.Id);
-            throw;
-        }
-        return true;
+        // Without a library id, the missing image is the file to choose.
+        WriterErrors.AddTo(modelState, result, field => field == "imageId" && imageId is null ? "Input.Upload" : WriterErrors.Input(field));
+        return null;
     }
 
     public static string Format(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";

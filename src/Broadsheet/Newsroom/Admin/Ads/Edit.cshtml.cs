@@ -1,5 +1,4 @@
 using Broadsheet.Ads;
-using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Newsroom.Admin.Ads;
 
-public sealed class AdEditModel(BroadsheetDb db, AdForm form, ContentCache cache) : PageModel, IAdPage
+public sealed class AdEditModel(BroadsheetDb db, AdForm form, AdWriter writer) : PageModel, IAdPage
 {
     [BindProperty]
-    public AdInput Input { get; set; } = new();
+    public AdFields Input { get; set; } = new();
 
     public AdForm Form => form;
 
@@ -19,44 +18,40 @@ public sealed class AdEditModel(BroadsheetDb db, AdForm form, ContentCache cache
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await db.AdCreatives.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } ad)
+        if (await db.AdCreatives.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } ad)
         {
             return NotFound();
         }
         Ad = ad;
-        Input = AdInput.From(ad);
+        Input = AdFields.From(ad);
         await form.LoadChoicesAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (await db.AdCreatives.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } ad)
+        if (await db.AdCreatives.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } ad)
         {
             return NotFound();
         }
         Ad = ad;
-        // SaveAsync checks the rest too (and writes only when everything is right), so every field's error shows at once.
-        if (!await form.SaveAsync(Input, ad, isNew: false, ModelState, ct))
+        if (await form.SaveAsync(id, Input, ModelState, ct) is not { } saved)
         {
             await form.LoadChoicesAsync(ct);
             return Page();
         }
-        await cache.EvictAsync([CacheTags.Ads], ct);
-        StatusMessage.Set(TempData, $"Ad '{ad.Name}' saved.");
+        StatusMessage.Set(TempData, $"Ad '{saved.Name}' saved.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
-        if (await db.AdCreatives.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } ad)
+        var result = await writer.DeleteAsync(id, ct);
+        if (!result.Succeeded)
         {
             return NotFound();
         }
-        db.AdCreatives.Remove(ad);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Ads], ct);
-        StatusMessage.Set(TempData, $"Ad '{ad.Name}' deleted.");
+        StatusMessage.Set(TempData, $"Ad '{result.Value!.Name}' deleted.");
         return Redirect("/newsroom/admin/ads");
     }
 }

@@ -1,5 +1,4 @@
 using Broadsheet.Ads;
-using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -11,15 +10,15 @@ namespace Broadsheet.Newsroom.Admin.Ads;
 /// <summary>The form both ad pages share.</summary>
 public interface IAdPage
 {
-    AdInput Input { get; }
+    AdFields Input { get; }
 
     AdForm Form { get; }
 }
 
-public sealed class AdsModel(BroadsheetDb db, AdForm form, ContentCache cache) : PageModel, IAdPage
+public sealed class AdsModel(BroadsheetDb db, AdForm form) : PageModel, IAdPage
 {
     [BindProperty]
-    public AdInput Input { get; set; } = new();
+    public AdFields Input { get; set; } = new();
 
     public AdForm Form => form;
 
@@ -33,14 +32,11 @@ public sealed class AdsModel(BroadsheetDb db, AdForm form, ContentCache cache) :
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var ad = new AdCreative { Name = "", LinkUrl = "", Alt = "" };
-        // SaveAsync checks the rest too (and writes only when everything is right), so every field's error shows at once.
-        if (!await form.SaveAsync(Input, ad, isNew: true, ModelState, ct))
+        if (await form.SaveAsync(null, Input, ModelState, ct) is not { } ad)
         {
             await OnGetAsync(ct);
             return Page();
         }
-        await cache.EvictAsync([CacheTags.Ads], ct);
         StatusMessage.Set(TempData, $"Ad '{ad.Name}' created.");
         return RedirectToPage();
     }

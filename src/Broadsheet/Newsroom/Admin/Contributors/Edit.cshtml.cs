@@ -1,5 +1,5 @@
-using Broadsheet.Api.Admin;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Contributors;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -9,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Newsroom.Admin.Contributors;
 
 /// <summary>Edits a contributor; deletes one who is in no byline. The slug (their page's address) never changes.</summary>
-public sealed class ContributorEditModel(BroadsheetDb db, ContentCache cache) : PageModel, IContributorForm
+public sealed class ContributorEditModel(BroadsheetDb db, ContributorWriter writer) : PageModel, IContributorForm
 {
     [BindProperty]
-    public ContributorInput Input { get; set; } = new();
+    public ContributorFields Input { get; set; } = new();
 
     public Contributor Contributor { get; private set; } = null!;
 
-    public int InBylines { get; private set; }
+    public string? DeleteBlockedBy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContentCache cache) : 
         {
             return NotFound();
         }
-        Input = new() { Name = Contributor.Name, Kind = Contributor.Kind, Role = Contributor.Role, Bio = Contributor.Bio };
+        Input = ContributorFields.From(Contributor);
         return Page();
     }
 
@@ -38,11 +38,15 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContentCache cache) : 
         {
             return Page();
         }
-        Input.ApplyTo(Contributor);
-        await db.SaveChangesAsync(ct);
-        // Bylines show the name on every article the contributor wrote.
-        await cache.EvictArticlesAsync(db.Articles.Where(a => a.Byline.Any(c => c.ContributorId == id)), [CacheTags.Home, CacheTags.Author(Contributor.Slug)], ct);
-        StatusMessage.Set(TempData, $"Contributor '{Contributor.Name}' saved.");
+        // The slug is not part of this form; the writer refuses any other than the contributor's own.
+        Input.Slug = null;
+        var result = await writer.UpdateAsync(Contributor.Slug, Input.ToInput(Contributor.PhotoId), ct);
+        if (!result.Succeeded)
+        {
+            WriterErrors.AddTo(ModelState, result);
+            return Page();
+        }
+        StatusMessage.Set(TempData, $"Contributor '{result.Value!.Name}' saved.");
         return RedirectToPage();
     }
 
@@ -54,28 +58,25 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContentCache cache) : 
         }
         // The edit form's fields are not part of this post.
         ModelState.Clear();
-        if (InBylines > 0)
+        var result = await writer.DeleteAsync(Contributor.Slug, ct);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", $"This contributor is in the byline of {InBylines} article(s); remove them from those first.");
-            Input = new() { Name = Contributor.Name, Kind = Contributor.Kind, Role = Contributor.Role, Bio = Contributor.Bio };
+            WriterErrors.AddTo(ModelState, result);
+            Input = ContributorFields.From(Contributor);
             return Page();
         }
-        db.Contributors.Remove(Contributor);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Home, CacheTags.Author(Contributor.Slug)], ct);
         StatusMessage.Set(TempData, $"Contributor '{Contributor.Name}' deleted.");
         return Redirect("/newsroom/admin/contributors");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var contributor = await db.Contributors.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contributor is null)
+        if (await db.Contributors.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } contributor)
         {
             return false;
         }
         Contributor = contributor;
-        InBylines = await db.Set<BylineEntry>().CountAsync(b => b.ContributorId == id, ct);
+        DeleteBlockedBy = await writer.DeleteBlockedByAsync(contributor, ct);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Contributors;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -12,48 +13,41 @@ namespace Broadsheet.Newsroom.Admin.Contributors;
 /// <summary>The form both contributor pages share (name, kind, role, bio).</summary>
 public interface IContributorForm
 {
-    ContributorInput Input { get; }
+    ContributorFields Input { get; }
 }
 
-public sealed class ContributorInput
+/// <summary>The form's fields; <see cref="ContributorWriter"/> judges them.</summary>
+public sealed class ContributorFields
 {
     public static readonly IReadOnlyList<SelectListItem> KindChoices =
         [new("Person", nameof(ContributorKind.Person)), new("Agency", nameof(ContributorKind.Agency))];
 
-    [Required(ErrorMessage = "Enter the contributor's name.")]
-    [StringLength(120, ErrorMessage = "Enter a name of at most 120 characters.")]
     [Display(Name = "Name")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "Choose person or agency.")]
     [Display(Name = "Kind")]
-    public ContributorKind? Kind { get; set; } = ContributorKind.Person;
+    public string? Kind { get; set; } = nameof(ContributorKind.Person);
 
-    [StringLength(120, ErrorMessage = "Enter a role of at most 120 characters.")]
     [Display(Name = "Role")]
     public string? Role { get; set; }
 
-    [StringLength(4000, ErrorMessage = "Enter a biography of at most 4000 characters.")]
     [Display(Name = "Biography")]
     public string? Bio { get; set; }
 
-    [StringLength(80, ErrorMessage = "Enter an address of at most 80 characters.")]
     [Display(Name = "Address")]
     public string? Slug { get; set; }
 
-    public void ApplyTo(Contributor contributor)
-    {
-        contributor.Name = Name!.Trim();
-        contributor.Kind = Kind!.Value;
-        contributor.Role = AdminText.OrNull(Role);
-        contributor.Bio = AdminText.OrNull(Bio);
-    }
+    public static ContributorFields From(Contributor contributor) =>
+        new() { Name = contributor.Name, Kind = contributor.Kind.ToString(), Role = contributor.Role, Bio = contributor.Bio };
+
+    /// <summary>What the writer stores; the photo, which this form does not show, stays as it is.</summary>
+    public ContributorInput ToInput(Guid? photoId) => new() { Name = Name, Slug = Slug, Kind = Kind ?? "", Role = Role, Bio = Bio, PhotoId = photoId };
 }
 
-public sealed class ContributorsModel(BroadsheetDb db, ContentCache cache) : PageModel, IContributorForm
+public sealed class ContributorsModel(BroadsheetDb db, ContributorWriter writer) : PageModel, IContributorForm
 {
     [BindProperty]
-    public ContributorInput Input { get; set; } = new();
+    public ContributorFields Input { get; set; } = new();
 
     public List<Contributor> Contributors { get; private set; } = [];
 
@@ -61,22 +55,17 @@ public sealed class ContributorsModel(BroadsheetDb db, ContentCache cache) : Pag
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var slug = AdminSlugs.Check(ModelState, "Input", Input.Name, Input.Slug);
-        if (slug is not null && await db.Contributors.AnyAsync(c => c.Slug == slug, ct))
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError(string.IsNullOrWhiteSpace(Input.Slug) ? "Input.Name" : "Input.Slug", $"A contributor with the address '/authors/{slug}' exists already.");
+            var result = await writer.CreateAsync(Input.ToInput(photoId: null), ct);
+            if (result.Succeeded)
+            {
+                StatusMessage.Set(TempData, $"Contributor '{result.Value!.Name}' created.");
+                return RedirectToPage();
+            }
+            WriterErrors.AddTo(ModelState, result, messageKey: WriterErrors.AddressKey(Input.Slug));
         }
-        if (!ModelState.IsValid)
-        {
-            await OnGetAsync(ct);
-            return Page();
-        }
-        var contributor = new Contributor { Slug = slug!, Name = "" };
-        Input.ApplyTo(contributor);
-        db.Contributors.Add(contributor);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Home, CacheTags.Author(slug!)], ct);
-        StatusMessage.Set(TempData, $"Contributor '{contributor.Name}' created.");
-        return RedirectToPage();
+        await OnGetAsync(ct);
+        return Page();
     }
 }

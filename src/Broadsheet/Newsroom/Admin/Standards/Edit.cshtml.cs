@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Articles.Standards;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,16 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Newsroom.Admin.Standards;
 
 /// <summary>Edits a standards page as Markdown (converted to blocks on save) or deletes it.</summary>
-public sealed class StandardsEditModel(BroadsheetDb db, ContentCache cache, TimeProvider clock) : PageModel
+public sealed class StandardsEditModel(BroadsheetDb db, StandardsPageWriter writer) : PageModel
 {
     [BindProperty]
-    public StandardsInput Input { get; set; } = new();
+    public StandardsFields Input { get; set; } = new();
 
     public StandardsPage StandardsPage { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await db.StandardsPages.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } page)
+        if (await db.StandardsPages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } page)
         {
             return NotFound();
         }
@@ -28,34 +29,38 @@ public sealed class StandardsEditModel(BroadsheetDb db, ContentCache cache, Time
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (await db.StandardsPages.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } page)
+        if (await db.StandardsPages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } page)
         {
             return NotFound();
         }
         StandardsPage = page;
-        var blocks = await Input.BlocksAsync(db, ModelState, ct);
-        if (!ModelState.IsValid || blocks is null)
+        if (!ModelState.IsValid)
         {
             return Page();
         }
-        page.Title = Input.Title!.Trim();
-        page.Body = blocks;
-        page.ModifiedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Standards], ct);
-        StatusMessage.Set(TempData, $"Standards page '{page.Title}' saved.");
+        // The slug is not part of this form: the page keeps its address.
+        Input.Slug = null;
+        var result = await writer.SaveAsync(page.Slug, Input.ToInput(), ct);
+        if (!result.Succeeded)
+        {
+            WriterErrors.AddTo(ModelState, result, StandardsFields.Key);
+            return Page();
+        }
+        StatusMessage.Set(TempData, $"Standards page '{result.Value!.Title}' saved.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
-        if (await db.StandardsPages.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } page)
+        if (await db.StandardsPages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } page)
         {
             return NotFound();
         }
-        db.StandardsPages.Remove(page);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Standards], ct);
+        var result = await writer.DeleteAsync(page.Slug, ct);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
         StatusMessage.Set(TempData, $"Standards page '{page.Title}' deleted.");
         return Redirect("/newsroom/admin/standards");
     }

@@ -1,5 +1,5 @@
-using Broadsheet.Api.Admin;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Topics;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Newsroom.Admin.Topics;
 
 /// <summary>Renames a topic or edits its description; deletes it when no article or ad uses it. Its slug never changes.</summary>
-public sealed class TopicEditModel(BroadsheetDb db, ContentCache cache) : PageModel
+public sealed class TopicEditModel(BroadsheetDb db, TopicWriter writer) : PageModel
 {
     [BindProperty]
-    public TopicsModel.TopicInput Input { get; set; } = new();
+    public TopicsModel.TopicFields Input { get; set; } = new();
 
     public Topic Topic { get; private set; } = null!;
 
@@ -38,11 +38,13 @@ public sealed class TopicEditModel(BroadsheetDb db, ContentCache cache) : PageMo
         {
             return Page();
         }
-        Topic.Name = Input.Name!.Trim();
-        Topic.Description = AdminText.OrNull(Input.Description);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictArticlesAsync(db.Articles.Where(a => a.Topics.Any(t => t.TopicId == id)), [CacheTags.Home, CacheTags.Topic(Topic.Slug)], ct);
-        StatusMessage.Set(TempData, $"Topic '{Topic.Name}' saved.");
+        var result = await writer.UpdateAsync(Topic.Slug, new TopicInput { Name = Input.Name, Description = Input.Description }, ct);
+        if (!result.Succeeded)
+        {
+            WriterErrors.AddTo(ModelState, result);
+            return Page();
+        }
+        StatusMessage.Set(TempData, $"Topic '{result.Value!.Name}' saved.");
         return RedirectToPage();
     }
 
@@ -54,30 +56,25 @@ public sealed class TopicEditModel(BroadsheetDb db, ContentCache cache) : PageMo
         }
         // The edit form's fields are not part of this post.
         ModelState.Clear();
-        if (DeleteBlockedBy is not null)
+        var result = await writer.DeleteAsync(Topic.Slug, ct);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", $"This topic cannot be deleted: {DeleteBlockedBy}");
+            WriterErrors.AddTo(ModelState, result);
             Input = new() { Name = Topic.Name, Description = Topic.Description };
             return Page();
         }
-        db.Topics.Remove(Topic);
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Home, CacheTags.Topic(Topic.Slug)], ct);
         StatusMessage.Set(TempData, $"Topic '{Topic.Name}' deleted.");
         return Redirect("/newsroom/admin/topics");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (topic is null)
+        if (await db.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } topic)
         {
             return false;
         }
         Topic = topic;
-        DeleteBlockedBy = await db.Set<ArticleTopic>().AnyAsync(t => t.TopicId == id, ct) ? "articles use it; remove it from them first."
-            : await db.AdCreatives.AnyAsync(a => a.TopicSlug == topic.Slug, ct) ? "ads are targeted at it; retarget or delete them first."
-            : null;
+        DeleteBlockedBy = await writer.DeleteBlockedByAsync(topic, ct);
         return true;
     }
 }

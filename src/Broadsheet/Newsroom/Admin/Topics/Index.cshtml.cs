@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Topics;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Newsroom.Admin.Topics;
 
-public sealed class TopicsModel(BroadsheetDb db, ContentCache cache) : PageModel
+public sealed class TopicsModel(BroadsheetDb db, TopicWriter writer) : PageModel
 {
     [BindProperty]
-    public TopicInput Input { get; set; } = new();
+    public TopicFields Input { get; set; } = new();
 
     public List<(Topic Topic, int Articles)> Topics { get; private set; } = [];
 
@@ -19,21 +20,18 @@ public sealed class TopicsModel(BroadsheetDb db, ContentCache cache) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var slug = AdminSlugs.Check(ModelState, "Input", Input.Name, Input.Slug);
-        if (slug is not null && await db.Topics.AnyAsync(t => t.Slug == slug, ct))
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError(string.IsNullOrWhiteSpace(Input.Slug) ? "Input.Name" : "Input.Slug", $"A topic with the address '/topics/{slug}' exists already.");
+            var result = await writer.CreateAsync(new TopicInput { Name = Input.Name, Slug = Input.Slug, Description = Input.Description }, ct);
+            if (result.Succeeded)
+            {
+                StatusMessage.Set(TempData, $"Topic '{result.Value!.Name}' created.");
+                return RedirectToPage();
+            }
+            WriterErrors.AddTo(ModelState, result, messageKey: WriterErrors.AddressKey(Input.Slug));
         }
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        db.Topics.Add(new Topic { Slug = slug!, Name = Input.Name!.Trim(), Description = AdminText.OrNull(Input.Description) });
-        await db.SaveChangesAsync(ct);
-        await cache.EvictAsync([CacheTags.Home, CacheTags.Topic(slug!)], ct);
-        StatusMessage.Set(TempData, $"Topic '{Input.Name.Trim()}' created.");
-        return RedirectToPage();
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -43,18 +41,15 @@ public sealed class TopicsModel(BroadsheetDb db, ContentCache cache) : PageModel
         Topics = topics.Select(t => (t, counts.GetValueOrDefault(t.Id))).ToList();
     }
 
-    public sealed class TopicInput
+    /// <summary>The form's fields; <see cref="TopicWriter"/> judges them.</summary>
+    public sealed class TopicFields
     {
-        [Required(ErrorMessage = "Enter the topic's name.")]
-        [StringLength(120, ErrorMessage = "Enter a name of at most 120 characters.")]
         [Display(Name = "Name")]
         public string? Name { get; set; }
 
-        [StringLength(80, ErrorMessage = "Enter an address of at most 80 characters.")]
         [Display(Name = "Address")]
         public string? Slug { get; set; }
 
-        [StringLength(2000, ErrorMessage = "Enter a description of at most 2000 characters.")]
         [Display(Name = "Description")]
         public string? Description { get; set; }
     }

@@ -1,4 +1,4 @@
-namespace Broadsheet.Articles;
+namespace Broadsheet.Data;
 
 /// <summary>
 /// Field errors collected while validating an edit, keyed by the camelCase JSON path of the field
@@ -21,7 +21,22 @@ public sealed class ValidationErrors
 
     public bool Has(string field) => errors.ContainsKey(field);
 
+    /// <summary>Adds <paramref name="message"/> when <paramref name="value"/> is longer than <paramref name="max"/>.</summary>
+    public void CheckLength(string? value, string field, int max, string message)
+    {
+        if (value is not null && value.Length > max)
+        {
+            Add(field, message);
+        }
+    }
+
     public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}
+
+public static class InputText
+{
+    /// <summary>Text as it is stored: trimmed, and null when nothing but white space was given.</summary>
+    public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public enum WriteStatus

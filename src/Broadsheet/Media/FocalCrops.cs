@@ -1,8 +1,6 @@
-using Broadsheet.Data;
-using Broadsheet.Media;
 using Microsoft.Extensions.Options;
 
-namespace Broadsheet.Newsroom.Images;
+namespace Broadsheet.Media;
 
 /// <summary>
 /// Makes an image's <see cref="CardCrops"/> again from its original when an editor moves the focal point. The old

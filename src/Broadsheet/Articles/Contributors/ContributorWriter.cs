@@ -1,0 +1,134 @@
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Articles.Contributors;
+
+public sealed record ContributorInput
+{
+    public string? Name { get; init; }
+
+    /// <summary>Only when creating; made from the name when absent. A contributor's slug never changes.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>person or agency (any case); person when absent.</summary>
+    public string? Kind { get; init; }
+
+    public string? Role { get; init; }
+
+    public string? Bio { get; init; }
+
+    public Guid? PhotoId { get; init; }
+}
+
+/// <summary>
+/// The one way contributors (staff and agencies) are created, changed and deleted. Errors are keyed <c>name</c>,
+/// <c>slug</c>, <c>kind</c>, <c>role</c>, <c>bio</c> and <c>photoId</c>.
+/// </summary>
+public sealed class ContributorWriter(BroadsheetDb db, ContentCache cache)
+{
+    public const int MaxName = 120;
+    public const int MaxRole = 200;
+    public const int MaxBio = 5000;
+
+    public async Task<WriteResult<Contributor>> CreateAsync(ContributorInput input, CancellationToken ct = default)
+    {
+        var (errors, kind) = await ValidateAsync(input, ct);
+        var slug = NewSlugs.Check(input.Slug, input.Name, errors);
+        if (!errors.IsEmpty)
+        {
+            return WriteResult.Invalid<Contributor>(errors);
+        }
+        if (await db.Contributors.AnyAsync(c => c.Slug == slug, ct))
+        {
+            return WriteResult.Conflict<Contributor>($"A contributor with the address '/authors/{slug}' exists already.");
+        }
+        var contributor = new Contributor { Slug = slug!, Name = "" };
+        Apply(contributor, input, kind);
+        db.Contributors.Add(contributor);
+        await db.SaveChangesAsync(ct);
+        await EvictAsync(contributor, ct);
+        return WriteResult.Created(contributor);
+    }
+
+    /// <summary>Replaces the contributor's name, kind, role, bio and photo; <see cref="ContributorInput.Slug"/>, when given, must be its slug.</summary>
+    public async Task<WriteResult<Contributor>> UpdateAsync(string slug, ContributorInput input, CancellationToken ct = default)
+    {
+        if (await db.Contributors.FirstOrDefaultAsync(c => c.Slug == slug, ct) is not { } contributor)
+        {
+            return WriteResult.NotFound<Contributor>($"No contributor '{slug}'.");
+        }
+        var (errors, kind) = await ValidateAsync(input, ct);
+        if (input.Slug is not null && input.Slug != slug)
+        {
+            errors.Add("slug", "A contributor's address cannot change: their page is linked by it.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return WriteResult.Invalid<Contributor>(errors);
+        }
+        Apply(contributor, input, kind);
+        await db.SaveChangesAsync(ct);
+        await EvictAsync(contributor, ct);
+        return WriteResult.Ok(contributor);
+    }
+
+    public async Task<WriteResult<Contributor>> DeleteAsync(string slug, CancellationToken ct = default)
+    {
+        if (await db.Contributors.FirstOrDefaultAsync(c => c.Slug == slug, ct) is not { } contributor)
+        {
+            return WriteResult.NotFound<Contributor>($"No contributor '{slug}'.");
+        }
+        if (await DeleteBlockedByAsync(contributor, ct) is { } reason)
+        {
+            return WriteResult.Conflict<Contributor>(reason);
+        }
+        db.Contributors.Remove(contributor);
+        await db.SaveChangesAsync(ct);
+        await EvictAsync(contributor, ct);
+        return WriteResult.Ok(contributor);
+    }
+
+    /// <summary>Why the contributor cannot be deleted, or null when they are in no byline.</summary>
+    public async Task<string?> DeleteBlockedByAsync(Contributor contributor, CancellationToken ct = default)
+    {
+        var bylines = await db.Set<BylineEntry>().CountAsync(b => b.ContributorId == contributor.Id, ct);
+        return bylines == 0 ? null
+            : $"This contributor is in the byline of {bylines} article{(bylines == 1 ? "" : "s")}; remove them from those first.";
+    }
+
+    private static void Apply(Contributor contributor, ContributorInput input, ContributorKind kind)
+    {
+        contributor.Name = input.Name!.Trim();
+        contributor.Kind = kind;
+        contributor.Role = InputText.Trimmed(input.Role);
+        contributor.Bio = InputText.Trimmed(input.Bio);
+        contributor.PhotoId = input.PhotoId;
+    }
+
+    private async Task<(ValidationErrors Errors, ContributorKind Kind)> ValidateAsync(ContributorInput input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var name = InputText.Trimmed(input.Name);
+        if (name is null)
+        {
+            errors.Add("name", "Enter the contributor's name.");
+        }
+        errors.CheckLength(name, "name", MaxName, $"Enter a name of at most {MaxName} characters.");
+        var kind = ContributorKind.Person;
+        if (input.Kind is not null && !ContentNames.TryParse(input.Kind, out kind))
+        {
+            errors.Add("kind", "Choose person or agency.");
+        }
+        errors.CheckLength(InputText.Trimmed(input.Role), "role", MaxRole, $"Enter a role of at most {MaxRole} characters.");
+        errors.CheckLength(InputText.Trimmed(input.Bio), "bio", MaxBio, $"Enter a biography of at most {MaxBio} characters.");
+        if (input.PhotoId is { } photoId && !await db.Images.AnyAsync(i => i.Id == photoId, ct))
+        {
+            errors.Add("photoId", $"There is no image {photoId} in the library.");
+        }
+        return (errors, kind);
+    }
+
+    // evicted by the change-tracker interceptor once wm-core merges
+    private Task EvictAsync(Contributor contributor, CancellationToken ct) =>
+        cache.EvictArticlesAsync(db.Articles.Where(a => a.Byline.Any(c => c.ContributorId == contributor.Id)), [CacheTags.Home, CacheTags.Author(contributor.Slug)], ct);
+}
