@@ -13,8 +13,6 @@ public static class ApiExtensions
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddScoped<ArticleWriter>();
-        builder.Services.TryAddScoped<Publishing>();
         builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddProblemDetails();
 

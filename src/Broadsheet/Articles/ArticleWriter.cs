@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,11 +125,11 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
     }
 
     /// <summary>Marks who changed the article and adds the revision of its new state, saved with it in one transaction.</summary>
-    private Newsroom.Workflow.ArticleRevision Record(Article article, ChangedBy by, DateTimeOffset now)
+    private ArticleRevision Record(Article article, ChangedBy by, DateTimeOffset now)
     {
         article.ModifiedBy = by.UserId is null ? null : by.Name;
         article.ModifiedById = by.UserId;
-        var revision = new Newsroom.Workflow.ArticleRevision
+        var revision = new ArticleRevision
         {
             ArticleId = article.Id,
             Version = article.Version,
@@ -136,7 +137,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             UserId = by.UserId,
             UserName = by.Name,
             Summary = by.Summary,
-            Snapshot = Newsroom.Workflow.ArticleSnapshot.From(article).ToJson(),
+            Snapshot = ArticleSnapshot.From(article).ToJson(),
         };
         db.ArticleRevisions.Add(revision);
         return revision;
@@ -208,7 +209,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
         var tags = article.Status == ArticleStatus.Published ? CacheTags.For(article).ToList() : [];
         db.Articles.Remove(article);
-        var entry = db.AuditEntries.Add(Newsroom.Workflow.AuditLog.Entry(article, Newsroom.Workflow.AuditAction.Deleted, by, Now(clock)));
+        var entry = db.AuditEntries.Add(AuditLog.Entry(article, AuditAction.Deleted, by, Now(clock)));
         if (!await TrySaveAsync(ct))
         {
             entry.State = EntityState.Detached;

@@ -1,5 +1,5 @@
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;

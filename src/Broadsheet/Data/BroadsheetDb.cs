@@ -31,9 +31,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Image> Images => Set<Image>();
     public DbSet<AdCreative> AdCreatives => Set<AdCreative>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
-    public DbSet<Newsroom.Workflow.ArticleRevision> ArticleRevisions => Set<Newsroom.Workflow.ArticleRevision>();
-    public DbSet<Newsroom.Workflow.AuditEntry> AuditEntries => Set<Newsroom.Workflow.AuditEntry>();
-    public DbSet<Newsroom.Workflow.ArticleAutosave> ArticleAutosaves => Set<Newsroom.Workflow.ArticleAutosave>();
+    public DbSet<Articles.Workflow.ArticleRevision> ArticleRevisions => Set<Articles.Workflow.ArticleRevision>();
+    public DbSet<Articles.Workflow.AuditEntry> AuditEntries => Set<Articles.Workflow.AuditEntry>();
+    public DbSet<Articles.Workflow.ArticleAutosave> ArticleAutosaves => Set<Articles.Workflow.ArticleAutosave>();
     public DbSet<ArticleAudio> ArticleAudio => Set<ArticleAudio>();
     public DbSet<ArticleScript> ArticleScripts => Set<ArticleScript>();
 
@@ -150,7 +150,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
             e.HasOne(a => a.Image).WithMany().HasForeignKey(a => a.ImageId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        b.Entity<Newsroom.Workflow.ArticleRevision>(e =>
+        b.Entity<Articles.Workflow.ArticleRevision>(e =>
         {
             // No foreign key: the history outlives a deleted article, like the audit log.
             e.HasIndex(r => new { r.ArticleId, r.Version });
@@ -159,7 +159,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
             e.Property(r => r.Summary).HasMaxLength(200);
         });
 
-        b.Entity<Newsroom.Workflow.AuditEntry>(e =>
+        b.Entity<Articles.Workflow.AuditEntry>(e =>
         {
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.ArticleId, a.At });
@@ -170,7 +170,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
             e.Property(a => a.Detail).HasMaxLength(2000);
         });
 
-        b.Entity<Newsroom.Workflow.ArticleAutosave>(e =>
+        b.Entity<Articles.Workflow.ArticleAutosave>(e =>
         {
             e.HasIndex(a => new { a.UserId, a.ArticleId }).IsUnique();
             e.Property(a => a.UserId).HasMaxLength(450);

@@ -1,3 +1,4 @@
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Accounts;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Broadsheet.Articles;
 
-namespace Broadsheet.Newsroom.Workflow;
+namespace Broadsheet.Articles.Workflow;
 
 /// <summary>
 /// Times as the newsroom types and reads them: wall-clock time in the publication's time zone

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Broadsheet.Articles;
-using Broadsheet.Newsroom.Articles;
+using Broadsheet.Articles.BodyFormats;
 using DiffPlex;
 using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace Broadsheet.Newsroom.Workflow;
+namespace Broadsheet.Articles.Workflow;
 
 public enum DiffKind
 {

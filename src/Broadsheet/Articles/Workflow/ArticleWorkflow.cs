@@ -1,8 +1,7 @@
-using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Broadsheet.Newsroom.Workflow;
+namespace Broadsheet.Articles.Workflow;
 
 public enum WorkflowOutcome
 {

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Broadsheet.Articles;
 using Broadsheet.Articles.BodyFormats;
 using Broadsheet.Data;
 
-namespace Broadsheet.Newsroom.Workflow;
+namespace Broadsheet.Articles.Workflow;
 
 public sealed record SnapshotContributor(string Name, string Kind);
 

@@ -1,4 +1,4 @@
-namespace Broadsheet.Newsroom.Workflow;
+namespace Broadsheet.Articles.Workflow;
 
 /// <summary>
 /// One saved state of an article's editable content: who saved it, when, and a full snapshot (JSON of
@@ -68,7 +68,7 @@ public sealed class ArticleAutosave
 /// <summary>Makes audit entries; tracked by the caller's context so they are saved with the change they record.</summary>
 public static class AuditLog
 {
-    public static AuditEntry Entry(Broadsheet.Articles.Article article, AuditAction action, Broadsheet.Articles.ChangedBy by, DateTimeOffset at, string? detail = null) => new()
+    public static AuditEntry Entry(Article article, AuditAction action, ChangedBy by, DateTimeOffset at, string? detail = null) => new()
     {
         At = at,
         Action = action,

@@ -1,7 +1,7 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Broadsheet.Newsroom.Workflow;
+namespace Broadsheet.Articles.Workflow;
 
 /// <summary>Reads an article's revision history.</summary>
 public sealed class ArticleRevisions(BroadsheetDb db)

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Broadsheet.Articles;
-using Broadsheet.Articles.BodyFormats;
 
-namespace Broadsheet.Newsroom.Articles;
+namespace Broadsheet.Articles.BodyFormats;
 
 /// <summary>
 /// The lightweight markup the editor uses for text inside a block: <c>**bold**</c>, <c>*italic*</c> and

@@ -1,17 +1,8 @@
-using System.Security.Claims;
-using Broadsheet.Articles;
-using Broadsheet.Newsroom.Accounts;
+namespace Broadsheet.Articles.Workflow;
 
-namespace Broadsheet.Newsroom.Workflow;
-
-/// <summary>The signed-in newsroom user making a change, as the workflow rules see them.</summary>
+/// <summary>The newsroom user making a change, as the workflow rules see them (the newsroom makes one from the signed-in user).</summary>
 public sealed record NewsroomActor(string UserId, string Name, bool IsEditor)
 {
-    public static NewsroomActor From(ClaimsPrincipal user) => new(
-        NewsroomClaims.UserId(user) ?? throw new InvalidOperationException("No signed-in newsroom user."),
-        user.FindFirstValue(NewsroomClaims.DisplayName) is { Length: > 0 } name ? name : user.Identity?.Name ?? "Unknown",
-        user.IsInRole(NewsroomRoles.Editor) || user.IsInRole(NewsroomRoles.Admin));
-
     public ChangedBy Changing(string summary = "Saved") => new(UserId, Name, summary);
 }
 
