@@ -1,4 +1,5 @@
 using Broadsheet;
+using Broadsheet.Accounts;
 using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
@@ -7,13 +8,16 @@ using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
 using Broadsheet.Reader;
+using Broadsheet.Rendering;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
 builder.AddData();
 builder.AddArticles();
+builder.AddAccounts();
 builder.AddMedia();
 builder.AddAds();
+builder.AddRendering();
 builder.AddReader();
 builder.AddApi();
 builder.AddListen();

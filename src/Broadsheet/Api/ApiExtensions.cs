@@ -2,7 +2,6 @@ using Broadsheet.Api.Admin;
 using Broadsheet.Api.Public;
 using Broadsheet.Articles;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -13,7 +12,6 @@ public static class ApiExtensions
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddProblemDetails();
 
         builder.Services.AddAuthentication()
@@ -103,18 +101,5 @@ public static class ApiExtensions
             .WithName("ApiNotFound")
             .ExcludeFromDescription();
         return app;
-    }
-
-    /// <summary>Runs a command-line command (<c>apikey create NAME</c>, <c>user create EMAIL --role Admin</c>) instead of the server; true when one ran.</summary>
-    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
-    {
-        var exitCode = await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error)
-            ?? await Newsroom.Accounts.UserCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
-        if (exitCode is null)
-        {
-            return false;
-        }
-        Environment.ExitCode = exitCode.Value;
-        return true;
     }
 }

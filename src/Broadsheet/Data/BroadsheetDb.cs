@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Broadsheet.Accounts;
 using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Listen;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Speech;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;

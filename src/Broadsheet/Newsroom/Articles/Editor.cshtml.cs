@@ -1,8 +1,8 @@
 using System.Globalization;
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,10 +1,10 @@
+using Broadsheet.Accounts;
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Accounts;
-using Broadsheet.Reader;
+using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

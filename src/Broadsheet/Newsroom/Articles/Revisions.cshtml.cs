@@ -1,7 +1,7 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Broadsheet.Reader;
+namespace Broadsheet.Rendering;
 
 /// <summary>A reader page: the site chrome, the head metadata, and the cache tags of everything it shows.</summary>
 public abstract class ReaderPageModel(SiteChrome chrome) : PageModel

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using Broadsheet.Articles;
 using Microsoft.AspNetCore.Html;
 
-namespace Broadsheet.Reader;
+namespace Broadsheet.Rendering;
 
 /// <summary>
 /// A paragraph's runs as HTML: text encoded, bold and italic as strong and em, links only when their href is

@@ -5,7 +5,7 @@ using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Broadsheet.Api;
+namespace Broadsheet.Accounts;
 
 /// <summary>
 /// Admin API keys. A key is shown once when created; only its SHA-256 hash is stored, so a leaked database

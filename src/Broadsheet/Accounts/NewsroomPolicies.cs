@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
-namespace Broadsheet.Newsroom.Accounts;
+namespace Broadsheet.Accounts;
 
 /// <summary>
 /// Named authorization policies for newsroom pages and endpoints. Each is a minimum role:

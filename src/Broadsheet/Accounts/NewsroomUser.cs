@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Broadsheet.Newsroom.Accounts;
+namespace Broadsheet.Accounts;
 
 /// <summary>A person who signs in to the newsroom. Each has exactly one of the <see cref="NewsroomRoles"/>.</summary>
 public sealed class NewsroomUser : IdentityUser

@@ -3,7 +3,7 @@ using Broadsheet.Articles.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Broadsheet.Newsroom.Accounts;
+namespace Broadsheet.Accounts;
 
 /// <summary>Claims the newsroom adds to Identity's (user id, email, roles, security stamp).</summary>
 public static class NewsroomClaims

@@ -1,6 +1,6 @@
 using Broadsheet.Articles;
 
-namespace Broadsheet.Reader;
+namespace Broadsheet.Rendering;
 
 /// <summary>What every reader page shows around its content: the publication, the section menu, the standards links.</summary>
 public sealed class SiteChrome(SiteSnapshot snapshot, ILogger<SiteChrome> logger)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Broadsheet.Newsroom.Accounts;
+namespace Broadsheet.Accounts;
 
 /// <summary>The three newsroom roles, from least to most trusted. Each user has exactly one.</summary>
 public static class NewsroomRoles

@@ -5,7 +5,7 @@ using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Broadsheet.Reader;
+namespace Broadsheet.Rendering;
 
 /// <summary>
 /// What reader pages show around their content and what rarely changes: the publication, the section tree,
@@ -21,13 +21,15 @@ namespace Broadsheet.Reader;
 /// </summary>
 // Why: the semaphore never hands out its wait handle, so it holds nothing to dispose.
 #pragma warning disable CA1001
-public sealed class SiteSnapshot(IServiceScopeFactory scopes, ContentCache cache, TimeProvider clock, IOptions<BroadsheetOptions> options)
+public sealed class SiteSnapshot(IServiceScopeFactory scopes, ContentCache cache, TimeProvider clock, IOptions<BroadsheetOptions> options) : IAdCreatives
 {
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly TimeSpan maxAge = TimeSpan.FromSeconds(options.Value.Cache.SnapshotSeconds);
     private volatile SiteData? current;
 
     /// <summary>The current snapshot; waits for a rebuild when the one held is older than the last eviction or too old.</summary>
+    async ValueTask<IReadOnlyList<AdCreative>> IAdCreatives.AllAsync(CancellationToken ct) => (await GetAsync(ct)).AdCreatives;
+
     public ValueTask<SiteData> GetAsync(CancellationToken ct = default)
     {
         var data = current;

@@ -1,4 +1,4 @@
-namespace Broadsheet.Api;
+namespace Broadsheet.Accounts;
 
 /// <summary>An admin API key. Only a SHA-256 hash of the secret is stored; the key itself is shown once.</summary>
 public sealed class ApiKey

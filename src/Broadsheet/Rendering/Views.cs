@@ -2,7 +2,7 @@ using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Media;
 
-namespace Broadsheet.Reader;
+namespace Broadsheet.Rendering;
 
 /// <summary>
 /// A responsive image: WebP and JPEG srcsets from the renditions, width and height for the layout to reserve
@@ -49,13 +49,13 @@ public sealed record BodyView(IReadOnlyList<Block> Blocks, IReadOnlyDictionary<G
     /// <summary>The one partial that renders each block type.</summary>
     public static string PartialFor(Block block) => block switch
     {
-        ParagraphBlock => "/Reader/Shared/Blocks/_Paragraph.cshtml",
-        HeadingBlock => "/Reader/Shared/Blocks/_Heading.cshtml",
-        QuoteBlock => "/Reader/Shared/Blocks/_Quote.cshtml",
-        ListBlock => "/Reader/Shared/Blocks/_List.cshtml",
-        ImageBlock => "/Reader/Shared/Blocks/_Image.cshtml",
-        EmbedBlock => "/Reader/Shared/Blocks/_Embed.cshtml",
-        DividerBlock => "/Reader/Shared/Blocks/_Divider.cshtml",
+        ParagraphBlock => "/Rendering/Shared/Blocks/_Paragraph.cshtml",
+        HeadingBlock => "/Rendering/Shared/Blocks/_Heading.cshtml",
+        QuoteBlock => "/Rendering/Shared/Blocks/_Quote.cshtml",
+        ListBlock => "/Rendering/Shared/Blocks/_List.cshtml",
+        ImageBlock => "/Rendering/Shared/Blocks/_Image.cshtml",
+        EmbedBlock => "/Rendering/Shared/Blocks/_Embed.cshtml",
+        DividerBlock => "/Rendering/Shared/Blocks/_Divider.cshtml",
         _ => throw new NotSupportedException($"No partial renders {block.GetType().Name}."),
     };
 
