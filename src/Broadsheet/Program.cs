@@ -34,6 +34,7 @@ app.UseReaderPipeline();
 app.UseNewsroom();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiErrors();
 app.MapMedia();
 app.MapAds();
 app.MapApi();

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,6 +14,7 @@ public static class AdsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<AdCounters>();
         builder.Services.AddSingleton<AdCreativeCatalog>();
+        builder.Services.AddSingleton<IContentTagRule, AdPages>();
         builder.Services.AddScoped<IAdProvider, HouseAdsProvider>();
         builder.Services.AddScoped<AdSlots>();
         builder.Services.AddHostedService<AdCountersFlush>();

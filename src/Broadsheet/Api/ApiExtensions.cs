@@ -58,9 +58,9 @@ public static class ApiExtensions
         return builder;
     }
 
-    public static WebApplication MapApi(this WebApplication app)
+    /// <summary>JSON errors (problem+json) for API clients only; the reader site has its own HTML error pages. Program.cs places it.</summary>
+    public static WebApplication UseApiErrors(this WebApplication app)
     {
-        // JSON errors for API clients only; the reader site has its own HTML error pages.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api"),
             api =>
@@ -68,7 +68,11 @@ public static class ApiExtensions
                 api.UseExceptionHandler();
                 api.UseStatusCodePages();
             });
+        return app;
+    }
 
+    public static WebApplication MapApi(this WebApplication app)
+    {
         app.MapOpenApi();
         app.MapPublicApi();
 

@@ -9,9 +9,9 @@ namespace Broadsheet.Articles;
 /// <summary>
 /// Creates, updates and deletes articles, for the admin API and the newsroom alike. Everything is validated
 /// before anything is written; one save writes the article with any new topics and contributors, so a
-/// failure leaves nothing half-written. Changes to a published article evict the pages that show it.
+/// failure leaves nothing half-written. The pages a change makes stale are evicted by <see cref="ContentChanges"/>.
 /// </summary>
-public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvider clock)
+public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
 {
     public const int MaxHeadline = 300;
     public const int MaxSummaryPoints = 5;
@@ -65,7 +65,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Created(article);
     }
 
@@ -94,7 +93,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
 
         await SaveNewNamesAsync(valid, ct);
         var published = article.Status == ArticleStatus.Published;
-        var tagsBefore = published ? CacheTags.For(article).ToList() : [];
         var before = Fingerprint(article);
         // The URL follows the headline until readers have seen it; after that it changes only when asked.
         article.Slug = valid.Slug ?? (article.FirstPublishedAt is null ? Slugs.From(valid.Headline) : article.Slug);
@@ -116,11 +114,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             db.Entry(revision).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
         }
-        if (published)
-        {
-            await cache.EvictAsync(tagsBefore.Concat(CacheTags.For(article)), ct);
-        }
-        await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Ok(article);
     }
 
@@ -143,7 +136,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         return revision;
     }
 
-    /// <summary>New topics and contributors appear in the public topic and author lists, which are tagged home.</summary>
     /// <summary>
     /// Saves the topics and contributors the article names for the first time, each on its own, before the article:
     /// when two requests name the same new topic at once, the one that loses the race to insert it takes the
@@ -184,14 +176,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
     }
 
-    private async Task EvictListsIfNewNamesAsync(ValidArticle valid, CancellationToken ct)
-    {
-        if (valid.HasNewNames)
-        {
-            await cache.EvictAsync([CacheTags.Home], ct);
-        }
-    }
-
     public Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default) =>
         DeleteAsync(id, expectedVersion, ChangedBy.Api, ct);
 
@@ -207,7 +191,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         {
             return WriteResult.VersionMismatch<Article>($"Article {id} is at version {article.Version}, not {expected}.");
         }
-        var tags = article.Status == ArticleStatus.Published ? CacheTags.For(article).ToList() : [];
         db.Articles.Remove(article);
         var entry = db.AuditEntries.Add(AuditLog.Entry(article, AuditAction.Deleted, by, Now(clock)));
         if (!await TrySaveAsync(ct))
@@ -215,7 +198,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             entry.State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile.");
         }
-        await cache.EvictAsync(tags, ct);
         return WriteResult.Ok(article);
     }
 

@@ -6,9 +6,10 @@ namespace Broadsheet.Articles.Workflow;
 /// <summary>
 /// Publishes scheduled articles whose time has come. Each is claimed with one conditional UPDATE (still
 /// scheduled, still at the version read), so when several instances poll one database exactly one wins; the
-/// winner writes the audit entry in the same transaction.
+/// winner writes the audit entry in the same transaction. The claim bypasses the change tracker, so it tells
+/// <see cref="ContentChanges"/> itself what it changes; the pages go once the transaction commits.
 /// </summary>
-public sealed class ScheduledPublisher(BroadsheetDb db, ContentCache cache, TimeProvider clock, ILogger<ScheduledPublisher> logger)
+public sealed class ScheduledPublisher(BroadsheetDb db, ContentChanges changes, TimeProvider clock, ILogger<ScheduledPublisher> logger)
 {
     public const string SchedulerName = "Scheduler";
 
@@ -51,6 +52,7 @@ public sealed class ScheduledPublisher(BroadsheetDb db, ContentCache cache, Time
             : article.LastUpdatedAt;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var change = await changes.BeginAsync<ArticlePages>(db, [id], ct);
         var claimed = await db.Articles
             .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.Version == version)
             .ExecuteUpdateAsync(set => set
@@ -74,10 +76,9 @@ public sealed class ScheduledPublisher(BroadsheetDb db, ContentCache cache, Time
             Detail = $"As scheduled for {scheduledFor:O}",
         });
         await db.SaveChangesAsync(ct);
+        await change.CompleteAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-
-        await cache.EvictAsync(article, ct);
         logger.LogInformation("Published scheduled article {ArticleId} (due {ScheduledFor:O})", id, scheduledFor);
         return true;
     }
