@@ -14,7 +14,8 @@ public static class AdsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<AdCounters>();
         builder.Services.AddSingleton<AdCreativeCatalog>();
-        builder.Services.AddSingleton<IContentTagRule, AdPages>();
+        // Every page with an ad slot carries the ads tag, and the site snapshot holds the creatives.
+        builder.Services.AddSingleton<IContentTagRule>(new FixedPages<AdCreative>(CacheTags.Ads));
         builder.Services.AddScoped<IAdProvider, HouseAdsProvider>();
         builder.Services.AddScoped<AdSlots>();
         builder.Services.AddHostedService<AdCountersFlush>();

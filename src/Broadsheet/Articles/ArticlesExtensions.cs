@@ -19,7 +19,7 @@ public static class ArticlesExtensions
         builder.Services.AddSingleton<IContentTagRule, SectionPages>();
         builder.Services.AddSingleton<IContentTagRule, TopicPages>();
         builder.Services.AddSingleton<IContentTagRule, ContributorPages>();
-        builder.Services.AddSingleton<IContentTagRule, StandardsPages>();
+        builder.Services.AddSingleton<IContentTagRule>(new FixedPages<StandardsPage>(CacheTags.Standards));
         builder.Services.AddSingleton<IContentTagRule, ImageUsePages>();
         builder.Services.AddScoped<ArticleWriter>();
         builder.Services.AddScoped<Publishing>();

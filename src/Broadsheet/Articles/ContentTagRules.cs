@@ -83,14 +83,7 @@ public sealed class TopicPages : IContentTagRule
     {
         var ids = keys.Cast<int>().ToList();
         var slugs = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Slug).ToListAsync(ct);
-        var articles = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.Topics.Any(t => ids.Contains(t.TopicId)))
-            .Select(a => a.Id)
-            .ToListAsync(ct);
-        if (slugs.Count > 0)
-        {
-            tags.Add([CacheTags.Home, .. slugs.Select(CacheTags.Topic), .. articles.Select(CacheTags.Article)]);
-        }
+        await NamedPages.AddAsync(tags, slugs.Select(CacheTags.Topic), db.Articles.Where(a => a.Topics.Any(t => ids.Contains(t.TopicId))), ct);
     }
 }
 
@@ -104,26 +97,35 @@ public sealed class ContributorPages : IContentTagRule
     {
         var ids = keys.Cast<int>().ToList();
         var slugs = await db.Contributors.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Slug).ToListAsync(ct);
-        var articles = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.Byline.Any(b => ids.Contains(b.ContributorId)))
-            .Select(a => a.Id)
-            .ToListAsync(ct);
-        if (slugs.Count > 0)
-        {
-            tags.Add([CacheTags.Home, .. slugs.Select(CacheTags.Author), .. articles.Select(CacheTags.Article)]);
-        }
+        await NamedPages.AddAsync(tags, slugs.Select(CacheTags.Author), db.Articles.Where(a => a.Byline.Any(b => ids.Contains(b.ContributorId))), ct);
     }
 }
 
-/// <summary>The standards pages and the links to them every page shows.</summary>
-public sealed class StandardsPages : IContentTagRule
+/// <summary>Topics and contributors: their own pages, home, and the published articles that name them.</summary>
+internal static class NamedPages
+{
+    public static async Task AddAsync(ContentTags tags, IEnumerable<string> own, IQueryable<Article> naming, CancellationToken ct)
+    {
+        var pages = own.ToList();
+        if (pages.Count == 0)
+        {
+            return;
+        }
+        var articles = await naming.AsNoTracking().Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
+        tags.Add([CacheTags.Home, .. pages, .. articles.Select(CacheTags.Article)]);
+    }
+}
+
+/// <summary>Rows every page of a kind shows through one tag: standards pages (<c>standards</c>: the pages and the links to them on every page), ad creatives (<c>ads</c>: every page with a slot).</summary>
+public sealed class FixedPages<T>(string tag) : IContentTagRule
+    where T : class
 {
     public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
-        entry.Entity is StandardsPage ? ChangedKeys.Of(entry, nameof(StandardsPage.Id)) : [];
+        entry.Entity is T ? entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue!) : [];
 
     public Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct)
     {
-        tags.Add([CacheTags.Standards]);
+        tags.Add([tag]);
         return Task.CompletedTask;
     }
 }
