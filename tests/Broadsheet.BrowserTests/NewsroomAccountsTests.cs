@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Accounts;
 using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.BrowserTests;

@@ -37,7 +37,7 @@ public sealed record AdImageUpload(Stream Content, string FileName);
 /// written, not even an uploaded image, unless every field is right. Errors are keyed <c>name</c>, <c>imageId</c>,
 /// <c>upload</c>, <c>linkUrl</c>, <c>alt</c>, <c>sectionPath</c>, <c>topicSlug</c> and <c>endsAt</c>.
 /// </summary>
-public sealed class AdWriter(BroadsheetDb db, ImageWriter images, ContentCache cache)
+public sealed class AdWriter(BroadsheetDb db, ImageWriter images)
 {
     public const int MaxName = 200;
     public const int MaxLinkUrl = 1000;
@@ -66,7 +66,6 @@ public sealed class AdWriter(BroadsheetDb db, ImageWriter images, ContentCache c
         }
         db.AdCreatives.Remove(ad);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(ct);
         return WriteResult.Ok(ad);
     }
 
@@ -114,7 +113,6 @@ public sealed class AdWriter(BroadsheetDb db, ImageWriter images, ContentCache c
             images.Discard(uploaded);
             throw;
         }
-        await EvictAsync(ct);
         return null;
     }
 
@@ -166,9 +164,6 @@ public sealed class AdWriter(BroadsheetDb db, ImageWriter images, ContentCache c
         }
         return errors;
     }
-
-    // evicted by the change-tracker interceptor once wm-core merges
-    private Task EvictAsync(CancellationToken ct) => cache.EvictAsync([CacheTags.Ads], ct);
 }
 
 /// <summary>Ad creatives as users of library images.</summary>
@@ -176,7 +171,4 @@ internal sealed class AdImageUses(BroadsheetDb db) : IImageDependents
 {
     public async Task<string?> UseOfAsync(Guid imageId, CancellationToken ct) =>
         await db.AdCreatives.AnyAsync(a => a.ImageId == imageId, ct) ? "an ad shows it" : null;
-
-    // The ads' pages are evicted with the articles' (ImagePages), which knows whether an ad shows the image.
-    public Task ChangedAsync(Guid imageId, CancellationToken ct) => Task.CompletedTask;
 }

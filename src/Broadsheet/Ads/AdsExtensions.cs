@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,6 +14,8 @@ public static class AdsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<AdCounters>();
         builder.Services.AddSingleton<AdCreativeCatalog>();
+        // Every page with an ad slot carries the ads tag, and the site snapshot holds the creatives.
+        builder.Services.AddSingleton<IContentTagRule>(new FixedPages<AdCreative>(CacheTags.Ads));
         builder.Services.AddScoped<IAdProvider, HouseAdsProvider>();
         builder.Services.AddScoped<AdSlots>();
         builder.Services.AddScoped<AdWriter>();

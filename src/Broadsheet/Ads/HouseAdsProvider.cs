@@ -1,5 +1,3 @@
-using Broadsheet.Reader;
-
 namespace Broadsheet.Ads;
 
 /// <summary>
@@ -7,10 +5,10 @@ namespace Broadsheet.Ads;
 /// is running (between StartsAt and EndsAt), its image has the slot's shape (wide images are banners) and its
 /// targeting, if any, matches the page's section (or an ancestor) or one of its topics; targeted creatives are
 /// preferred. One page shows each creative at most once. The creatives come from the in-memory
-/// <see cref="SiteSnapshot"/>, which every ad write refreshes. The image and link go through <c>/ads/{id}/view</c>
+/// <see cref="IAdCreatives"/> (the site snapshot), which every ad write refreshes. The image and link go through <c>/ads/{id}/view</c>
 /// and <c>/ads/{id}/click</c>, which count.
 /// </summary>
-public sealed class HouseAdsProvider(SiteSnapshot snapshot, TimeProvider clock) : IAdProvider
+public sealed class HouseAdsProvider(IAdCreatives creatives, TimeProvider clock) : IAdProvider
 {
     // Anything at least three times as wide as tall reads as a banner (728x90 is 8:1; 300x250 is 1.2:1).
     private const double BannerAspect = 3.0;
@@ -23,7 +21,7 @@ public sealed class HouseAdsProvider(SiteSnapshot snapshot, TimeProvider clock) 
         if (running is null)
         {
             var now = clock.GetUtcNow();
-            var all = (await snapshot.GetAsync(ct)).AdCreatives;
+            var all = await creatives.AllAsync(ct);
             running = [.. all.Where(a => (a.StartsAt is null || a.StartsAt <= now) && (a.EndsAt is null || a.EndsAt > now))];
         }
         var candidates = running

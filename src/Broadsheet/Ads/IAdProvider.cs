@@ -15,6 +15,15 @@ public interface IAdProvider
     ValueTask<AdFill?> FillAsync(AdSlotRequest slot, CancellationToken ct = default);
 }
 
+/// <summary>
+/// The ad creatives as the page being rendered sees them: the rendering's in-memory site snapshot, which every ad
+/// write refreshes, so a provider never queries the database per page.
+/// </summary>
+public interface IAdCreatives
+{
+    ValueTask<IReadOnlyList<AdCreative>> AllAsync(CancellationToken ct = default);
+}
+
 /// <summary>The two slot shapes a reader page reserves space for.</summary>
 public enum AdSlotFormat
 {

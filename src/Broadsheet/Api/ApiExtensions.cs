@@ -2,7 +2,6 @@ using Broadsheet.Api.Admin;
 using Broadsheet.Api.Public;
 using Broadsheet.Articles;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -13,9 +12,6 @@ public static class ApiExtensions
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddScoped<ArticleWriter>();
-        builder.Services.TryAddScoped<Publishing>();
-        builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddProblemDetails();
 
         builder.Services.AddAuthentication()
@@ -62,9 +58,9 @@ public static class ApiExtensions
         return builder;
     }
 
-    public static WebApplication MapApi(this WebApplication app)
+    /// <summary>JSON errors (problem+json) for API clients only; the reader site has its own HTML error pages. Program.cs places it.</summary>
+    public static WebApplication UseApiErrors(this WebApplication app)
     {
-        // JSON errors for API clients only; the reader site has its own HTML error pages.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api"),
             api =>
@@ -72,7 +68,11 @@ public static class ApiExtensions
                 api.UseExceptionHandler();
                 api.UseStatusProblems();
             });
+        return app;
+    }
 
+    public static WebApplication MapApi(this WebApplication app)
+    {
         app.MapOpenApi();
         app.MapPublicApi();
 
@@ -92,18 +92,5 @@ public static class ApiExtensions
         admin.MapAdsAdmin();
         admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.Media);
         return app;
-    }
-
-    /// <summary>Runs a command-line command (<c>apikey create NAME</c>, <c>user create EMAIL --role Admin</c>) instead of the server; true when one ran.</summary>
-    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
-    {
-        var exitCode = await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error)
-            ?? await Newsroom.Accounts.UserCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
-        if (exitCode is null)
-        {
-            return false;
-        }
-        Environment.ExitCode = exitCode.Value;
-        return true;
     }
 }

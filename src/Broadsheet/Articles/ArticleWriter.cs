@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +9,9 @@ namespace Broadsheet.Articles;
 /// <summary>
 /// Creates, updates and deletes articles, for the admin API and the newsroom alike. Everything is validated
 /// before anything is written; one save writes the article with any new topics and contributors, so a
-/// failure leaves nothing half-written. Changes to a published article evict the pages that show it.
+/// failure leaves nothing half-written. The pages a change makes stale are evicted by <see cref="ContentChanges"/>.
 /// </summary>
-public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvider clock)
+public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
 {
     public const int MaxHeadline = 300;
     public const int MaxSummaryPoints = 5;
@@ -64,7 +65,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Created(article);
     }
 
@@ -93,7 +93,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
 
         await SaveNewNamesAsync(valid, ct);
         var published = article.Status == ArticleStatus.Published;
-        var tagsBefore = published ? CacheTags.For(article).ToList() : [];
         var before = Fingerprint(article);
         // The URL follows the headline until readers have seen it; after that it changes only when asked.
         article.Slug = valid.Slug ?? (article.FirstPublishedAt is null ? Slugs.From(valid.Headline) : article.Slug);
@@ -115,20 +114,15 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             db.Entry(revision).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
         }
-        if (published)
-        {
-            await cache.EvictAsync(tagsBefore.Concat(CacheTags.For(article)), ct);
-        }
-        await EvictListsIfNewNamesAsync(valid, ct);
         return WriteResult.Ok(article);
     }
 
     /// <summary>Marks who changed the article and adds the revision of its new state, saved with it in one transaction.</summary>
-    private Newsroom.Workflow.ArticleRevision Record(Article article, ChangedBy by, DateTimeOffset now)
+    private ArticleRevision Record(Article article, ChangedBy by, DateTimeOffset now)
     {
         article.ModifiedBy = by.UserId is null ? null : by.Name;
         article.ModifiedById = by.UserId;
-        var revision = new Newsroom.Workflow.ArticleRevision
+        var revision = new ArticleRevision
         {
             ArticleId = article.Id,
             Version = article.Version,
@@ -136,13 +130,12 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             UserId = by.UserId,
             UserName = by.Name,
             Summary = by.Summary,
-            Snapshot = Newsroom.Workflow.ArticleSnapshot.From(article).ToJson(),
+            Snapshot = ArticleSnapshot.From(article).ToJson(),
         };
         db.ArticleRevisions.Add(revision);
         return revision;
     }
 
-    /// <summary>New topics and contributors appear in the public topic and author lists, which are tagged home.</summary>
     /// <summary>
     /// Saves the topics and contributors the article names for the first time, each on its own, before the article:
     /// when two requests name the same new topic at once, the one that loses the race to insert it takes the
@@ -183,14 +176,6 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         }
     }
 
-    private async Task EvictListsIfNewNamesAsync(ValidArticle valid, CancellationToken ct)
-    {
-        if (valid.HasNewNames)
-        {
-            await cache.EvictAsync([CacheTags.Home], ct);
-        }
-    }
-
     public Task<WriteResult<Article>> DeleteAsync(int id, int? expectedVersion = null, CancellationToken ct = default) =>
         DeleteAsync(id, expectedVersion, ChangedBy.Api, ct);
 
@@ -206,15 +191,13 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         {
             return WriteResult.VersionMismatch<Article>($"Article {id} is at version {article.Version}, not {expected}.");
         }
-        var tags = article.Status == ArticleStatus.Published ? CacheTags.For(article).ToList() : [];
         db.Articles.Remove(article);
-        var entry = db.AuditEntries.Add(Newsroom.Workflow.AuditLog.Entry(article, Newsroom.Workflow.AuditAction.Deleted, by, Now(clock)));
+        var entry = db.AuditEntries.Add(AuditLog.Entry(article, AuditAction.Deleted, by, Now(clock)));
         if (!await TrySaveAsync(ct))
         {
             entry.State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile.");
         }
-        await cache.EvictAsync(tags, ct);
         return WriteResult.Ok(article);
     }
 

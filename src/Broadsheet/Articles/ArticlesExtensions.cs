@@ -1,9 +1,15 @@
+using Broadsheet.Articles.Workflow;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Broadsheet.Articles;
 
 public static class ArticlesExtensions
 {
+    /// <summary>Published-only reads, the cache and what decides its evictions, the one write path (writer, publishing, workflow, revisions) and the scheduled-publishing poller.</summary>
     public static WebApplicationBuilder AddArticles(this WebApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PublishedArticles>();
         builder.Services.AddSingleton<ContentCache>();
         builder.Services.AddScoped<Topics.TopicWriter>();
@@ -11,6 +17,21 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<Contributors.ContributorWriter>();
         builder.Services.AddScoped<Standards.StandardsPageWriter>();
         builder.Services.AddScoped<Media.IImageDependents, ArticleImageUses>();
+        // The one place that decides what a write makes stale; other folders add the rules for the types they own.
+        builder.Services.AddSingleton<ContentChanges>();
+        builder.Services.AddSingleton<IInterceptor>(s => s.GetRequiredService<ContentChanges>());
+        builder.Services.AddSingleton<IContentTagRule, ArticlePages>();
+        builder.Services.AddSingleton<IContentTagRule, SectionPages>();
+        builder.Services.AddSingleton<IContentTagRule, TopicPages>();
+        builder.Services.AddSingleton<IContentTagRule, ContributorPages>();
+        builder.Services.AddSingleton<IContentTagRule>(new FixedPages<StandardsPage>(CacheTags.Standards));
+        builder.Services.AddSingleton<IContentTagRule, ImageUsePages>();
+        builder.Services.AddScoped<ArticleWriter>();
+        builder.Services.AddScoped<Publishing>();
+        builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddScoped<ArticleRevisions>();
+        builder.Services.AddScoped<ScheduledPublisher>();
+        builder.Services.AddHostedService<ScheduledPublishing>();
         return builder;
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Broadsheet.Articles;
 
 /// <summary>
-/// Evicts the cached reader pages a change makes stale. Every write to published content calls it, so every
-/// eviction also moves <see cref="Generation"/> on: in-memory snapshots of rarely changing data (the site
+/// Evicts the cached reader pages a change makes stale. <see cref="ContentChanges"/> calls it once for every committed
+/// write (from the tags the folders' <see cref="IContentTagRule"/>s give), so every eviction also moves <see cref="Generation"/> on: in-memory snapshots of rarely changing data (the site
 /// chrome, the ad creatives) compare it with the generation they were read at and rebuild when it moved.
 /// </summary>
 public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentChangeBroadcast> broadcasts)

@@ -42,7 +42,7 @@ public static class ImagePages
 }
 
 /// <summary>Articles, standards pages and contributors' photos as users of library images.</summary>
-internal sealed class ArticleImageUses(BroadsheetDb db, ContentCache cache) : IImageDependents
+internal sealed class ArticleImageUses(BroadsheetDb db) : IImageDependents
 {
     public async Task<string?> UseOfAsync(Guid imageId, CancellationToken ct)
     {
@@ -66,7 +66,4 @@ internal sealed class ArticleImageUses(BroadsheetDb db, ContentCache cache) : II
         }
         return null;
     }
-
-    // evicted by the change-tracker interceptor once wm-core merges
-    public async Task ChangedAsync(Guid imageId, CancellationToken ct) => await cache.EvictAsync(await ImagePages.TagsAsync(db, imageId, ct), ct);
 }

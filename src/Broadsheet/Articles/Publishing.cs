@@ -1,15 +1,15 @@
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
 /// <summary>
 /// Puts articles in front of readers and takes them away, and adds corrections and updates. Each change
-/// evicts the cached pages that show the article and is recorded in the audit log (who: a newsroom user, or
+/// is recorded in the audit log (who: a newsroom user, or
 /// the admin API), in the same save.
 /// </summary>
-public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCache cache, TimeProvider clock)
+public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, TimeProvider clock)
 {
     public const int MaxNoteText = 2000;
 
@@ -44,7 +44,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         var early = article.Status == ArticleStatus.Scheduled ? "Published before its scheduled time." : null;
         article.Status = ArticleStatus.Published;
         article.ScheduledFor = null;
-        return await SaveAndEvictAsync(article, AuditLog.Entry(article, AuditAction.Published, by, now, early), ct);
+        return await SaveAsync(article, AuditLog.Entry(article, AuditAction.Published, by, now, early), ct);
     }
 
     /// <summary>Takes a published article away from readers; it stays in the newsroom and can be republished.</summary>
@@ -67,7 +67,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
             return WriteResult.Conflict<Article>($"Article {id} is {ContentNames.Of(article.Status)}, not published.");
         }
         article.Status = ArticleStatus.Unpublished;
-        return await SaveAndEvictAsync(article, AuditLog.Entry(article, AuditAction.Unpublished, by, ArticleWriter.Now(clock)), ct);
+        return await SaveAsync(article, AuditLog.Entry(article, AuditAction.Unpublished, by, ArticleWriter.Now(clock)), ct);
     }
 
     /// <summary>Adds a correction or update note to a published article and marks it updated.</summary>
@@ -114,7 +114,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         var note = new ArticleNote { ArticleId = id, Kind = kind, Text = text!, At = now };
         article.Notes.Add(note);
         article.LastUpdatedAt = now;
-        var saved = await SaveAndEvictAsync(article, AuditLog.Entry(article, kind == NoteKind.Correction ? AuditAction.Correction : AuditAction.Update, by, now, text), ct);
+        var saved = await SaveAsync(article, AuditLog.Entry(article, kind == NoteKind.Correction ? AuditAction.Correction : AuditAction.Update, by, now, text), ct);
         return saved.Succeeded ? WriteResult.Created(note) : WriteResult.VersionMismatch<ArticleNote>(saved.Message!);
     }
 
@@ -132,7 +132,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
         return (article, null);
     }
 
-    private async Task<WriteResult<Article>> SaveAndEvictAsync(Article article, AuditEntry entry, CancellationToken ct)
+    private async Task<WriteResult<Article>> SaveAsync(Article article, AuditEntry entry, CancellationToken ct)
     {
         article.Version++;
         db.AuditEntries.Add(entry);
@@ -141,7 +141,6 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, ContentCac
             db.Entry(entry).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {article.Id} was changed by someone else meanwhile: reload it and try again.");
         }
-        await cache.EvictAsync(article, ct);
         return WriteResult.Ok(article);
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Data;
 
 public static class DataExtensions
 {
-    /// <summary>Registers <see cref="BroadsheetDb"/> on the configured provider.</summary>
+    /// <summary>Registers <see cref="BroadsheetDb"/> on the configured provider, with every registered EF Core interceptor (cache eviction: <c>Articles.ContentChanges</c>).</summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
@@ -19,7 +20,7 @@ public static class DataExtensions
                     throw new OptionsValidationException(BroadsheetOptions.Section, typeof(BroadsheetOptions),
                         ["Broadsheet:Database:Provider is PostgreSQL, so ConnectionStrings:Broadsheet (ConnectionStrings__Broadsheet) must be set."]);
                 }
-                builder.Services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>((s, o) => o.UseNpgsql(connectionString).AddInterceptors(s.GetServices<IInterceptor>()));
                 break;
             default:
                 var dataPath = Path.GetFullPath(options.DataPath);
@@ -27,7 +28,7 @@ public static class DataExtensions
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Cache=Shared;Pooling=True"
                     : connectionString;
-                builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(sqlite));
+                builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>((s, o) => o.UseSqlite(sqlite).AddInterceptors(s.GetServices<IInterceptor>()));
                 break;
         }
         return builder;

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Broadsheet.Listen;
 
@@ -69,32 +70,31 @@ public sealed class ArticleScript
     public DateTimeOffset CheckedAt { get; set; }
 }
 
-public static class AudioModel
+public sealed class ArticleAudioConfiguration : IEntityTypeConfiguration<ArticleAudio>
 {
-    /// <summary>Called from <c>BroadsheetDb.OnModelCreating</c>.</summary>
-    public static void Configure(ModelBuilder b)
+    public void Configure(EntityTypeBuilder<ArticleAudio> e)
     {
-        b.Entity<ArticleAudio>(e =>
-        {
-            e.ToTable("ArticleAudio");
-            e.Property(a => a.VoiceId).HasMaxLength(64);
-            e.Property(a => a.Fingerprint).HasMaxLength(64);
-            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(a => a.ClaimedBy).HasMaxLength(120);
-            e.Property(a => a.LastError).HasMaxLength(2000);
-            e.HasIndex(a => new { a.ArticleId, a.VoiceId, a.Fingerprint }).IsUnique();
-            e.HasIndex(a => new { a.Status, a.NextAttemptAt });
-            e.HasOne<Article>().WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
-            e.Ignore(a => a.ShortFingerprint);
-        });
+        e.ToTable("ArticleAudio");
+        e.Property(a => a.VoiceId).HasMaxLength(64);
+        e.Property(a => a.Fingerprint).HasMaxLength(64);
+        e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(a => a.ClaimedBy).HasMaxLength(120);
+        e.Property(a => a.LastError).HasMaxLength(2000);
+        e.HasIndex(a => new { a.ArticleId, a.VoiceId, a.Fingerprint }).IsUnique();
+        e.HasIndex(a => new { a.Status, a.NextAttemptAt });
+        e.HasOne<Article>().WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        e.Ignore(a => a.ShortFingerprint);
+    }
+}
 
-        b.Entity<ArticleScript>(e =>
-        {
-            e.HasKey(s => s.ArticleId);
-            e.Property(s => s.ArticleId).ValueGeneratedNever();
-            e.Property(s => s.Fingerprint).HasMaxLength(64);
-            e.Property(s => s.Language).HasMaxLength(35);
-            e.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        });
+public sealed class ArticleScriptConfiguration : IEntityTypeConfiguration<ArticleScript>
+{
+    public void Configure(EntityTypeBuilder<ArticleScript> e)
+    {
+        e.HasKey(s => s.ArticleId);
+        e.Property(s => s.ArticleId).ValueGeneratedNever();
+        e.Property(s => s.Fingerprint).HasMaxLength(64);
+        e.Property(s => s.Language).HasMaxLength(35);
+        e.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -156,15 +156,13 @@ public sealed class AudioWorker(
             }
 
             var audio = await WithWatchdogAsync(ct => generator.WriteMp3AndTimings(job.ArticleId, script, voice, ct), $"Synthesis with {voice.Id}", stoppingToken);
+            // Marked ready without the change tracker: the feeds that list it are evicted through the same decision as every save.
+            var change = await scope.ServiceProvider.GetRequiredService<ContentChanges>().BeginAsync<PodcastFeedTags>(db, [job.Id], stoppingToken);
             await queue.CompleteAsync(db, job, audio, stoppingToken);
+            await change.CompleteAsync(stoppingToken);
             logger.LogInformation("Audio ready: article {ArticleId}, voice {Voice}, {Seconds:0.0} s of audio made in {Ms} ms.",
                 job.ArticleId, voice.Id, audio.DurationMs / 1000.0, audio.ElapsedMs);
             await RemoveSupersededAsync(db, job, stoppingToken);
-            if (catalog.DefaultFor(article.Language)?.Id == voice.Id)
-            {
-                // Only the feeds list episodes; the article page's player asks for its audio itself.
-                await scope.ServiceProvider.GetRequiredService<ContentCache>().EvictResponsesAsync([CacheTags.Feeds], stoppingToken);
-            }
 
             // Opus is a second pass in a lane of its own, so the next article's MP3 does not wait for it.
             var opus = EncodeOpusAsync(job, voice.Id, audio.Speech, stoppingToken);

@@ -1,6 +1,5 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Speech;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +25,7 @@ public static class ListenExtensions
         builder.Services.AddSingleton(VoiceCatalog.CreateDefault());
         builder.Services.AddSingleton<AudioFiles>();
         builder.Services.AddSingleton<AudioQueue>();
+        builder.Services.AddSingleton<IContentTagRule, PodcastFeedTags>();
         builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<AudioQueue>());
         builder.Services.AddSingleton<AudioGenerator>();
         builder.Services.AddSingleton<PodcastArtwork>();

@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Reader;
+using Broadsheet.Rendering;
 using Broadsheet.Speech;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

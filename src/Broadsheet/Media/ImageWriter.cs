@@ -38,15 +38,13 @@ public sealed record ImageEdit
 
 /// <summary>
 /// What else shows library images. Media knows nothing of articles or ads: the folders that use images register one
-/// of these, and <see cref="ImageWriter"/> asks them before deleting an image and tells them when one changes.
+/// of these, and <see cref="ImageWriter"/> asks them before deleting an image (the pages showing a changed image are
+/// evicted by <c>Articles.ContentChanges</c>, which sees the image's row change).
 /// </summary>
 public interface IImageDependents
 {
     /// <summary>Why the image cannot be deleted (e.g. "it is an article's hero image"), or null when nothing here uses it.</summary>
     Task<string?> UseOfAsync(Guid imageId, CancellationToken ct);
-
-    /// <summary>The image's alt text, caption, credit or crops changed.</summary>
-    Task ChangedAsync(Guid imageId, CancellationToken ct);
 }
 
 /// <summary>
@@ -137,7 +135,6 @@ public sealed class ImageWriter(BroadsheetDb db, ImageLibrary library, FocalCrop
             await crops.MakeAsync(image, ct);
         }
         await db.SaveChangesAsync(ct);
-        await ChangedAsync(id, ct);
         return WriteResult.Ok(image);
     }
 
@@ -186,15 +183,6 @@ public sealed class ImageWriter(BroadsheetDb db, ImageLibrary library, FocalCrop
         if (value is { } v && (double.IsNaN(v) || v is < 0 or > 100))
         {
             errors.Add(field, "Enter a percentage from 0 to 100.");
-        }
-    }
-
-    // evicted by the change-tracker interceptor once wm-core merges
-    private async Task ChangedAsync(Guid id, CancellationToken ct)
-    {
-        foreach (var dependent in dependents)
-        {
-            await dependent.ChangedAsync(id, ct);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

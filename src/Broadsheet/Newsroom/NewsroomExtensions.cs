@@ -1,7 +1,7 @@
+using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
-using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -115,7 +115,7 @@ public static class NewsroomExtensions
         builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddScoped<NewsroomAccounts>();
         builder.Services.AddScoped<Admin.Ads.AdForm>();
-        builder.Services.AddNewsroomArticles();
+        builder.Services.AddScoped<Articles.Autosaves>();
         return builder;
     }
 

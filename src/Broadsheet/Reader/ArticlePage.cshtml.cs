@@ -5,6 +5,7 @@ using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Media;
+using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Broadsheet.Reader;

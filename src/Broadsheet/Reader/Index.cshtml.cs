@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Broadsheet.Articles;
+using Broadsheet.Rendering;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +11,6 @@ public static class ReaderExtensions
     public static WebApplicationBuilder AddReader(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
-        builder.Services.AddSingleton(InlineStyle.Load(builder.Environment));
-        builder.Services.AddSingleton<SiteSnapshot>();
-        builder.Services.AddScoped<SiteChrome>();
         builder.Services.AddRazorPages(o =>
         {
             // The root is the project, so that the newsroom's pages (/Newsroom) are found too; every page has an

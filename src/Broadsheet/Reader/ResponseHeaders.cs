@@ -1,3 +1,4 @@
+using Broadsheet.Rendering;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 

@@ -1,6 +1,7 @@
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Broadsheet.Accounts;
 using Broadsheet.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -7,7 +7,7 @@ using Broadsheet.Articles.Sections;
 using Broadsheet.Articles.Standards;
 using Broadsheet.Articles.Topics;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Accounts;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net;
 using Broadsheet.Data;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Accounts;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Broadsheet.Accounts;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

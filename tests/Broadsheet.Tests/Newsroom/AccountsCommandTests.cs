@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,5 @@
 using System.Net;
+using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

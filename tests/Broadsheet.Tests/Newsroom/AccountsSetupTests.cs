@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net;
-using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Accounts;
 using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Newsroom;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Accounts;
 using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Newsroom;

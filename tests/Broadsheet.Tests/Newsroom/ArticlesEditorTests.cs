@@ -1,6 +1,6 @@
 using System.Net;
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Tests.Infrastructure;
 using static Broadsheet.Tests.Newsroom.NewsroomTesting;
 

@@ -1,7 +1,8 @@
 using Broadsheet.Articles;
+using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Newsroom.Images;
-using Broadsheet.Newsroom.Workflow;
 
 namespace Broadsheet.Tests.Newsroom;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Broadsheet.Accounts;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Images;
 using Broadsheet.Tests.Infrastructure;
 using Broadsheet.Tests.Media;

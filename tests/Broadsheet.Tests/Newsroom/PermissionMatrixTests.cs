@@ -1,9 +1,9 @@
 using System.Net;
+using Broadsheet.Accounts;
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

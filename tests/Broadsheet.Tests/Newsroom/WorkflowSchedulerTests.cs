@@ -1,6 +1,6 @@
 using Broadsheet.Articles;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Workflow;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

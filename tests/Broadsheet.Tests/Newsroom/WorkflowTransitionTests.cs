@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
-using Broadsheet.Newsroom.Accounts;
-using Broadsheet.Newsroom.Workflow;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Broadsheet.Tests.Newsroom.NewsroomTesting;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Broadsheet.Articles;
 using Broadsheet.Reader;
+using Broadsheet.Rendering;
 using Microsoft.Extensions.Primitives;
 
 namespace Broadsheet.Tests.Reader;

@@ -24,7 +24,7 @@ public sealed record ContributorInput
 /// The one way contributors (staff and agencies) are created, changed and deleted. Errors are keyed <c>name</c>,
 /// <c>slug</c>, <c>kind</c>, <c>role</c>, <c>bio</c> and <c>photoId</c>.
 /// </summary>
-public sealed class ContributorWriter(BroadsheetDb db, ContentCache cache)
+public sealed class ContributorWriter(BroadsheetDb db)
 {
     public const int MaxName = 120;
     public const int MaxRole = 200;
@@ -46,7 +46,6 @@ public sealed class ContributorWriter(BroadsheetDb db, ContentCache cache)
         Apply(contributor, input, kind);
         db.Contributors.Add(contributor);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(contributor, ct);
         return WriteResult.Created(contributor);
     }
 
@@ -68,7 +67,6 @@ public sealed class ContributorWriter(BroadsheetDb db, ContentCache cache)
         }
         Apply(contributor, input, kind);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(contributor, ct);
         return WriteResult.Ok(contributor);
     }
 
@@ -84,7 +82,6 @@ public sealed class ContributorWriter(BroadsheetDb db, ContentCache cache)
         }
         db.Contributors.Remove(contributor);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(contributor, ct);
         return WriteResult.Ok(contributor);
     }
 
@@ -127,8 +124,4 @@ public sealed class ContributorWriter(BroadsheetDb db, ContentCache cache)
         }
         return (errors, kind);
     }
-
-    // evicted by the change-tracker interceptor once wm-core merges
-    private Task EvictAsync(Contributor contributor, CancellationToken ct) =>
-        cache.EvictArticlesAsync(db.Articles.Where(a => a.Byline.Any(c => c.ContributorId == contributor.Id)), [CacheTags.Home, CacheTags.Author(contributor.Slug)], ct);
 }

@@ -16,7 +16,7 @@ public sealed record SectionInput
 /// segments joined by slashes, e.g. <c>asia/east-asia</c>), which never changes. Errors are keyed <c>name</c>,
 /// <c>position</c>, <c>path</c> (the address itself) and <c>parent</c> (the section it would sit in).
 /// </summary>
-public sealed class SectionWriter(BroadsheetDb db, ContentCache cache)
+public sealed class SectionWriter(BroadsheetDb db)
 {
     public const int MaxPath = 200;
     public const int MaxName = 120;
@@ -54,7 +54,6 @@ public sealed class SectionWriter(BroadsheetDb db, ContentCache cache)
         }
         db.Sections.Remove(section);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(path, ct);
         return WriteResult.Ok(section);
     }
 
@@ -152,12 +151,6 @@ public sealed class SectionWriter(BroadsheetDb db, ContentCache cache)
             section.Position = input.Position ?? section.Position;
         }
         await db.SaveChangesAsync(ct);
-        await EvictAsync(path, ct);
         return created ? WriteResult.Created(section) : WriteResult.Ok(section);
     }
-
-    // evicted by the change-tracker interceptor once wm-core merges
-    private Task EvictAsync(string path, CancellationToken ct) =>
-        // The name shows in navigation and on every article of the section and its subsections.
-        cache.EvictArticlesAsync(db.Articles.Where(a => a.Section.Path == path || a.Section.Path.StartsWith(path + "/")), [CacheTags.Home, CacheTags.Feeds, CacheTags.Section(path)], ct);
 }

@@ -21,7 +21,7 @@ public sealed record StandardsInput
 /// The one way standards pages (ethics, corrections policy, ownership...) are written and deleted. Errors are keyed
 /// <c>slug</c>, <c>title</c>, <c>position</c> and <c>body</c> (or a path below it, such as <c>body.blocks[2].level</c>).
 /// </summary>
-public sealed class StandardsPageWriter(BroadsheetDb db, ContentCache cache, TimeProvider clock)
+public sealed class StandardsPageWriter(BroadsheetDb db, TimeProvider clock)
 {
     public const int MaxTitle = 200;
     public const int MaxPosition = 10_000;
@@ -71,7 +71,6 @@ public sealed class StandardsPageWriter(BroadsheetDb db, ContentCache cache, Tim
         }
         db.StandardsPages.Remove(page);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(ct);
         return WriteResult.Ok(page);
     }
 
@@ -89,7 +88,6 @@ public sealed class StandardsPageWriter(BroadsheetDb db, ContentCache cache, Tim
         page.Position = input.Position ?? page.Position;
         page.ModifiedAt = ArticleWriter.Now(clock);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(ct);
         return created ? WriteResult.Created(page) : WriteResult.Ok(page);
     }
 
@@ -124,7 +122,4 @@ public sealed class StandardsPageWriter(BroadsheetDb db, ContentCache cache, Tim
         await ArticleWriter.CheckImagesExistAsync(db, body, input.Body, "body", errors, ct);
         return body;
     }
-
-    // evicted by the change-tracker interceptor once wm-core merges
-    private Task EvictAsync(CancellationToken ct) => cache.EvictAsync([CacheTags.Standards], ct);
 }

@@ -17,7 +17,7 @@ public sealed record TopicInput
 /// The one way topics are created, changed and deleted, whichever door the change comes through. Errors are keyed
 /// <c>name</c>, <c>slug</c> and <c>description</c>.
 /// </summary>
-public sealed class TopicWriter(BroadsheetDb db, ContentCache cache)
+public sealed class TopicWriter(BroadsheetDb db)
 {
     public const int MaxName = 120;
     public const int MaxDescription = 2000;
@@ -37,7 +37,6 @@ public sealed class TopicWriter(BroadsheetDb db, ContentCache cache)
         var topic = new Topic { Slug = slug!, Name = input.Name!.Trim(), Description = InputText.Trimmed(input.Description) };
         db.Topics.Add(topic);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(topic, ct);
         return WriteResult.Created(topic);
     }
 
@@ -60,7 +59,6 @@ public sealed class TopicWriter(BroadsheetDb db, ContentCache cache)
         topic.Name = input.Name!.Trim();
         topic.Description = InputText.Trimmed(input.Description);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(topic, ct);
         return WriteResult.Ok(topic);
     }
 
@@ -76,7 +74,6 @@ public sealed class TopicWriter(BroadsheetDb db, ContentCache cache)
         }
         db.Topics.Remove(topic);
         await db.SaveChangesAsync(ct);
-        await EvictAsync(topic, ct);
         return WriteResult.Ok(topic);
     }
 
@@ -98,8 +95,4 @@ public sealed class TopicWriter(BroadsheetDb db, ContentCache cache)
         errors.CheckLength(InputText.Trimmed(input.Description), "description", MaxDescription, $"Enter a description of at most {MaxDescription} characters.");
         return errors;
     }
-
-    // evicted by the change-tracker interceptor once wm-core merges
-    private Task EvictAsync(Topic topic, CancellationToken ct) =>
-        cache.EvictArticlesAsync(db.Articles.Where(a => a.Topics.Any(t => t.TopicId == topic.Id)), [CacheTags.Home, CacheTags.Topic(topic.Slug)], ct);
 }

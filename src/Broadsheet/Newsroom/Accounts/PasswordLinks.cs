@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Broadsheet.Newsroom.Accounts;

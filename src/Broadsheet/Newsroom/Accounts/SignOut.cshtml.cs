@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

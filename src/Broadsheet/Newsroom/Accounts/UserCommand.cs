@@ -1,4 +1,5 @@
 using System.Text;
+using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

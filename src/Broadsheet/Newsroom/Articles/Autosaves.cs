@@ -1,6 +1,6 @@
 using Broadsheet.Articles;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Newsroom.Articles;

@@ -1,4 +1,4 @@
-using Broadsheet.Newsroom.Workflow;
+using Broadsheet.Articles.Workflow;
 
 namespace Broadsheet.Newsroom.Articles;
 

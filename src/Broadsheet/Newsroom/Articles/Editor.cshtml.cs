@@ -1,8 +1,9 @@
 using System.Globalization;
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
-using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -301,7 +302,7 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        Actor = NewsroomActor.From(User);
+        Actor = NewsroomClaims.Actor(User);
         Time = PublicationTime.Of(await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct));
         if (id != New)
         {

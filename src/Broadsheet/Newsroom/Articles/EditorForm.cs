@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Broadsheet.Articles;
 using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Workflow;
 
 namespace Broadsheet.Newsroom.Articles;
 

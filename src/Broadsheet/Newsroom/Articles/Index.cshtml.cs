@@ -1,6 +1,7 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
-using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -50,7 +51,7 @@ public sealed class IndexModel(BroadsheetDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Actor = NewsroomActor.From(User);
+        Actor = NewsroomClaims.Actor(User);
         Time = PublicationTime.Of(await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct));
         Sections = [new("Any section", ""), .. (await db.Sections.AsNoTracking().OrderBy(s => s.Path).Select(s => s.Path).ToListAsync(ct)).Select(p => new SelectListItem(p, p))];
         Authors = [new("Anyone", ""), .. (await db.Contributors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Slug, c.Name }).ToListAsync(ct)).Select(c => new SelectListItem(c.Name, c.Slug))];

@@ -1,9 +1,10 @@
+using Broadsheet.Accounts;
 using Broadsheet.Ads;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Workflow;
-using Broadsheet.Reader;
+using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ public sealed class PreviewModel(SiteChrome chrome, BroadsheetDb db, TimeProvide
 
     private async Task<IActionResult> RenderAsync(CancellationToken ct)
     {
-        var actor = NewsroomActor.From(User);
+        var actor = NewsroomClaims.Actor(User);
         var saved = ArticleId is { } id ? await db.Articles.AsNoTracking().Include(a => a.Notes).FirstOrDefaultAsync(a => a.Id == id, ct) : null;
         if (saved is not null && !WorkflowRules.CanView(saved, actor))
         {

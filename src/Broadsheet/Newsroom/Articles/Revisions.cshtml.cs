@@ -1,7 +1,8 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
-using Broadsheet.Newsroom.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,7 @@ public sealed class RevisionsModel(BroadsheetDb db, ArticleWriter writer, Articl
         {
             return Redirect($"/newsroom/articles/{id}?restore={chosen.Id}");
         }
-        var actor = NewsroomActor.From(User);
+        var actor = NewsroomClaims.Actor(User);
         var restored = await writer.UpdateAsync(id, ArticleSnapshot.Parse(chosen.Snapshot).ToInput(), version, actor.Changing($"Restored version {chosen.Version}"), ct);
         StatusMessage.Set(TempData, restored.Status switch
         {
@@ -86,7 +87,7 @@ public sealed class RevisionsModel(BroadsheetDb db, ArticleWriter writer, Articl
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var actor = NewsroomActor.From(User);
+        var actor = NewsroomClaims.Actor(User);
         Time = PublicationTime.Of(await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct));
         var article = await db.Articles.AsNoTracking().Include(a => a.Section).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)

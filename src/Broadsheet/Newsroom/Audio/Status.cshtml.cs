@@ -1,7 +1,7 @@
+using Broadsheet.Accounts;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Listen;
-using Broadsheet.Newsroom.Accounts;
-using Broadsheet.Newsroom.Workflow;
 using Broadsheet.Speech;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-using Broadsheet.Newsroom.Accounts;
+using Broadsheet.Accounts;
 
 namespace Broadsheet.Newsroom.Shared;
 

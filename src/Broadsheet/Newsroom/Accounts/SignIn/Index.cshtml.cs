@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Broadsheet.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

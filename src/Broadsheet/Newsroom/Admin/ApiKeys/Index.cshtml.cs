@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Broadsheet.Api;
+using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Accounts;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Identity;

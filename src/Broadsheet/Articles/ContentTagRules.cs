@@ -1,0 +1,147 @@
+using Broadsheet.Data;
+using Broadsheet.Media;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Broadsheet.Articles;
+
+/// <summary>Keys an entry names, as stored and as changed (a row moved to another owner concerns both).</summary>
+public static class ChangedKeys
+{
+    public static IEnumerable<object> Of(EntityEntry entry, string property)
+    {
+        var value = entry.Property(property);
+        if (value.CurrentValue is { } current)
+        {
+            yield return current;
+        }
+        if (entry.State != EntityState.Added && value.OriginalValue is { } original && !original.Equals(value.CurrentValue))
+        {
+            yield return original;
+        }
+    }
+}
+
+/// <summary>A published article's pages (<see cref="CacheTags.For"/>), for the article and the rows that belong to it.</summary>
+public sealed class ArticlePages : IContentTagRule
+{
+    public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) => entry.Entity switch
+    {
+        Article => ChangedKeys.Of(entry, nameof(Article.Id)),
+        ArticleTopic or BylineEntry or ArticleNote => ChangedKeys.Of(entry, nameof(ArticleNote.ArticleId)),
+        _ => [],
+    };
+
+    public async Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct)
+    {
+        var ids = keys.Cast<int>().ToList();
+        // Only what readers can see has pages: drafts, scheduled and unpublished articles have none.
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published)
+            .Include(a => a.Section).Include(a => a.Topics).ThenInclude(t => t.Topic).Include(a => a.Byline).ThenInclude(b => b.Contributor)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        foreach (var article in articles)
+        {
+            tags.Add(CacheTags.For(article));
+        }
+    }
+}
+
+/// <summary>
+/// A section's pages: its listing, home, the feeds and the navigation every page shows (the site snapshot), and the
+/// pages of the published articles in it or its subsections, which name it.
+/// </summary>
+public sealed class SectionPages : IContentTagRule
+{
+    public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
+        entry.Entity is Section ? ChangedKeys.Of(entry, nameof(Section.Id)) : [];
+
+    public async Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct)
+    {
+        var ids = keys.Cast<int>().ToList();
+        var paths = await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => s.Path).ToListAsync(ct);
+        foreach (var path in paths)
+        {
+            var prefix = path + "/";
+            var articles = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == ArticleStatus.Published && (a.Section.Path == path || a.Section.Path.StartsWith(prefix)))
+                .Select(a => a.Id)
+                .ToListAsync(ct);
+            tags.Add([CacheTags.Home, CacheTags.Feeds, CacheTags.Section(path), .. articles.Select(CacheTags.Article)]);
+        }
+    }
+}
+
+/// <summary>A topic's page, home (which lists topics) and the pages of the published articles tagged with it.</summary>
+public sealed class TopicPages : IContentTagRule
+{
+    public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
+        entry.Entity is Topic ? ChangedKeys.Of(entry, nameof(Topic.Id)) : [];
+
+    public async Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct)
+    {
+        var ids = keys.Cast<int>().ToList();
+        var slugs = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Slug).ToListAsync(ct);
+        await NamedPages.AddAsync(tags, slugs.Select(CacheTags.Topic), db.Articles.Where(a => a.Topics.Any(t => ids.Contains(t.TopicId))), ct);
+    }
+}
+
+/// <summary>A contributor's author page, home (which lists authors) and the pages of the published articles in their byline.</summary>
+public sealed class ContributorPages : IContentTagRule
+{
+    public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
+        entry.Entity is Contributor ? ChangedKeys.Of(entry, nameof(Contributor.Id)) : [];
+
+    public async Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct)
+    {
+        var ids = keys.Cast<int>().ToList();
+        var slugs = await db.Contributors.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Slug).ToListAsync(ct);
+        await NamedPages.AddAsync(tags, slugs.Select(CacheTags.Author), db.Articles.Where(a => a.Byline.Any(b => ids.Contains(b.ContributorId))), ct);
+    }
+}
+
+/// <summary>Topics and contributors: their own pages, home, and the published articles that name them.</summary>
+internal static class NamedPages
+{
+    public static async Task AddAsync(ContentTags tags, IEnumerable<string> own, IQueryable<Article> naming, CancellationToken ct)
+    {
+        var pages = own.ToList();
+        if (pages.Count == 0)
+        {
+            return;
+        }
+        var articles = await naming.AsNoTracking().Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
+        tags.Add([CacheTags.Home, .. pages, .. articles.Select(CacheTags.Article)]);
+    }
+}
+
+/// <summary>Rows every page of a kind shows through one tag: standards pages (<c>standards</c>: the pages and the links to them on every page), ad creatives (<c>ads</c>: every page with a slot).</summary>
+public sealed class FixedPages<T>(string tag) : IContentTagRule
+    where T : class
+{
+    public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
+        entry.Entity is T ? entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue!) : [];
+
+    public Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct)
+    {
+        tags.Add([tag]);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Every page that shows a library image (<see cref="ImagePages.TagsAsync"/>).</summary>
+public sealed class ImageUsePages : IContentTagRule
+{
+    // A new image is shown nowhere yet: what starts showing it (an article, an ad) evicts its own pages.
+    public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
+        entry.Entity is Image && state != EntityState.Added ? ChangedKeys.Of(entry, nameof(Image.Id)) : [];
+
+    public async Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct)
+    {
+        foreach (var id in keys.Cast<Guid>())
+        {
+            tags.Add(await ImagePages.TagsAsync(db, id, ct));
+        }
+    }
+}

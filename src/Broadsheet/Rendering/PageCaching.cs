@@ -1,0 +1,75 @@
+using Broadsheet.Articles;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Broadsheet.Rendering;
+
+/// <summary>Marks the reader's page endpoints: they get ETags, Cache-Control and output caching.</summary>
+public sealed class ReaderPageMarker
+{
+    public static readonly ReaderPageMarker Instance = new();
+
+    private ReaderPageMarker()
+    {
+    }
+}
+
+/// <summary>
+/// The output-cache policy of reader pages: anonymous GET/HEAD, one entry per normalised Accept-Encoding
+/// (the cache stores compressed bytes) and per <c>page</c> query value; other query strings do not create
+/// entries, so cache-busting URLs cannot flood it. Only 200s without cookies are stored. Entries live until
+/// their tags are evicted, or <see cref="Lifetime"/> at most.
+/// </summary>
+public sealed class ReaderCachePolicy : IOutputCachePolicy
+{
+    public const string Name = "Reader";
+
+    /// <summary>Eviction by tag keeps pages fresh; the lifetime only bounds how long a rotated ad or a section menu can lag.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private static readonly StringValues VaryHeaders = HeaderNames.AcceptEncoding;
+    private static readonly StringValues VaryQuery = "page";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ReaderPageMarker>() is null)
+        {
+            // Other Razor Pages (the newsroom) are per-user and must never be stored.
+            context.EnableOutputCaching = false;
+            return ValueTask.CompletedTask;
+        }
+        var request = context.HttpContext.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && StringValues.IsNullOrEmpty(request.Headers.Authorization);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.HeaderNames = VaryHeaders;
+        context.CacheVaryByRules.QueryKeys = VaryQuery;
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Content changed while the page was rendered from the in-memory snapshot: the change's eviction has already
+    /// run, so storing this page would keep the old section names or ads until the entry's lifetime ends.
+    /// </summary>
+    private static bool BuiltFromStaleSnapshot(HttpContext http) =>
+        http.RequestServices.GetService<SiteChrome>()?.Site is { } site
+        && site.Generation != http.RequestServices.GetRequiredService<ContentCache>().Generation;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            || BuiltFromStaleSnapshot(context.HttpContext))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}

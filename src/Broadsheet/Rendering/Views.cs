@@ -1,0 +1,90 @@
+using Broadsheet.Ads;
+using Broadsheet.Articles;
+using Broadsheet.Media;
+
+namespace Broadsheet.Rendering;
+
+/// <summary>
+/// A responsive image: WebP and JPEG srcsets from the renditions, width and height for the layout to reserve
+/// space, and eager loading with high fetch priority only for the page's main image.
+/// </summary>
+public sealed record PictureView(Image Image, string Alt, string Sizes, bool Eager)
+{
+    public const string ColumnSizes = "(min-width: 42rem) 40rem, 100vw";
+
+    public string Srcset(string format) =>
+        string.Join(", ", Image.Renditions.Where(r => r.Format == format).OrderBy(r => r.Width).Select(r => $"{MediaUrl(r.Path)} {r.Width}w"));
+
+    public bool Has(string format) => Image.Renditions.Any(r => r.Format == format);
+
+    /// <summary>The JPEG that browsers without srcset get: the one nearest 800px wide, or the original when there are no renditions.</summary>
+    public (string Url, int Width, int Height) Fallback
+    {
+        get
+        {
+            var jpeg = Image.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => Math.Abs(r.Width - 800)).FirstOrDefault()
+                ?? Image.Renditions.OrderBy(r => Math.Abs(r.Width - 800)).FirstOrDefault();
+            return jpeg is null ? (MediaUrl(Image.OriginalPath), Image.Width, Image.Height) : (MediaUrl(jpeg.Path), jpeg.Width, jpeg.Height);
+        }
+    }
+
+    /// <summary>The largest JPEG, for social cards and structured data.</summary>
+    public static string? LargestJpegPath(Image image) =>
+        image.Renditions.Where(r => r.Format == "jpeg").OrderByDescending(r => r.Width).Select(r => MediaUrl(r.Path)).FirstOrDefault()
+        ?? MediaUrl(image.OriginalPath);
+
+    /// <summary>The focal-point crops of the picture (16:9, then 1:1, the largest of each) that exist, as media URLs.</summary>
+    public static IEnumerable<string> CropPaths(Image image) =>
+        new[] { CardCrops.Wide, CardCrops.Square }
+            .Select(format => image.Renditions.Where(r => r.Format == format).MaxBy(r => r.Width))
+            .OfType<Rendition>()
+            .Select(r => MediaUrl(r.Path));
+
+    public static string MediaUrl(string path) => "/media/" + path.TrimStart('/');
+}
+
+/// <summary>An article or standards-page body: its blocks, the images they use, and the ad slots after given blocks.</summary>
+public sealed record BodyView(IReadOnlyList<Block> Blocks, IReadOnlyDictionary<Guid, Image> Images, IReadOnlyDictionary<int, AdSlotView> SlotsAfter)
+{
+    /// <summary>The one partial that renders each block type.</summary>
+    public static string PartialFor(Block block) => block switch
+    {
+        ParagraphBlock => "/Rendering/Shared/Blocks/_Paragraph.cshtml",
+        HeadingBlock => "/Rendering/Shared/Blocks/_Heading.cshtml",
+        QuoteBlock => "/Rendering/Shared/Blocks/_Quote.cshtml",
+        ListBlock => "/Rendering/Shared/Blocks/_List.cshtml",
+        ImageBlock => "/Rendering/Shared/Blocks/_Image.cshtml",
+        EmbedBlock => "/Rendering/Shared/Blocks/_Embed.cshtml",
+        DividerBlock => "/Rendering/Shared/Blocks/_Divider.cshtml",
+        _ => throw new NotSupportedException($"No partial renders {block.GetType().Name}."),
+    };
+
+    /// <summary>The model each block partial takes: the block itself, or for images the block with its library image.</summary>
+    public object? PartialModel(Block block) => block is ImageBlock image
+        ? Images.TryGetValue(image.ImageId, out var found) ? new BodyImageView(image, found) : null
+        : block;
+}
+
+public sealed record BodyImageView(ImageBlock Block, Image Image)
+{
+    public string Alt => Block.Alt ?? Image.Alt;
+
+    public string? Caption => Block.Caption ?? Image.Caption;
+
+    public string? Credit => Block.Credit ?? Image.Credit;
+}
+
+/// <summary>An article in a listing; the lead one shows its picture, the others a square thumbnail cropped around the
+/// picture's focal point when it has one. <paramref name="HeadingLevel"/> fits the page's outline.</summary>
+public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead = false, int HeadingLevel = 2)
+{
+    /// <summary>The thumbnail's size in CSS pixels (the stylesheet's <c>.thumb</c> matches it).</summary>
+    public const int ThumbnailSize = 80;
+
+    /// <summary>The square crops for the thumbnail, smallest first; empty for the lead card or a picture without crops.</summary>
+    public IReadOnlyList<Rendition> Thumbnails { get; } = Lead || Article.HeroImage is not { } hero
+        ? []
+        : [.. hero.Renditions.Where(r => r.Format == CardCrops.Square).OrderBy(r => r.Width)];
+
+    public string ThumbnailSrcset => string.Join(", ", Thumbnails.Select(r => $"{PictureView.MediaUrl(r.Path)} {r.Width}w"));
+}
