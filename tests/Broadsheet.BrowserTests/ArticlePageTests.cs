@@ -9,7 +9,7 @@ namespace Broadsheet.BrowserTests;
 /// The whole journey of the reference page: an article created and published through the admin API with
 /// the reference page's fields, then read in Chromium.
 /// </summary>
-public sealed class ArticlePageTests(Chromium chromium, DemoSite site) : IClassFixture<DemoSite>
+public sealed class ArticlePageTests(Chromium chromium, DemoSite site)
 {
     private const string Body = """
 Officials in Seoul said on Tuesday that a long-delayed study of a rail link across the demilitarised zone had been shelved again, after Pyongyang failed to answer three written proposals sent since the spring.

@@ -1,8 +1,14 @@
 using Broadsheet.Tests.Infrastructure;
 
+[assembly: AssemblyFixture(typeof(Broadsheet.BrowserTests.DemoSite))]
+
 namespace Broadsheet.BrowserTests;
 
-/// <summary>Broadsheet on real Kestrel with the demo publication seeded, shared by a test class.</summary>
+/// <summary>
+/// Broadsheet on real Kestrel with the demo publication seeded, shared by every test class that shows the demo (an
+/// assembly fixture: seeding it and making its audio is the costliest start-up of the run). Tests that add content
+/// give it names of their own, so the classes sharing the site do not see each other's changes.
+/// </summary>
 public sealed class DemoSite : IAsyncLifetime
 {
     // The demo as ./run.sh starts it, audio worker included (the player tests play its audio).

@@ -8,7 +8,7 @@ namespace Broadsheet.BrowserTests;
 /// The listen player in Chromium: play, speed, voice, the highlighted word advancing, selecting a paragraph to listen
 /// from there, keyboard shortcuts, remembered choices, and axe on the article page with the player.
 /// </summary>
-public sealed class ListenTests(Chromium chromium, DemoSite site) : IClassFixture<DemoSite>
+public sealed class ListenTests(Chromium chromium, DemoSite site)
 {
     private const string Body = """
 The harbour council voted on Tuesday to approve a budget for a new ferry, ending a debate that had lasted most of the year.

@@ -4,19 +4,19 @@ using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.BrowserTests;
 
-/// <summary>A Broadsheet with one admin and a little of everything the admin pages edit.</summary>
-public sealed class NewsroomSite : IAsyncLifetime
+/// <summary>The demo site (a little of everything the admin pages edit) with one admin of this test class's own.</summary>
+public sealed class NewsroomSite(DemoSite demo) : IAsyncLifetime
 {
     public const string AdminPassword = "Browser-Admin-Pass-1";
 
-    public BroadsheetApp App { get; } = new(DatabaseProvider.Sqlite, seedDemoContent: true);
+    public BroadsheetApp App => demo.App;
 
     public string AdminEmail { get; } = "chief@example.com";
 
     public async ValueTask InitializeAsync() =>
         await NewsroomSession.CreateUserAsync(App, NewsroomRoles.Admin, AdminEmail, AdminPassword, "Chief Admin");
 
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>The newsroom's accounts and admin pages in Chromium: a real journey, and axe-core on every page.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Broadsheet.BrowserTests;
 
 /// <summary>Every kind of reader page, on the demo publication, in Chromium: accessible, quiet, self-contained.</summary>
-public sealed class ReaderPagesTests(Chromium chromium, DemoSite site) : IClassFixture<DemoSite>
+public sealed class ReaderPagesTests(Chromium chromium, DemoSite site)
 {
     public static TheoryData<string> PageKinds => ["home", "section", "topic", "author", "article", "standards"];
 

@@ -190,10 +190,11 @@ public sealed class AudioWorker(
     /// </summary>
     private async Task<T> WithWatchdogAsync<T>(Func<CancellationToken, T> work, string what, CancellationToken stoppingToken, int? niceness = null)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(listen.JobTimeout);
+        // Both limits run on the app's clock, like the retries' backoff, so a test can move time on instead of waiting.
+        using var deadline = new CancellationTokenSource(listen.JobTimeout, clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
         var task = BackgroundThread.Run(() => work(timeout.Token), niceness ?? listen.WorkerNiceness, "Broadsheet audio");
-        var finished = await Task.WhenAny(task, Task.Delay(listen.JobTimeout + CancellationGrace, stoppingToken));
+        var finished = await Task.WhenAny(task, Task.Delay(listen.JobTimeout + CancellationGrace, clock, stoppingToken));
         if (finished != task)
         {
             stoppingToken.ThrowIfCancellationRequested();

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Api;
 
+[Collection(SharedAppsCollection.Name)]
 public class AdminArticlesTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Api;
 
+[Collection(SharedAppsCollection.Name)]
 public partial class AdminAuthTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

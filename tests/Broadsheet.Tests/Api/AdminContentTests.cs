@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Broadsheet.Tests.Api;
 
 /// <summary>Topics, contributors, standards pages, ad creatives and images through the admin API.</summary>
+[Collection(SharedAppsCollection.Name)]
 public class AdminContentTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

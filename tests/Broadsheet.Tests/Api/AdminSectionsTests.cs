@@ -3,6 +3,7 @@ using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Api;
 
+[Collection(SharedAppsCollection.Name)]
 public class AdminSectionsTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

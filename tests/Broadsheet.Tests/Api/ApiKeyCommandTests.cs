@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Api;
 
+[Collection(SharedAppsCollection.Name)]
 public class ApiKeyCommandTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -11,11 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Api;
 
-/// <summary>One running app per provider, started on first use and shared by a test class's tests (which run one at a time).</summary>
-public sealed class ApiApps : ProviderApps<BroadsheetApp>
-{
-    protected override BroadsheetApp Create(DatabaseProvider provider) => new BroadsheetApp(provider);
-}
+/// <summary>The assembly's shared app per provider, for the API tests.</summary>
+public sealed class ApiApps(SharedApps shared) : SharedProviderApps(shared);
 
 internal static class Api
 {

@@ -5,6 +5,7 @@ using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Api;
 
+[Collection(SharedAppsCollection.Name)]
 public class PublicApiTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

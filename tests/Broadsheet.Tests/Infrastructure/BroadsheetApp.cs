@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Broadsheet.Tests.Infrastructure;
 
 /// <summary>
 /// A whole Broadsheet on real Kestrel over loopback, with its own database: a fresh SQLite file
-/// in a temporary folder, or a fresh database on the test PostgreSQL server.
+/// in a temporary folder, or a fresh database on the test PostgreSQL server, each copied from a migrated template.
 /// </summary>
 public class BroadsheetApp : WebApplicationFactory<Program>
 {
@@ -47,6 +49,12 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 
     public string DataPath => dataPath;
 
+    /// <summary>
+    /// The app's clock, when a test sets one (a <c>FakeTimeProvider</c>) to move time on instead of waiting for it:
+    /// scheduled publishing, the site snapshot's age limit, the audio queue's leases and retries all read it.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Where the real server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress
     {
@@ -71,6 +79,36 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         {
             var csb = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = postgresDatabase };
             builder.UseSetting("ConnectionStrings:Broadsheet", csb.ConnectionString);
+        }
+        // Called once the settings are final, including those of subclasses that change them after this method.
+        builder.ConfigureServices((context, _) => CreateMigratedDatabase(context.Configuration));
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
+    }
+
+    /// <summary>
+    /// Puts a copy of the migrated template where the app will look for its database, unless the app is to find
+    /// another's database (a second instance) or none at all (a test of an unmigrated database).
+    /// </summary>
+    private void CreateMigratedDatabase(IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Broadsheet:Database:ApplyMigrations", true))
+        {
+            return;
+        }
+        var connectionString = configuration.GetConnectionString("Broadsheet");
+        if (postgresDatabase is not null)
+        {
+            if (new NpgsqlConnectionStringBuilder(connectionString).Database == postgresDatabase)
+            {
+                TestPostgres.CreateMigratedDatabaseAsync(postgresDatabase).GetAwaiter().GetResult();
+            }
+        }
+        else if (string.IsNullOrEmpty(connectionString) && configuration["Broadsheet:DataPath"] == dataPath)
+        {
+            TestSqlite.CreateMigratedDatabase(Path.Combine(dataPath, "broadsheet.db"));
         }
     }
 

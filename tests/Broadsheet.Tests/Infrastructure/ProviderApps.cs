@@ -41,3 +41,21 @@ public abstract class ProviderApps<TApp> : IAsyncDisposable
 
     protected abstract TApp Create(DatabaseProvider provider);
 }
+
+/// <summary>
+/// The assembly's shared apps: one running app per database provider with default settings, started on first use
+/// and stopped after the last test (an assembly fixture, see <c>AssemblyFixtures.cs</c>). Most integration tests run
+/// on it, side by side with other classes' tests, so each test isolates itself by names and ids of its own
+/// (<c>Api.Unique</c>, fresh users) instead of by a fresh database. A test that needs other settings, an empty
+/// database or a stopped app makes its own <see cref="BroadsheetApp"/>.
+/// </summary>
+public sealed class SharedApps : ProviderApps<BroadsheetApp>
+{
+    protected override BroadsheetApp Create(DatabaseProvider provider) => new(provider);
+}
+
+/// <summary>A class fixture handing a test class the assembly's <see cref="SharedApps"/> (it starts and stops none itself).</summary>
+public abstract class SharedProviderApps(SharedApps shared)
+{
+    public Task<BroadsheetApp> On(DatabaseProvider provider) => shared.On(provider);
+}

@@ -7,6 +7,7 @@ using SkiaSharp;
 
 namespace Broadsheet.Tests.Media;
 
+[Collection(SharedAppsCollection.Name)]
 public class ImageLibraryTests(MediaApps apps) : IClassFixture<MediaApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Media;
 
+[Collection(SharedAppsCollection.Name)]
 public class MediaServingTests(MediaApps apps) : IClassFixture<MediaApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

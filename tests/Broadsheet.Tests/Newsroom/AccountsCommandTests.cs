@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Tests.Newsroom;
 
 /// <summary><c>user create | list | role | disable | enable</c>, in process and as the real command line.</summary>
+[Collection(SharedAppsCollection.Name)]
 public sealed partial class AccountsCommandTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -5,27 +5,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Broadsheet.Tests.Newsroom;
 
-/// <summary>One app per provider for a test class whose tests each make their own users, so they do not interfere.</summary>
-public sealed class NewsroomApps : IAsyncDisposable
+/// <summary>The assembly's shared app per provider, for account tests that each make their own users, so they do not interfere.</summary>
+public sealed class NewsroomApps(SharedApps shared)
 {
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<BroadsheetApp>> apps = new();
-
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];
 
-    public BroadsheetApp On(DatabaseProvider provider)
-    {
-        var app = apps.GetOrAdd(provider, p => new Lazy<BroadsheetApp>(() => new BroadsheetApp(p))).Value;
-        _ = app.BaseAddress;
-        return app;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in apps.Values.Where(a => a.IsValueCreated))
-        {
-            await app.Value.DisposeAsync();
-        }
-    }
+    // On the thread pool: blocking on the start-up must not hold the test runner's own threads.
+    public BroadsheetApp On(DatabaseProvider provider) => Task.Run(() => shared.On(provider)).GetAwaiter().GetResult();
 }
 
 /// <summary>A <see cref="BroadsheetApp"/> with extra settings and the log lines it wrote.</summary>

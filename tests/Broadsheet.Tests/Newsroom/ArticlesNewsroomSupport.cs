@@ -11,11 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Newsroom;
 
-/// <summary>One running app per provider, started on first use and shared by a test class's tests.</summary>
-public sealed class ArticlesApps : ProviderApps<BroadsheetApp>
-{
-    protected override BroadsheetApp Create(DatabaseProvider provider) => new BroadsheetApp(provider);
-}
+/// <summary>The assembly's shared app per provider, for the newsroom's article tests.</summary>
+public sealed class ArticlesApps(SharedApps shared) : SharedProviderApps(shared);
 
 /// <summary>
 /// A form as a browser would submit it: every named control of the form in document order (checked boxes only,

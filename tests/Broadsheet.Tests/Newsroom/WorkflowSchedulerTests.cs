@@ -6,13 +6,26 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using static Broadsheet.Tests.Newsroom.NewsroomTesting;
 
 namespace Broadsheet.Tests.Newsroom;
 
-/// <summary>A second instance of Broadsheet on another app's database (its SQLite file or its PostgreSQL database).</summary>
-public sealed class SecondInstance(BroadsheetApp first, bool scheduler = true) : BroadsheetApp(first.Provider)
+/// <summary>A second instance of Broadsheet on another app's database (its SQLite file or its PostgreSQL database) and clock.</summary>
+public sealed class SecondInstance : BroadsheetApp
 {
+    private readonly BroadsheetApp first;
+    private readonly bool scheduler;
+
+    public SecondInstance(BroadsheetApp first, bool scheduler = true)
+        : base(first.Provider)
+    {
+        this.first = first;
+        this.scheduler = scheduler;
+        Clock = first.Clock;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -46,24 +59,33 @@ public sealed class WorkflowSchedulerTests
     [MemberData(nameof(Providers))]
     public async Task Two_instances_on_one_database_publish_a_scheduled_article_exactly_once(DatabaseProvider provider)
     {
-        await using var first = new BroadsheetApp(provider);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var first = new BroadsheetApp(provider) { Clock = clock };
         _ = first.BaseAddress;
         await using var second = new SecondInstance(first);
         _ = second.BaseAddress;
         var section = await SectionAsync(first);
-        var (id, version) = await ScheduleAsync(first, section, TimeSpan.FromSeconds(3));
+        var (id, version) = await ScheduleAsync(first, clock, section, TimeSpan.FromSeconds(3));
 
-        // Besides both instances' own pollers, hammer the claim from both at once until the article is out.
+        // Before its time nobody publishes it.
+        Assert.Equal(0, (await Task.WhenAll(PublishDueAsync(first), PublishDueAsync(second))).Sum());
+        Assert.Equal(ArticleStatus.Scheduled, (await ArticleAsync(first, id)).Status);
+
+        // Its time comes: both instances' pollers tick, and the test hammers the claim from both at once besides.
+        clock.Advance(TimeSpan.FromSeconds(3));
         var explicitPublishes = 0;
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await ArticleAsync(first, id)).Status != ArticleStatus.Published && DateTime.UtcNow < deadline)
+        do
         {
-            var results = await Task.WhenAll(PublishDueAsync(first), PublishDueAsync(second), PublishDueAsync(first), PublishDueAsync(second));
-            explicitPublishes += results.Sum();
-            await Task.Delay(100, Ct);
+            explicitPublishes += (await Task.WhenAll(PublishDueAsync(first), PublishDueAsync(second), PublishDueAsync(first), PublishDueAsync(second))).Sum();
         }
-        // Let both background pollers run a couple more times over the published article.
-        await Task.Delay(ScheduledPublishing.Interval * 2.5, Ct);
+        while ((await ArticleAsync(first, id)).Status != ArticleStatus.Published && DateTime.UtcNow < deadline);
+        // More passes over the published article, by both instances and their pollers, publish nothing again.
+        for (var pass = 0; pass < 3; pass++)
+        {
+            clock.Advance(ScheduledPublishing.Interval);
+            explicitPublishes += (await Task.WhenAll(PublishDueAsync(first), PublishDueAsync(second))).Sum();
+        }
 
         var article = await ArticleAsync(second, id);
         Assert.Equal(ArticleStatus.Published, article.Status);
@@ -84,11 +106,14 @@ public sealed class WorkflowSchedulerTests
     [MemberData(nameof(Providers))]
     public async Task An_article_due_while_no_scheduler_ran_is_published_when_one_starts(DatabaseProvider provider)
     {
-        await using var down = new InstanceWithoutScheduler(provider);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var down = new InstanceWithoutScheduler(provider) { Clock = clock };
         _ = down.BaseAddress;
         var section = await SectionAsync(down);
-        var (id, _) = await ScheduleAsync(down, section, TimeSpan.FromSeconds(3));
-        await Task.Delay(TimeSpan.FromSeconds(4), Ct);
+        var (id, _) = await ScheduleAsync(down, clock, section, TimeSpan.FromSeconds(3));
+        clock.Advance(TimeSpan.FromSeconds(4));
+        // No poller runs on this instance (its loop ended at start-up), so the article stays scheduled past its time.
+        Assert.True(down.Services.GetServices<IHostedService>().OfType<ScheduledPublishing>().Single().ExecuteTask!.IsCompletedSuccessfully);
         Assert.Equal(ArticleStatus.Scheduled, (await ArticleAsync(down, id)).Status);
 
         await using var restarted = new SecondInstance(down);
@@ -96,20 +121,20 @@ public sealed class WorkflowSchedulerTests
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while ((await ArticleAsync(restarted, id)).Status != ArticleStatus.Published && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(200, Ct);
+            await Task.Delay(100, Ct);
         }
         Assert.Equal(ArticleStatus.Published, (await ArticleAsync(restarted, id)).Status);
         Assert.Single(await AuditAsync(restarted, id), e => e.Action == AuditAction.Published);
     }
 
-    private static async Task<(int Id, int Version)> ScheduleAsync(BroadsheetApp app, string section, TimeSpan ahead)
+    private static async Task<(int Id, int Version)> ScheduleAsync(BroadsheetApp app, TimeProvider clock, string section, TimeSpan ahead)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
         var created = await writer.CreateAsync(new ArticleInput { Headline = Unique("Scheduled story"), Section = section, Body = new(Markdown: "Due soon.") }, Editor.Changing(), Ct);
         Assert.True(created.Succeeded);
         var workflow = scope.ServiceProvider.GetRequiredService<ArticleWorkflow>();
-        var scheduled = await workflow.ApplyAsync(created.Value!.Id, Transition.Schedule, created.Value.Version, Editor, DateTimeOffset.UtcNow + ahead, Ct);
+        var scheduled = await workflow.ApplyAsync(created.Value!.Id, Transition.Schedule, created.Value.Version, Editor, clock.GetUtcNow() + ahead, Ct);
         Assert.True(scheduled.Succeeded, scheduled.Message);
         return (created.Value.Id, scheduled.Article!.Version);
     }

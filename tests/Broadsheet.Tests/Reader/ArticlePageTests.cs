@@ -5,7 +5,7 @@ using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Reader;
 
-public class ArticlePageTests(ReaderSite site) : IClassFixture<ReaderSite>
+public class ArticlePageTests(ReaderSite site)
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

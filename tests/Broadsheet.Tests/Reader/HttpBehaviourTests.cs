@@ -8,7 +8,7 @@ using Broadsheet.Tests.Infrastructure;
 namespace Broadsheet.Tests.Reader;
 
 /// <summary>Headers, ETags, compression and output caching as a browser or CDN sees them.</summary>
-public class HttpBehaviourTests(ReaderSite site) : IClassFixture<ReaderSite>
+public class HttpBehaviourTests(ReaderSite site)
 {
     private static HttpRequestMessage Get(string path, string? encoding = null, string? ifNoneMatch = null)
     {

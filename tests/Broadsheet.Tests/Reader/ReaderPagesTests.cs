@@ -3,7 +3,7 @@ using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Reader;
 
-public class ReaderPagesTests(ReaderSite site) : IClassFixture<ReaderSite>
+public class ReaderPagesTests(ReaderSite site)
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

@@ -1,31 +1,34 @@
+using System.Collections.Concurrent;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Reader;
 
-/// <summary>One seeded site per provider, shared by a test class whose tests only read.</summary>
-public sealed class ReaderSite : IAsyncLifetime
+/// <summary>
+/// One seeded site per provider, started on first use and shared by the reader test classes whose tests only read (an
+/// assembly fixture, see <c>AssemblyFixtures.cs</c>).
+/// </summary>
+public sealed class ReaderSite : IAsyncDisposable
 {
-    private readonly Dictionary<DatabaseProvider, (BroadsheetApp App, ReaderData Data)> sites = [];
+    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<(BroadsheetApp App, ReaderData Data)>>> sites = new();
 
-    public (BroadsheetApp App, ReaderData Data) this[DatabaseProvider provider] => sites[provider];
-
-    public async ValueTask InitializeAsync()
-    {
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL })
-        {
-            var app = new BroadsheetApp(provider);
-            sites[provider] = (app, await ReaderData.SeedAsync(app, withAds: true));
-        }
-    }
+    // On the thread pool: blocking on the start-up must not hold the test runner's own threads.
+    public (BroadsheetApp App, ReaderData Data) this[DatabaseProvider provider] =>
+        Task.Run(() => sites.GetOrAdd(provider, p => new(() => StartAsync(p))).Value).GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (app, _) in sites.Values)
+        foreach (var site in sites.Values.Where(s => s.IsValueCreated))
         {
-            await app.DisposeAsync();
+            await (await site.Value).App.DisposeAsync();
         }
+    }
+
+    private static async Task<(BroadsheetApp App, ReaderData Data)> StartAsync(DatabaseProvider provider)
+    {
+        var app = new BroadsheetApp(provider);
+        return (app, await ReaderData.SeedAsync(app, withAds: true));
     }
 }
 
