@@ -3,6 +3,7 @@ using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Demo;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -18,6 +19,7 @@ builder.AddReader();
 builder.AddApi();
 builder.AddListen();
 builder.AddNewsroom();
+builder.AddDemo();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args))
@@ -25,6 +27,7 @@ if (await app.RunCommandAsync(args))
     return;
 }
 await app.PrepareDatabaseAsync();
+await app.SeedDemoContentAsync();
 app.UseProxyHeaders();
 app.UseReaderPipeline();
 app.UseNewsroom();
