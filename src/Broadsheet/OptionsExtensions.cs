@@ -1,5 +1,4 @@
 using System.Net;
-using Broadsheet.Data;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using IPNetwork = System.Net.IPNetwork;
@@ -35,7 +34,6 @@ public static class OptionsExtensions
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<DemoContent>();
         return builder;
     }
 

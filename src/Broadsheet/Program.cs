@@ -4,6 +4,7 @@ using Broadsheet.Ads;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Demo;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -22,6 +23,7 @@ builder.AddReader();
 builder.AddApi();
 builder.AddListen();
 builder.AddNewsroom();
+builder.AddDemo();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args))
@@ -29,6 +31,7 @@ if (await app.RunCommandAsync(args))
     return;
 }
 await app.PrepareDatabaseAsync();
+await app.SeedDemoContentAsync();
 app.UseProxyHeaders();
 app.UseReaderPipeline();
 app.UseNewsroom();

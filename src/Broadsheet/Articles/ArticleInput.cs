@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Broadsheet.Articles.BodyFormats;
 
 namespace Broadsheet.Articles;
@@ -35,6 +36,10 @@ public sealed record ArticleInput
 
     /// <summary>Overrides the slug made from the headline.</summary>
     public string? Slug { get; init; }
+
+    /// <summary>Fictional sample content, labelled as such to readers: set by the demo seeding only, never read from a client.</summary>
+    [JsonIgnore]
+    public bool IsSample { get; init; }
 }
 
 public sealed record BylineInput

@@ -53,17 +53,22 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             ModifiedAt = now,
             Version = 1,
             CreatedById = by.UserId,
+            IsSample = input.IsSample,
         };
         await SaveNewNamesAsync(valid, ct);
         Apply(article, valid);
         // The revision needs the article's id, so both saves share one transaction: no article without its history.
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        // A caller's transaction (the demo seeding, all or nothing) takes them in instead.
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
             Record(article, by with { Summary = by.Summary == ChangedBy.Api.Summary ? "Created" : by.Summary }, now);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         return WriteResult.Created(article);
     }

@@ -34,7 +34,7 @@ public static class DataExtensions
         return builder;
     }
 
-    /// <summary>Applies migrations (unless turned off) and seeds the demo publication into an empty database.</summary>
+    /// <summary>Applies migrations (unless turned off).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value;
@@ -48,10 +48,6 @@ public static class DataExtensions
         {
             // WAL lets readers carry on while a writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
-        if (options.SeedDemoContent && !await db.Articles.AnyAsync())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync();
         }
     }
 }

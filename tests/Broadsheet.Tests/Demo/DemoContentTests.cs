@@ -1,7 +1,9 @@
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Demo;
 using Broadsheet.Media;
+using Broadsheet.Newsroom.Workflow;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -220,6 +222,37 @@ public class DemoContentTests(SeededApps apps) : IClassFixture<SeededApps>
         });
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Every_demo_article_has_its_revision_and_audit_entries_like_a_newsroom_article(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var articles = await Articles(app);
+        var revisions = await Query(app, db => db.ArticleRevisions.AsNoTracking().ToListAsync(Ct));
+        var audit = await Query(app, db => db.AuditEntries.AsNoTracking().ToListAsync(Ct));
+
+        Assert.NotEmpty(articles);
+        foreach (var article in articles)
+        {
+            var created = Assert.Single(revisions, r => r.ArticleId == article.Id);
+            Assert.Equal((1, "Created", "Demo content", article.CreatedAt), (created.Version, created.Summary, created.UserName, created.At));
+            Assert.Equal(article.Headline, ArticleSnapshot.Parse(created.Snapshot).Headline);
+            Assert.True(article.CreatedAt < article.FirstPublishedAt, article.Slug);
+
+            var entries = audit.Where(e => e.ArticleId == article.Id).OrderBy(e => e.At).ToList();
+            var published = entries[0];
+            Assert.Equal((AuditAction.Published, "Demo content", article.FirstPublishedAt), (published.Action, published.UserName, (DateTimeOffset?)published.At));
+            Assert.Equal(article.Notes.Count + 1, entries.Count);
+            foreach (var (note, entry) in article.Notes.OrderBy(n => n.At).Zip(entries.Skip(1)))
+            {
+                Assert.Equal(note.Kind == NoteKind.Correction ? AuditAction.Correction : AuditAction.Update, entry.Action);
+                Assert.Equal((note.Text, note.At), (entry.Detail, entry.At));
+                Assert.Equal(note.At, article.LastUpdatedAt);
+            }
+        }
+    }
+
     [Fact]
     public async Task Seeding_again_does_nothing()
     {
@@ -276,6 +309,33 @@ public class DemoSeedingSwitchTests
         Assert.False(await db.Publications.AnyAsync(Ct));
         Assert.False(await db.Images.AnyAsync(Ct));
         Assert.Equal(1, await db.Sections.CountAsync(Ct));
+        var media = Path.Combine(app.DataPath, "media");
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(media, "*", SearchOption.AllDirectories), p => Path.GetFileName(p) != ".staging");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task An_article_the_writer_refuses_names_its_file_and_leaves_nothing_behind(DatabaseProvider provider)
+    {
+        await using var app = new BroadsheetApp(provider, seedDemoContent: false);
+        _ = app.BaseAddress;
+        using var folder = new DemoFolderCopy();
+        // Articles are written after everything else, so this fails late: after images, sections and earlier articles.
+        folder.Edit("articles/14-explainer-what-port.md", text => text.Replace("type: explainer", "type: explainer\nlanguage: not a language", StringComparison.Ordinal));
+        await using var scope = app.Services.CreateAsyncScope();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(folder.Path, Ct));
+
+        Assert.Contains("14-explainer-what-port.md", error.Message, StringComparison.Ordinal);
+        Assert.Contains("language: Must be a BCP 47 language tag", error.Message, StringComparison.Ordinal);
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        Assert.False(await db.Articles.AnyAsync(Ct));
+        Assert.False(await db.ArticleRevisions.AnyAsync(Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(Ct));
+        Assert.False(await db.Publications.AnyAsync(Ct));
+        Assert.False(await db.Sections.AnyAsync(Ct));
+        Assert.False(await db.Images.AnyAsync(Ct));
         var media = Path.Combine(app.DataPath, "media");
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(media, "*", SearchOption.AllDirectories), p => Path.GetFileName(p) != ".staging");
     }

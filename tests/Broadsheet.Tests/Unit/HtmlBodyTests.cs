@@ -170,4 +170,17 @@ public class HtmlBodyTests
 
         Assert.Equal(fromMarkdown, fromHtml, new BlockComparer());
     }
+
+    [Fact]
+    public void An_embed_names_its_provider_from_data_provider_or_else_its_host()
+    {
+        var blocks = HtmlBody.ToBlocks("""
+            <iframe src="https://example.org/mangrove" title="Survival by plot" data-provider="Coastal Cooperative Network"></iframe>
+            <iframe src="https://www.example.com/v" title="Video"></iframe>
+            """);
+
+        Assert.Equal(
+            [new EmbedBlock("https://example.org/mangrove", "Survival by plot", "Coastal Cooperative Network"), new EmbedBlock("https://www.example.com/v", "Video", "example.com")],
+            blocks.Cast<EmbedBlock>());
+    }
 }

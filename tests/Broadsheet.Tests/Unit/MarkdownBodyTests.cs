@@ -97,6 +97,21 @@ public class MarkdownBodyTests
     }
 
     [Fact]
+    public void A_quote_holding_only_a_quote_is_a_pull_quote_and_keeps_its_attribution()
+    {
+        var blocks = MarkdownBody.ToBlocks(">> If the hotline rings, that is a success.\n>> — Aiko Fujimura, delegate\n\n> An ordinary quote.\n>\n> > With a nested one.");
+
+        Assert.Equal(2, blocks.Count);
+        var pull = Assert.IsType<QuoteBlock>(blocks[0]);
+        Assert.True(pull.Pull);
+        Assert.Equal("If the hotline rings, that is a success.", PlainText.Of(pull.Content));
+        Assert.Equal("Aiko Fujimura, delegate", pull.Attribution);
+        var plain = Assert.IsType<QuoteBlock>(blocks[1]);
+        Assert.False(plain.Pull);
+        Assert.Equal("An ordinary quote. With a nested one.", PlainText.Of(plain.Content));
+    }
+
+    [Fact]
     public void Quote_without_dash_line_has_no_attribution()
     {
         var quote = Assert.IsType<QuoteBlock>(Assert.Single(MarkdownBody.ToBlocks("> Just words,\n> on two lines.")));

@@ -126,6 +126,9 @@ internal sealed partial class QuoteCollector
     /// <summary>Set when the markup names the source explicitly (<c>&lt;cite&gt;</c>, <c>&lt;footer&gt;</c>).</summary>
     public string? Attribution { get; set; }
 
+    /// <summary>A pull quote: repeated from the text for emphasis rather than quoting a source.</summary>
+    public bool Pull { get; init; }
+
     public void EndLine()
     {
         var runs = current.Take();
@@ -152,7 +155,7 @@ internal sealed partial class QuoteCollector
         var runs = content.Take();
         if (runs.Count > 0)
         {
-            yield return new QuoteBlock(runs, string.IsNullOrWhiteSpace(Attribution) ? null : Attribution);
+            yield return new QuoteBlock(runs, string.IsNullOrWhiteSpace(Attribution) ? null : Attribution, Pull);
         }
         foreach (var block in deferred)
         {

@@ -7,8 +7,8 @@ namespace Broadsheet.Articles.BodyFormats;
 /// Converts pasted or imported HTML to body blocks with AngleSharp. What the block model knows is kept
 /// (p, h1-h6, blockquote, ul/ol/li, hr, figure/img of library images, a, strong/b, em/i, iframes as link
 /// embeds); every other element is unwrapped, keeping its text; script, style and template go with their
-/// content. Attributes other than a safe href, an image reference, alt and an embed's src and title are
-/// never read, so nothing executable can survive: the result is typed blocks, not HTML.
+/// content. Attributes other than a safe href, an image reference, alt and an embed's src, title and
+/// data-provider are never read, so nothing executable can survive: the result is typed blocks, not HTML.
 /// </summary>
 public static class HtmlBody
 {
@@ -234,7 +234,9 @@ public static class HtmlBody
             return null;
         }
         var host = new Uri(src!).Host;
-        var provider = host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+        // The site's own name when the source gives one (data-provider), else its host.
+        var provider = Whitespace.Collapse(iframe.GetAttribute("data-provider"))
+            ?? (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host);
         return new EmbedBlock(src!, Whitespace.Collapse(iframe.GetAttribute("title")), provider);
     }
 }

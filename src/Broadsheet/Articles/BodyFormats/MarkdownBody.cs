@@ -8,11 +8,12 @@ namespace Broadsheet.Articles.BodyFormats;
 /// Converts Markdown to body blocks by walking Markdig's syntax tree. CommonMark only: what has no block
 /// (tables, footnotes) is not parsed. Paragraphs keep bold, italic and safe links; inline code becomes plain
 /// text; headings land in levels 2-4; a block quote whose last line is "— Name" gets that name as its
-/// attribution; nested lists are flattened into their parent list; a thematic break is a divider. Raw HTML
-/// blocks go through <see cref="HtmlBody"/>, and raw inline tags only switch bold or italic (script and
-/// style text is dropped). An image becomes an image block only when it points at the library:
-/// <c>![alt](/media/{id})</c> (or any rendition URL under it), its title becoming the caption; any other
-/// image is dropped, so bodies never make readers load third-party images.
+/// attribution, and a quote holding nothing but a quote (<c>&gt;&gt; text</c>) is a pull quote; nested lists
+/// are flattened into their parent list; a thematic break is a divider. Raw HTML blocks go through
+/// <see cref="HtmlBody"/>, and raw inline tags only switch bold or italic (script and style text is dropped).
+/// An image becomes an image block only when it points at the library: <c>![alt](/media/{id})</c> (or any
+/// rendition URL under it), its title becoming the caption; any other image is dropped, so bodies never make
+/// readers load third-party images.
 /// </summary>
 public static class MarkdownBody
 {
@@ -39,8 +40,9 @@ public static class MarkdownBody
                 body.AddRange(headingCollector.Build());
                 break;
             case Md.QuoteBlock quote:
-                var quoteCollector = new QuoteCollector();
-                foreach (var child in quote)
+                var pull = quote is [Md.QuoteBlock];
+                var quoteCollector = new QuoteCollector { Pull = pull };
+                foreach (var child in pull ? (Md.QuoteBlock)quote[0] : quote)
                 {
                     AppendNested(child, quoteCollector.Target);
                 }
