@@ -1,19 +1,29 @@
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Articles.Contributors;
+using Broadsheet.Articles.Sections;
+using Broadsheet.Articles.Standards;
+using Broadsheet.Articles.Topics;
 using Broadsheet.Data;
 using Broadsheet.Media;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Demo;
 
 /// <summary>
-/// Writes the demo's publication, sections, topics, contributors, images, standards pages and ads: one method per
-/// content type, each saving its one row, so that each becomes a call to that type's writer once it has one.
-/// Articles do not come through here: they go through <see cref="ArticleWriter"/> and <see cref="Publishing"/>.
+/// Writes the demo's publication, sections, topics, contributors, images, standards pages and ads, each through its
+/// type's writer (the same validation as the newsroom and the admin API) on the seeding scope's context, so every
+/// save joins the seeding transaction. Articles go through <see cref="ArticleWriter"/> and <see cref="Publishing"/>.
 /// </summary>
-internal sealed class DemoCatalogue(BroadsheetDb db)
+internal sealed class DemoCatalogue(BroadsheetDb db, IServiceProvider services, TimeProvider clock)
 {
+    private readonly SectionWriter sections = ActivatorUtilities.CreateInstance<SectionWriter>(services);
+    private readonly TopicWriter topics = ActivatorUtilities.CreateInstance<TopicWriter>(services);
+    private readonly ContributorWriter contributors = ActivatorUtilities.CreateInstance<ContributorWriter>(services);
+    private readonly StandardsPageWriter standards = ActivatorUtilities.CreateInstance<StandardsPageWriter>(services, clock);
+    private readonly AdWriter ads = ActivatorUtilities.CreateInstance<AdWriter>(services);
+
+    /// <summary>The publication has no writer of its own: it is made once, here or by the set-up, and edited in configuration.</summary>
     public async Task AddPublicationAsync(DemoManifest manifest, string baseUrl, CancellationToken ct)
     {
         db.Publications.Add(new Publication
@@ -29,52 +39,32 @@ internal sealed class DemoCatalogue(BroadsheetDb db)
 
     public async Task AddSectionAsync(DemoSection section, CancellationToken ct)
     {
-        var parentPath = section.Path.Contains('/') ? section.Path[..section.Path.LastIndexOf('/')] : null;
-        var parent = parentPath is null ? null : await db.Sections.SingleAsync(s => s.Path == parentPath, ct);
-        var parentId = parent?.Id;
-        db.Sections.Add(new Section
+        var slash = section.Path.LastIndexOf('/');
+        var (parent, slug) = slash < 0 ? (null, section.Path) : (section.Path[..slash], section.Path[(slash + 1)..]);
+        Check("publication.json", await sections.CreateAsync(parent, slug, new SectionInput { Name = section.Name }, ct));
+    }
+
+    public async Task AddTopicAsync(DemoTopic topic, CancellationToken ct) =>
+        Check("publication.json", await topics.CreateAsync(new TopicInput { Slug = topic.Slug, Name = topic.Name, Description = topic.Description }, ct));
+
+    public async Task AddContributorAsync(DemoContributor contributor, CancellationToken ct) =>
+        Check("publication.json", await contributors.CreateAsync(new ContributorInput
         {
-            Path = section.Path,
-            Name = section.Name,
-            Parent = parent,
-            Position = await db.Sections.CountAsync(s => s.ParentId == parentId, ct),
-        });
-        await db.SaveChangesAsync(ct);
-    }
+            Slug = contributor.Slug, Name = contributor.Name, Kind = contributor.Kind, Role = contributor.Role, Bio = contributor.Bio,
+        }, ct));
 
-    public async Task AddTopicAsync(DemoTopic topic, CancellationToken ct)
-    {
-        db.Topics.Add(new Topic { Slug = topic.Slug, Name = topic.Name, Description = topic.Description });
-        await db.SaveChangesAsync(ct);
-    }
-
-    public async Task AddContributorAsync(DemoContributor contributor, CancellationToken ct)
-    {
-        // DemoFiles checked the kind.
-        var kind = Enum.Parse<ContributorKind>(contributor.Kind, ignoreCase: true);
-        db.Contributors.Add(new Contributor { Slug = contributor.Slug, Name = contributor.Name, Kind = kind, Role = contributor.Role, Bio = contributor.Bio });
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Records an image whose files <see cref="ImageLibrary.PrepareAsync"/> made, as an upload's import does.</summary>
+    /// <summary>Records an image whose files <see cref="ImageWriter.PrepareAsync"/> made, as that method asks of its callers.</summary>
     public async Task AddImageAsync(Image image, CancellationToken ct)
     {
         db.Images.Add(image);
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task AddStandardsPageAsync(DemoStandardsPage page, int position, DateTimeOffset modifiedAt, CancellationToken ct)
-    {
-        var errors = new ValidationErrors();
-        var body = new BodyInput(Markdown: page.Body).ToBlocks("body", errors)
-            ?? throw new InvalidDataException($"{page.File}: {DemoContent.Describe(errors)}");
-        db.StandardsPages.Add(new StandardsPage { Slug = page.Slug, Title = page.Title, Body = body, Position = position, ModifiedAt = modifiedAt });
-        await db.SaveChangesAsync(ct);
-    }
+    public async Task AddStandardsPageAsync(DemoStandardsPage page, int position, CancellationToken ct) =>
+        Check(page.File, await standards.CreateAsync(new StandardsInput { Slug = page.Slug, Title = page.Title, Body = new BodyInput(Markdown: page.Body), Position = position }, ct));
 
-    public async Task AddAdAsync(DemoAd ad, Guid imageId, DateTimeOffset now, CancellationToken ct)
-    {
-        db.AdCreatives.Add(new AdCreative
+    public async Task AddAdAsync(DemoAd ad, Guid imageId, DateTimeOffset now, CancellationToken ct) =>
+        Check("publication.json", await ads.CreateAsync(new AdInput
         {
             Name = ad.Name,
             ImageId = imageId,
@@ -84,7 +74,15 @@ internal sealed class DemoCatalogue(BroadsheetDb db)
             TopicSlug = ad.Topic,
             StartsAt = now.AddDays(-ad.StartsDaysAgo),
             EndsAt = ad.EndsDaysAgo is { } days ? now.AddDays(-days) : null,
-        });
-        await db.SaveChangesAsync(ct);
+        }, ct: ct));
+
+    /// <summary>A demo file the writers refuse is a broken file: say which, and why.</summary>
+    private static void Check<T>(string file, WriteResult<T> result)
+        where T : class
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidDataException($"{file}: {(result.Status == WriteStatus.Invalid ? DemoContent.Describe(result.Errors) : result.Message)}");
+        }
     }
 }

@@ -12,10 +12,10 @@ namespace Broadsheet.Demo;
 /// Seeds the fictional demo publication, The Daily Meridian, from its files (<see cref="DemoFiles"/>) into an empty
 /// database. Articles are written by <see cref="ArticleWriter"/> and published by <see cref="Publishing"/> as the
 /// newsroom's are, so each has its revisions and audit entries, dated when the demo says it was written, published
-/// and corrected; images go through <see cref="ImageLibrary"/>'s import. All or nothing: everything is written in one
+/// and corrected; sections, topics, contributors, standards pages, ads and images go through their writers too. All or nothing: everything is written in one
 /// transaction, and if any step fails no row is left and the image files written so far are removed.
 /// </summary>
-public sealed class DemoContent(BroadsheetDb db, ImageLibrary images, IServiceProvider services, IOptions<BroadsheetOptions> options, TimeProvider clock, ILogger<DemoContent> logger)
+public sealed class DemoContent(BroadsheetDb db, ImageWriter images, IServiceProvider services, IOptions<BroadsheetOptions> options, TimeProvider clock, ILogger<DemoContent> logger)
 {
     /// <summary>Rendition widths for demo images: enough for a real <c>srcset</c>, few enough to seed in seconds.</summary>
     public static readonly IReadOnlyList<int> IllustrationWidths = [480, 960, 1280];
@@ -54,7 +54,7 @@ public sealed class DemoContent(BroadsheetDb db, ImageLibrary images, IServicePr
             db.ChangeTracker.Clear();
             foreach (var image in prepared)
             {
-                images.DeleteFiles(image.Id);
+                images.Discard(image);
             }
             // Two instances starting together on one database: the loser's insert breaks a unique index.
             if (e is DbUpdateException && await db.Articles.AnyAsync(CancellationToken.None))
@@ -79,9 +79,10 @@ public sealed class DemoContent(BroadsheetDb db, ImageLibrary images, IServicePr
         {
             var (picture, widths) = pictures[i];
             await using var stream = File.OpenRead(picture.Path);
-            var image = await images.PrepareAsync(stream, Path.GetFileName(picture.Path), picture.Alt, picture.Caption, picture.Credit,
-                // Sample pictures are disposable; skipping the per-file flush saves about a second of seeding.
-                new ImportSettings(Widths: widths, FlushToDisk: false), token);
+            var upload = new ImageUpload { Content = stream, FileName = Path.GetFileName(picture.Path), Alt = picture.Alt, Caption = picture.Caption, Credit = picture.Credit };
+            // Sample pictures are disposable; skipping the per-file flush saves about a second of seeding.
+            var result = await images.PrepareAsync(upload, new ImportSettings(Widths: widths, FlushToDisk: false), token);
+            var image = result.Value ?? throw new InvalidDataException($"{picture.Path}: {DemoContent.Describe(result.Errors)}");
             results[i] = image;
             lock (prepared)
             {
@@ -95,7 +96,8 @@ public sealed class DemoContent(BroadsheetDb db, ImageLibrary images, IServicePr
     private async Task SaveAsync(DemoSource source, Dictionary<string, Image> pictures, DateTimeOffset now, CancellationToken ct)
     {
         var manifest = source.Manifest;
-        var catalogue = new DemoCatalogue(db);
+        // Standards pages say they were last changed a month ago.
+        var catalogue = new DemoCatalogue(db, services, new DemoClock(now.AddDays(-30)));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await catalogue.AddPublicationAsync(manifest, options.Value.PublicUrl, ct);
         foreach (var image in pictures.Values)
@@ -116,7 +118,7 @@ public sealed class DemoContent(BroadsheetDb db, ImageLibrary images, IServicePr
         }
         for (var i = 0; i < source.Standards.Count; i++)
         {
-            await catalogue.AddStandardsPageAsync(source.Standards[i], i, now.AddDays(-30), ct);
+            await catalogue.AddStandardsPageAsync(source.Standards[i], i, ct);
         }
         foreach (var ad in manifest.Ads)
         {
@@ -174,7 +176,7 @@ public sealed class DemoContent(BroadsheetDb db, ImageLibrary images, IServicePr
 
     internal static string Describe(ValidationErrors errors) => Describe(errors.ToDictionary());
 
-    private static string Describe(IDictionary<string, string[]> errors) =>
+    internal static string Describe(IDictionary<string, string[]> errors) =>
         string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
 
     /// <summary>The time the demo says it is while it writes each article.</summary>

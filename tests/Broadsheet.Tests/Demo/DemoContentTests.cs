@@ -3,7 +3,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Workflow;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -298,12 +298,13 @@ public class DemoSeedingSwitchTests
         _ = app.BaseAddress;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        // A section already holding a demo path makes the seed's insert fail after every image is written.
+        // A section already holding a demo path makes the section writer refuse the seed after every image is written.
         db.Sections.Add(new Section { Path = "sport", Name = "Sport" });
         await db.SaveChangesAsync(Ct);
         db.ChangeTracker.Clear();
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(Ct));
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(Ct));
+        Assert.Contains("publication.json", refused.Message, StringComparison.Ordinal);
 
         Assert.False(await db.Articles.AnyAsync(Ct));
         Assert.False(await db.Publications.AnyAsync(Ct));
