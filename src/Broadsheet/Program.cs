@@ -10,6 +10,7 @@ using Broadsheet.Reader;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
+builder.AddRateLimits();
 builder.AddData();
 builder.AddArticles();
 builder.AddMedia();
@@ -30,6 +31,7 @@ app.UseReaderPipeline();
 app.UseNewsroom();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimits();
 app.MapMedia();
 app.MapAds();
 app.MapApi();

@@ -338,6 +338,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         {
             errors.Add("headline", $"Must be at most {MaxHeadline} characters.");
         }
+        else
+        {
+            TextRules.Check(headline, "headline", errors);
+        }
 
         var summary = new List<string>();
         if (input.Summary is { } points)
@@ -356,6 +360,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
                 else if (point.Length > MaxSummaryPoint)
                 {
                     errors.Add($"summary[{i}]", $"Must be at most {MaxSummaryPoint} characters.");
+                }
+                else if (TextRules.Problem(point) is { } problem)
+                {
+                    errors.Add($"summary[{i}]", problem);
                 }
                 else
                 {
@@ -479,6 +487,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             {
                 errors.Add($"topics[{i}]", "Must be at most 120 characters.");
             }
+            else if (TextRules.Problem(name) is { } problem)
+            {
+                errors.Add($"topics[{i}]", problem);
+            }
             else
             {
                 wanted.Add((i, name, Slugs.From(name)));
@@ -527,12 +539,17 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             {
                 errors.Add($"byline[{i}].name", "Must be at most 120 characters.");
             }
+            var nameProblem = TextRules.Problem(name);
+            if (nameProblem is not null)
+            {
+                errors.Add($"byline[{i}].name", nameProblem);
+            }
             var kind = ContributorKind.Person;
             if (entry.Kind is not null && !ContentNames.TryParse(entry.Kind, out kind))
             {
                 errors.Add($"byline[{i}].kind", $"Must be one of {ContentNames.List<ContributorKind>()}.");
             }
-            else if (name is { Length: <= 120 })
+            else if (name is { Length: <= 120 } && nameProblem is null)
             {
                 wanted.Add((i, name, Slugs.From(name), kind));
             }
@@ -570,6 +587,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         if (value is not null && value.Length > max)
         {
             errors.Add(field, $"Must be at most {max} characters.");
+        }
+        else
+        {
+            TextRules.Check(value, field, errors, multiline: true);
         }
     }
 }

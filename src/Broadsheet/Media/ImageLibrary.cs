@@ -129,6 +129,10 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
         {
             throw new ImageRejectedException($"Alt text is {trimmed.Length} characters long; keep it to {MaxAltLength} or fewer.", "alt");
         }
+        if (Articles.TextRules.Problem(trimmed) is { } problem)
+        {
+            throw new ImageRejectedException($"Alt text: {problem}", "alt");
+        }
         return trimmed;
     }
 
