@@ -53,11 +53,12 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             Version = 1,
             CreatedById = by.UserId,
         };
-        await SaveNewNamesAsync(valid, ct);
-        Apply(article, valid);
-        // The revision needs the article's id, so both saves share one transaction: no article without its history.
+        // The revision needs the article's id, so both saves share one transaction: no article without its history,
+        // and no new topic or contributor without the article that named it.
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            await SaveNewNamesAsync(valid, ct);
+            Apply(article, valid);
             db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
             Record(article, by with { Summary = by.Summary == ChangedBy.Api.Summary ? "Created" : by.Summary }, now);
@@ -91,6 +92,9 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             return WriteResult.Invalid<Article>(errors);
         }
 
+        // New names and the article are saved together or not at all: an update that loses a race (or a crash) leaves
+        // no topic or contributor that nothing names.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await SaveNewNamesAsync(valid, ct);
         var published = article.Status == ArticleStatus.Published;
         var tagsBefore = published ? CacheTags.For(article).ToList() : [];
@@ -100,6 +104,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         Apply(article, valid);
         if (Fingerprint(article) == before)
         {
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
             return WriteResult.Ok(article);
         }
         var now = Now(clock);
@@ -114,6 +122,10 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
         {
             db.Entry(revision).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
         if (published)
         {
@@ -150,14 +162,16 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
     /// </summary>
     private async Task SaveNewNamesAsync(ValidArticle valid, CancellationToken ct)
     {
-        for (var i = 0; i < valid.Topics.Count; i++)
+        // Inside the article's transaction another writer's new row is locked until it commits, so rows are inserted in
+        // slug order: two articles naming the same new topics in different orders wait for each other, never deadlock.
+        foreach (var i in Enumerable.Range(0, valid.Topics.Count).OrderBy(i => valid.Topics[i].Slug, StringComparer.Ordinal))
         {
             if (valid.Topics[i] is { Id: 0 } topic)
             {
                 valid.Topics[i] = await InsertOrFindAsync(topic, t => t.Slug == topic.Slug, ct);
             }
         }
-        for (var i = 0; i < valid.Byline.Count; i++)
+        foreach (var i in Enumerable.Range(0, valid.Byline.Count).OrderBy(i => valid.Byline[i].Slug, StringComparer.Ordinal))
         {
             if (valid.Byline[i] is { Id: 0 } contributor)
             {

@@ -119,7 +119,8 @@ public class ApiHardeningTests(ApiApps apps) : IClassFixture<ApiApps>
             article["dateline"] = bad;
             var problem = await ApiSupport.AssertProblemAsync(await admin.PostAsync("/api/admin/articles", ApiSupport.Json(article.ToJsonString()), Ct), [422],
                 "headline", "summary[1]", "topics[0]", "byline[0].name", "dateline");
-            Assert.Contains("control characters", problem.ToJsonString() + "visible text", StringComparison.Ordinal);
+            var text = problem.ToJsonString();
+            Assert.True(text.Contains("control characters", StringComparison.Ordinal) || text.Contains("visible text", StringComparison.Ordinal), text);
 
             await ApiSupport.AssertProblemAsync(await admin.PostAsync("/api/admin/topics", ApiSupport.Json(new { name = bad }), Ct), [422], "name");
             await ApiSupport.AssertProblemAsync(await admin.PutAsync($"/api/admin/sections/{ApiSupport.Unique("s")}", ApiSupport.Json(new { name = bad }), Ct), [422], "name");
@@ -164,5 +165,52 @@ public class ApiHardeningTests(ApiApps apps) : IClassFixture<ApiApps>
             var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
             Assert.Contains(feed.Descendants("title"), t => t.Value == "Bell  and null  in a headline");
         }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_failure_between_saving_new_names_and_the_article_leaves_no_orphan_topic_or_author(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var admin = app.AdminClient();
+        var section = ApiSupport.Unique("orphans");
+        await admin.PutSectionAsync(section, "Orphans");
+        var failing = ApiSupport.Unique("Refused by the database");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The database refuses this one article's row, as a crash between the saves would leave it.
+            var db = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>();
+            var trigger = ApiSupport.Unique("refuse").Replace('-', '_');
+            // Names made here from a GUID, so the SQL is built as text.
+            var sql = provider == DatabaseProvider.Sqlite
+                ? $"CREATE TRIGGER {trigger} BEFORE INSERT ON \"Articles\" WHEN NEW.\"Headline\" = '{failing}' BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+                : $"CREATE FUNCTION {trigger}() RETURNS trigger AS $$ BEGIN IF NEW.\"Headline\" = '{failing}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; " +
+                  $"CREATE TRIGGER {trigger} BEFORE INSERT ON \"Articles\" FOR EACH ROW EXECUTE FUNCTION {trigger}();";
+            await db.Database.ExecuteSqlRawAsync(sql, Ct);
+        }
+        var topic = ApiSupport.Unique("Orphan topic");
+        var author = ApiSupport.Unique("Orphan Author");
+        var article = ApiSupport.ArticleJson(section, failing);
+        article["topics"] = new JsonArray(topic);
+        article["byline"] = new JsonArray(new JsonObject { ["name"] = author, ["kind"] = "person" });
+        var refused = await admin.PostAsync("/api/admin/articles", ApiSupport.Json(article.ToJsonString()), Ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>();
+            Assert.False(await db.Topics.AnyAsync(t => t.Name == topic, Ct));
+            Assert.False(await db.Contributors.AnyAsync(c => c.Name == author, Ct));
+        }
+        var reader = app.Client();
+        Assert.DoesNotContain((await reader.GetJsonAsync("/api/v1/topics")).AsArray(), t => t!["name"]!.GetValue<string>() == topic);
+        Assert.DoesNotContain((await reader.GetJsonAsync("/api/v1/authors")).AsArray(), a => a!["name"]!.GetValue<string>() == author);
+
+        // The same names in an article the database takes are saved with it.
+        article["headline"] = "Accepted";
+        var id = await admin.CreateArticleAsync(article);
+        await admin.PublishAsync(id);
+        Assert.Contains((await reader.GetJsonAsync("/api/v1/topics")).AsArray(), t => t!["name"]!.GetValue<string>() == topic);
     }
 }
