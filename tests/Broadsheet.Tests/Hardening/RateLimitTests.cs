@@ -45,7 +45,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_attempts_past_the_limit_get_a_readable_429_page_and_other_addresses_still_sign_in()
     {
-        using var guesser = From(NewsroomSession.Anonymous(app), "203.0.113.50");
+        using var guesser = NewsroomSession.Anonymous(app).From("203.0.113.50");
         for (var i = 0; i < 3; i++)
         {
             using var attempt = await guesser.SubmitSignInAsync($"nobody-{i}@example.com", "Wrong-password-1!", Ct);
@@ -59,7 +59,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await guesser.GetAsync("/newsroom/signin", Ct)).StatusCode);
 
         var user = await NewsroomSession.CreateUserAsync(app, Broadsheet.Newsroom.Accounts.NewsroomRoles.Writer);
-        using var owner = From(NewsroomSession.Anonymous(app), "198.51.100.50");
+        using var owner = NewsroomSession.Anonymous(app).From("198.51.100.50");
         using var signedIn = await owner.SubmitSignInAsync(user.Email!, NewsroomSession.DefaultPassword, Ct);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
@@ -67,7 +67,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Password_reset_attempts_past_the_limit_get_429()
     {
-        using var guesser = From(NewsroomSession.Anonymous(app), "203.0.113.51");
+        using var guesser = NewsroomSession.Anonymous(app).From("203.0.113.51");
         var token = NewsroomSession.AntiforgeryToken(await guesser.GetPageAsync("/newsroom/signin", Ct));
         const string path = "/newsroom/signin/reset-password?user=nobody&token=guess";
         for (var i = 0; i < 2; i++)
@@ -77,7 +77,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
         AssertTooMany(await guesser.PostFormWithTokenAsync(path, [], token, Ct), 600);
 
-        using var other = From(NewsroomSession.Anonymous(app), "198.51.100.51");
+        using var other = NewsroomSession.Anonymous(app).From("198.51.100.51");
         var otherToken = NewsroomSession.AntiforgeryToken(await other.GetPageAsync("/newsroom/signin", Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormWithTokenAsync(path, [], otherToken, Ct)).StatusCode);
     }
@@ -149,11 +149,5 @@ public sealed class RateLimitTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Forwarded-For", address);
         return request;
-    }
-
-    private static NewsroomSession From(NewsroomSession session, string address)
-    {
-        session.Client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
-        return session;
     }
 }

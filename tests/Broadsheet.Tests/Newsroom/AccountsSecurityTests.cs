@@ -20,7 +20,7 @@ public sealed class AccountsSecurityTests(NewsroomApps apps) : IClassFixture<New
         var app = apps.On(provider);
         var user = await NewsroomSession.CreateUserAsync(app, NewsroomRoles.Writer);
         var wrongAnswer = HtmlText(Broadsheet.Newsroom.Accounts.SignIn.SignInModel.WrongCredentials);
-        using var attacker = From(NewsroomSession.Anonymous(app), "203.0.113.7");
+        using var attacker = NewsroomSession.Anonymous(app).From("203.0.113.7");
         for (var i = 0; i < 5; i++)
         {
             using var wrong = await attacker.SubmitSignInAsync(user.Email!, $"Wrong-password-{i}!", Ct);
@@ -35,7 +35,7 @@ public sealed class AccountsSecurityTests(NewsroomApps apps) : IClassFixture<New
         }
 
         // The owner, at another address, signs in.
-        using var owner = From(NewsroomSession.Anonymous(app), "198.51.100.20");
+        using var owner = NewsroomSession.Anonymous(app).From("198.51.100.20");
         using (var signedIn = await owner.SubmitSignInAsync(user.Email!, NewsroomSession.DefaultPassword, Ct))
         {
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -52,11 +52,11 @@ public sealed class AccountsSecurityTests(NewsroomApps apps) : IClassFixture<New
         var perAccount = new RateLimitOptions().SignInFailuresPerAccount;
         for (var i = 0; i < perAccount; i++)
         {
-            using var attacker = From(NewsroomSession.Anonymous(app), $"203.0.113.{i % 100}");
+            using var attacker = NewsroomSession.Anonymous(app).From($"203.0.113.{i % 100}");
             using var wrong = await attacker.SubmitSignInAsync(user.Email!, $"Wrong-password-{i}!", Ct);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
-        using var owner = From(NewsroomSession.Anonymous(app), "198.51.100.21");
+        using var owner = NewsroomSession.Anonymous(app).From("198.51.100.21");
         using (var right = await owner.SubmitSignInAsync(user.Email!, NewsroomSession.DefaultPassword, Ct))
         {
             Assert.Contains(HtmlText(Broadsheet.Newsroom.Accounts.SignIn.SignInModel.WrongCredentials), await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -112,12 +112,6 @@ public sealed class AccountsSecurityTests(NewsroomApps apps) : IClassFixture<New
         }
     }
 
-    /// <summary>Sends the session's requests as if from <paramref name="address"/>, through loopback as a trusted proxy.</summary>
-    private static NewsroomSession From(NewsroomSession session, string address)
-    {
-        session.Client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
-        return session;
-    }
 
     [Theory]
     [MemberData(nameof(Providers))]

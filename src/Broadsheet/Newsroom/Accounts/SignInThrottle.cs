@@ -41,6 +41,16 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
         byAccount.TryRemove(userId, out _);
     }
 
+    /// <summary>Forgets every failure counted for the account, as an admin's unlock or a new password does.</summary>
+    public void Clear(string userId)
+    {
+        byAccount.TryRemove(userId, out _);
+        foreach (var key in byAddress.Keys.Where(k => k.StartsWith(userId + "|", StringComparison.Ordinal)))
+        {
+            byAddress.TryRemove(key, out _);
+        }
+    }
+
     private static string Key(string userId, string address) => userId + "|" + address;
 
     private static void Prune(ConcurrentDictionary<string, Failures> failures, DateTimeOffset since)
