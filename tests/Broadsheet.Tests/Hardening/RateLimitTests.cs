@@ -1,8 +1,10 @@
 using System.Net;
+using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Broadsheet.Tests.Reader;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ApiSupport = Broadsheet.Tests.Api.Api;
 
 namespace Broadsheet.Tests.Hardening;
 
@@ -26,6 +28,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         ["Broadsheet:RateLimits:Uploads:PermitLimit"] = "2",
         ["Broadsheet:RateLimits:Uploads:WindowSeconds"] = "600",
         ["Broadsheet:SecurityContact"] = "mailto:security@example.com",
+        ["Broadsheet:RateLimits:MaxQueuedOnDemandAudio"] = "1",
     });
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -94,6 +97,30 @@ public sealed class RateLimitTests : IAsyncLifetime
         AssertTooMany(refused, 600);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Get("/listen/999999/default", "198.51.100.52"), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Past_the_cap_on_queued_audio_a_new_voice_waits_while_queued_ones_are_still_answered()
+    {
+        var admin = app.AdminClient();
+        var section = ApiSupport.Unique("listen");
+        await admin.PutSectionAsync(section, "Listen");
+        var first = await admin.CreateArticleAsync(ApiSupport.ArticleJson(section, "First story to hear"));
+        var second = await admin.CreateArticleAsync(ApiSupport.ArticleJson(section, "Second story to hear"));
+        await admin.PublishAsync(first);
+        await admin.PublishAsync(second);
+        var client = app.Client();
+
+        var queued = await client.SendAsync(Get($"/listen/{first}/default", "203.0.113.60"), Ct);
+        Assert.Equal(HttpStatusCode.OK, queued.StatusCode);
+        Assert.Contains("pending", await queued.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var refused = await client.SendAsync(Get($"/listen/{second}/default", "198.51.100.60"), Ct);
+        AssertTooMany(refused, 600);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        // The job already queued is still answered (its listener keeps polling).
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Get($"/listen/{first}/default", "198.51.100.61"), Ct)).StatusCode);
     }
 
     [Fact]
