@@ -47,6 +47,13 @@ public sealed class BroadsheetOptions
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// Where to report a security problem (<c>mailto:security@example.com</c> or an <c>https://</c> form), published as
+    /// <c>/.well-known/security.txt</c> (RFC 9116); without it that file is not served.
+    /// </summary>
+    [RegularExpression("^(mailto:[^\\s@]+@[^\\s@]+|https://\\S+)$", ErrorMessage = "Broadsheet:SecurityContact must be a mailto: or https:// address.")]
+    public string? SecurityContact { get; set; }
+
     /// <summary>The address readers reach the site at; the demo publication's base URL.</summary>
     [Url]
     public string PublicUrl { get; set; } = "http://localhost:5000";

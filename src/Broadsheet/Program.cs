@@ -13,6 +13,7 @@ using Broadsheet.Rendering;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
+builder.AddRateLimits();
 builder.AddData();
 builder.AddArticles();
 builder.AddAccounts();
@@ -38,6 +39,7 @@ app.UseNewsroom();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseApiErrors();
+app.UseRateLimits();
 app.MapMedia();
 app.MapAds();
 app.MapApi();

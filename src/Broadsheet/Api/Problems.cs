@@ -69,6 +69,10 @@ public static partial class JsonBody
         {
             return (null, Problems.Invalid(FieldOf(e.Path), MessageOf(e), StatusCodes.Status400BadRequest));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
+        }
         catch (NotSupportedException e)
         {
             // Raised for a block without a known "type"; the path is only in the message.
@@ -76,6 +80,10 @@ public static partial class JsonBody
             return (null, Problems.Invalid(FieldOf(path.Success ? path.Groups[1].Value : null), "Needs a \"type\": paragraph, heading, quote, list, image, embed or divider.", StatusCodes.Status400BadRequest));
         }
     }
+
+    /// <summary>The problem for a body over the server's request size limit (Kestrel's <c>MaxRequestBodySize</c>).</summary>
+    public static ProblemHttpResult TooLarge() =>
+        Problems.Invalid(Whole, "The request body is larger than this server accepts.", StatusCodes.Status413PayloadTooLarge);
 
     /// <summary><c>$.summary[2]</c> becomes <c>summary[2]</c>; the document itself is <c>$</c>.</summary>
     public static string FieldOf(string? path) => path is null or "$" ? Whole : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');

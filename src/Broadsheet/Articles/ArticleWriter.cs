@@ -55,12 +55,13 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             CreatedById = by.UserId,
             IsSample = input.IsSample,
         };
-        await SaveNewNamesAsync(valid, ct);
-        Apply(article, valid);
-        // The revision needs the article's id, so both saves share one transaction: no article without its history.
-        // A caller's transaction (the demo seeding, all or nothing) takes them in instead.
+        // The revision needs the article's id, so both saves share one transaction: no article without its history,
+        // and no new topic or contributor without the article that named it. A caller's transaction (the demo
+        // seeding, all or nothing) takes them in instead.
         await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
+            await SaveNewNamesAsync(valid, ct);
+            Apply(article, valid);
             db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
             Record(article, by with { Summary = by.Summary == ChangedBy.Api.Summary ? "Created" : by.Summary }, now);
@@ -96,6 +97,9 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             return WriteResult.Invalid<Article>(errors);
         }
 
+        // New names and the article are saved together or not at all: an update that loses a race (or a crash) leaves
+        // no topic or contributor that nothing names.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await SaveNewNamesAsync(valid, ct);
         var published = article.Status == ArticleStatus.Published;
         var before = Fingerprint(article);
@@ -104,6 +108,10 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         Apply(article, valid);
         if (Fingerprint(article) == before)
         {
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
             return WriteResult.Ok(article);
         }
         var now = Now(clock);
@@ -118,6 +126,10 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         {
             db.Entry(revision).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
         return WriteResult.Ok(article);
     }
@@ -148,14 +160,16 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
     /// </summary>
     private async Task SaveNewNamesAsync(ValidArticle valid, CancellationToken ct)
     {
-        for (var i = 0; i < valid.Topics.Count; i++)
+        // Inside the article's transaction another writer's new row is locked until it commits, so rows are inserted in
+        // slug order: two articles naming the same new topics in different orders wait for each other, never deadlock.
+        foreach (var i in Enumerable.Range(0, valid.Topics.Count).OrderBy(i => valid.Topics[i].Slug, StringComparer.Ordinal))
         {
             if (valid.Topics[i] is { Id: 0 } topic)
             {
                 valid.Topics[i] = await InsertOrFindAsync(topic, t => t.Slug == topic.Slug, ct);
             }
         }
-        for (var i = 0; i < valid.Byline.Count; i++)
+        foreach (var i in Enumerable.Range(0, valid.Byline.Count).OrderBy(i => valid.Byline[i].Slug, StringComparer.Ordinal))
         {
             if (valid.Byline[i] is { Id: 0 } contributor)
             {
@@ -326,6 +340,10 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         {
             errors.Add("headline", $"Must be at most {MaxHeadline} characters.");
         }
+        else
+        {
+            TextRules.Check(headline, "headline", errors);
+        }
 
         var summary = new List<string>();
         if (input.Summary is { } points)
@@ -344,6 +362,10 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
                 else if (point.Length > MaxSummaryPoint)
                 {
                     errors.Add($"summary[{i}]", $"Must be at most {MaxSummaryPoint} characters.");
+                }
+                else if (TextRules.Problem(point) is { } problem)
+                {
+                    errors.Add($"summary[{i}]", problem);
                 }
                 else
                 {
@@ -467,6 +489,10 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             {
                 errors.Add($"topics[{i}]", "Must be at most 120 characters.");
             }
+            else if (TextRules.Problem(name) is { } problem)
+            {
+                errors.Add($"topics[{i}]", problem);
+            }
             else
             {
                 wanted.Add((i, name, Slugs.From(name)));
@@ -515,12 +541,17 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             {
                 errors.Add($"byline[{i}].name", "Must be at most 120 characters.");
             }
+            var nameProblem = TextRules.Problem(name);
+            if (nameProblem is not null)
+            {
+                errors.Add($"byline[{i}].name", nameProblem);
+            }
             var kind = ContributorKind.Person;
             if (entry.Kind is not null && !ContentNames.TryParse(entry.Kind, out kind))
             {
                 errors.Add($"byline[{i}].kind", $"Must be one of {ContentNames.List<ContributorKind>()}.");
             }
-            else if (name is { Length: <= 120 })
+            else if (name is { Length: <= 120 } && nameProblem is null)
             {
                 wanted.Add((i, name, Slugs.From(name), kind));
             }
@@ -558,6 +589,10 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         if (value is not null && value.Length > max)
         {
             errors.Add(field, $"Must be at most {max} characters.");
+        }
+        else
+        {
+            TextRules.Check(value, field, errors, multiline: true);
         }
     }
 }

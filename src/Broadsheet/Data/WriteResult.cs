@@ -104,3 +104,67 @@ public static class WriteResult
     public static WriteResult<T> Conflict<T>(string message)
         where T : class => new(WriteStatus.Conflict, null, null, message);
 }
+
+/// <summary>
+/// What every text field written through any door (headlines, summaries, names, alt text, captions...) may hold: no
+/// control characters (which XML cannot carry and no reader can see) and not only invisible characters.
+/// </summary>
+public static class TextRules
+{
+    public const string ControlCharacterMessage = "Must not contain control characters (such as U+0000 or U+0007).";
+    public const string InvisibleMessage = "Must contain visible text, not only spaces or invisible characters.";
+
+    /// <summary>Why <paramref name="value"/> is not acceptable text, or null when it is (or is null). Tabs and line breaks are allowed where <paramref name="multiline"/>.</summary>
+    public static string? Problem(string? value, bool multiline = false)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var visible = false;
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+            {
+                return ControlCharacterMessage;
+            }
+            visible |= !IsInvisible(c);
+        }
+        return visible ? null : InvisibleMessage;
+    }
+
+    /// <summary>Adds an error for <paramref name="field"/> when <paramref name="value"/> breaks <see cref="Problem"/>.</summary>
+    public static void Check(string? value, string field, ValidationErrors errors, bool multiline = false)
+    {
+        if (Problem(value, multiline) is { } message)
+        {
+            errors.Add(field, message);
+        }
+    }
+
+    /// <summary>Whitespace, format characters (zero-width spaces and joiners, bidi controls, soft hyphens) and controls.</summary>
+    public static bool IsInvisible(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format || c is '\u2800' or '\u3164' or '\uFFA0' or '\u115F' or '\u1160';
+
+    /// <summary>
+    /// <paramref name="value"/> without the characters XML 1.0 cannot carry, for writers of XML output (feeds) given
+    /// text stored before the rules above existed.
+    /// </summary>
+    public static string ForXml(string value)
+    {
+        var clean = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                clean.Append(c).Append(value[++i]);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                clean.Append(c);
+            }
+        }
+        return clean.Length == value.Length ? value : clean.ToString();
+    }
+}

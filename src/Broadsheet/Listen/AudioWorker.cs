@@ -42,6 +42,8 @@ public sealed class AudioWorker(
         Task? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Before anything that can throw: a finished task left in the list would end every wait below at once.
+            running.RemoveAll(t => t.IsCompleted);
             try
             {
                 await using (var scope = scopes.CreateAsyncScope())
@@ -50,7 +52,6 @@ public sealed class AudioWorker(
                     // The first pass looks at every article: a new release may read text differently.
                     await queue.ScanAsync(db, all: !scannedAll, stoppingToken);
                     scannedAll = true;
-                    running.RemoveAll(t => t.IsCompleted);
                     while (running.Count < listen.Concurrency && await queue.TryClaimAsync(db, workerId, stoppingToken) is { } job)
                     {
                         running.Add(ProcessAsync(job, stoppingToken));
@@ -61,10 +62,34 @@ public sealed class AudioWorker(
                     nextSweep = clock.GetUtcNow() + TimeSpan.FromMinutes(listen.SweepMinutes);
                     await SweepAsync(stoppingToken);
                 }
+                if (FailedPasses > 0)
+                {
+                    logger.LogInformation("Audio worker passes succeed again after {Failures} failed.", FailedPasses);
+                    FailedPasses = 0;
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Audio worker pass failed; trying again shortly.");
+                FailedPasses++;
+                // The whole story once, then a line at the 2nd, 4th, 8th... failure: a database down for an hour
+                // costs a dozen lines, not one stack trace per pass.
+                if (FailedPasses == 1)
+                {
+                    logger.LogWarning(ex, "Audio worker pass failed; trying again after growing pauses.");
+                }
+                else if (int.IsPow2(FailedPasses))
+                {
+                    logger.LogWarning("Audio worker pass failed {Failures} times in a row, now waiting {Pause} between tries: {Error}",
+                        FailedPasses, Backoff(FailedPasses), ex.Message);
+                }
+                try
+                {
+                    await Task.Delay(Backoff(FailedPasses), clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                continue;
             }
 
             // One wait at a time: a second waiter could swallow a wake-up meant for the loop.
@@ -76,6 +101,12 @@ public sealed class AudioWorker(
         }
         await Task.WhenAll(running.Concat(followUps.Keys).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
     }
+
+    /// <summary>Passes in a row that failed (the database unreachable, say); 0 once one succeeds. For diagnostics.</summary>
+    public int FailedPasses { get; private set; }
+
+    /// <summary>The pause after the <paramref name="failures"/>-th failed pass in a row: 2 s, doubling, at most a minute.</summary>
+    public static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Clamp(failures, 1, 6))));
 
     public override void Dispose()
     {

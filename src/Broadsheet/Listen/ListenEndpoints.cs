@@ -53,6 +53,7 @@ internal static class ListenEndpoints
 {
     public const string NoLanguageVoice = "Audio isn't available in this language yet.";
     public const string NoEngine = "Audio isn't available on this site at the moment.";
+    public const string QueueFull = "Many listeners are waiting for audio right now: try this voice again in a minute.";
     public const string GenerationFailed = "Audio for this article couldn't be made. Please try again later.";
 
     private const string Immutable = "public, max-age=31536000, immutable";
@@ -62,6 +63,7 @@ internal static class ListenEndpoints
         var listen = app.MapGroup("/listen").WithTags("Listen");
         listen.MapGet("/{articleId:int}/{voiceId}", StatusAsync)
             .WithName("ListenStatus")
+            .RequireRateLimiting(RateLimits.Audio)
             .WithSummary("Whether an article's audio in a voice is ready (with its file URLs), pending (now queued) or unavailable (with the reason). 'default' picks the language's default voice.");
         listen.MapMethods("/{articleId:int}/{voiceId}/{file}", [HttpMethods.Get, HttpMethods.Head], FileAsync)
             .WithName("ListenFile")
@@ -80,7 +82,8 @@ internal static class ListenEndpoints
     }
 
     private static async Task<Results<Ok<ListenStatus>, ProblemHttpResult>> StatusAsync(
-        int articleId, string voiceId, HttpContext http, PublishedArticles published, BroadsheetDb db, VoiceCatalog catalog, AudioQueue queue, CancellationToken ct)
+        int articleId, string voiceId, HttpContext http, PublishedArticles published, BroadsheetDb db, VoiceCatalog catalog, AudioQueue queue,
+        Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits, CancellationToken ct)
     {
         var headers = http.Response.Headers;
         headers.CacheControl = "no-store";
@@ -131,6 +134,12 @@ internal static class ListenEndpoints
         if (job is { Status: AudioStatus.Failed })
         {
             return TypedResults.Ok(new ListenStatus { Status = ListenStatus.Unavailable, Voice = voice.Id, Reason = GenerationFailed });
+        }
+        if (job is null && await db.ArticleAudio.CountAsync(a => a.Status == AudioStatus.Pending && a.Priority == AudioQueue.ListenerWaiting, ct) >= limits.Value.MaxQueuedOnDemandAudio)
+        {
+            // Synthesis is the costliest thing a reader can ask for: past the cap, new voices wait until the queue drains.
+            headers.RetryAfter = "30";
+            return TypedResults.Problem(title: "Too many requests.", detail: QueueFull, statusCode: StatusCodes.Status429TooManyRequests);
         }
         await queue.EnsureAsync(db, articleId, voice.Id, script.Fingerprint, AudioQueue.ListenerWaiting, ct);
         queue.Signal();

@@ -100,14 +100,14 @@ internal static class PodcastFeed
             w.WriteAttributeString("xmlns", "itunes", null, Itunes);
             w.WriteAttributeString("xmlns", "atom", null, Atom);
             w.WriteStartElement("channel");
-            w.WriteElementString("title", feedTitle);
+            w.WriteElementString("title", TextRules.ForXml(feedTitle));
             w.WriteElementString("link", Absolute(section is null ? "/" : ArticleUrls.SectionPath(section.Path)));
             w.WriteStartElement("atom", "link", Atom);
             w.WriteAttributeString("href", Absolute(http.Request.Path));
             w.WriteAttributeString("rel", "self");
             w.WriteAttributeString("type", "application/rss+xml");
             w.WriteEndElement();
-            w.WriteElementString("description", description);
+            w.WriteElementString("description", TextRules.ForXml(description));
             w.WriteElementString("language", publication.Language);
             w.WriteElementString("copyright", $"© {publication.Name}");
             w.WriteElementString("lastBuildDate", (episodes.Count > 0 ? episodes[0].Published : DateTimeOffset.UnixEpoch).ToString("r", CultureInfo.InvariantCulture));
@@ -136,8 +136,9 @@ internal static class PodcastFeed
                 var page = Absolute(ArticleUrls.PathOf(e.SectionPath, e.ArticleId, e.Slug));
                 var summary = e.Summary.Count > 0 ? string.Join(" ", e.Summary.Select(p => p.TrimEnd('.') + ".")) : e.Headline;
                 w.WriteStartElement("item");
-                w.WriteElementString("title", e.Headline);
-                w.WriteElementString("description", summary);
+                // Text stored before the text rules refused control characters must not break the whole feed.
+                w.WriteElementString("title", TextRules.ForXml(e.Headline));
+                w.WriteElementString("description", TextRules.ForXml(summary));
                 w.WriteElementString("link", page);
                 w.WriteStartElement("enclosure");
                 w.WriteAttributeString("url", Absolute($"/listen/{e.ArticleId}/{e.VoiceId}/{e.Fingerprint[..12]}.mp3"));

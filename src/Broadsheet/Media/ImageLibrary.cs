@@ -129,7 +129,11 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
         {
             return "Alt text is required: describe what the image shows for readers who cannot see it.";
         }
-        return trimmed.Length > MaxAltLength ? $"Alt text is {trimmed.Length} characters long; keep it to {MaxAltLength} or fewer." : null;
+        if (trimmed.Length > MaxAltLength)
+        {
+            return $"Alt text is {trimmed.Length} characters long; keep it to {MaxAltLength} or fewer.";
+        }
+        return TextRules.Problem(trimmed) is { } problem ? $"Alt text: {problem}" : null;
     }
 
     private static int MaxRenditionWidth(IReadOnlyList<int> widths) => widths.Count == 0 ? int.MaxValue : widths.Max();
@@ -197,16 +201,37 @@ public sealed class ImageLibrary(BroadsheetDb db, IOptions<BroadsheetOptions> op
 }
 
 /// <summary>
-/// Bounds how many images are decoded and resized at once across the app: a large photo holds hundreds of
-/// megabytes of pixels while it is worked on, and the work is CPU-bound, so more at once than cores only queues.
+/// Bounds how many images are decoded and resized at once across the app (<see cref="MediaOptions.MaxConcurrentDecodes"/>):
+/// a large photo holds hundreds of megabytes of pixels while it is worked on, so the bound is what keeps ten large
+/// uploads at once from taking ten times that memory. The work is CPU-bound, so more at once than cores only queues.
 /// </summary>
-public sealed class ImageWorkSlots : IDisposable
+public sealed class ImageWorkSlots(IOptions<BroadsheetOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim slots = new(Math.Max(1, Environment.ProcessorCount));
+    private readonly SemaphoreSlim slots = new(options.Value.Media.MaxConcurrentDecodes);
+    private int inUse;
+    private int peak;
 
-    public Task WaitAsync(CancellationToken ct) => slots.WaitAsync(ct);
+    /// <summary>How many images are being worked on now, and the most there have been at once since start (for diagnostics).</summary>
+    public int InUse => Volatile.Read(ref inUse);
 
-    public void Release() => slots.Release();
+    public int Peak => Volatile.Read(ref peak);
+
+    public int Capacity { get; } = options.Value.Media.MaxConcurrentDecodes;
+
+    public async Task WaitAsync(CancellationToken ct)
+    {
+        await slots.WaitAsync(ct);
+        var now = Interlocked.Increment(ref inUse);
+        for (var seen = Peak; now > seen && Interlocked.CompareExchange(ref peak, now, seen) != seen; seen = Peak)
+        {
+        }
+    }
+
+    public void Release()
+    {
+        Interlocked.Decrement(ref inUse);
+        slots.Release();
+    }
 
     public void Dispose() => slots.Dispose();
 }

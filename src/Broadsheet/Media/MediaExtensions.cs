@@ -9,7 +9,7 @@ public static class MediaExtensions
     public static WebApplicationBuilder AddMedia(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BroadsheetOptions>()
-            .Validate(o => !o.Media.Problems().Any(), "Broadsheet:Media is invalid: check MaxUploadBytes, MaxPixels, RenditionWidths and the qualities.");
+            .Validate(o => !o.Media.Problems().Any(), "Broadsheet:Media is invalid: check MaxUploadBytes, MaxPixels, MaxConcurrentDecodes, RenditionWidths and the qualities.");
         builder.Services.AddSingleton<ImageWorkSlots>();
         builder.Services.AddScoped<ImageLibrary>();
         builder.Services.AddScoped<FocalCrops>();

@@ -13,6 +13,12 @@ public sealed class MediaOptions
     /// <summary>Largest image accepted, in pixels (width × height): stops decompression bombs before decoding.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Images decoded and resized at once (uploads, crops); each may hold up to <see cref="MaxPixels"/> × 4 bytes, so this
+    /// times that is the ceiling on image memory (2 × 200 MB by default). Others wait their turn.
+    /// </summary>
+    public int MaxConcurrentDecodes { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
     /// <summary>Widths of the renditions to make; none wider than the original. Null means <see cref="DefaultRenditionWidths"/>.</summary>
     public int[]? RenditionWidths { get; set; }
 
@@ -31,6 +37,10 @@ public sealed class MediaOptions
         if (MaxPixels <= 0)
         {
             yield return "Broadsheet:Media:MaxPixels must be positive.";
+        }
+        if (MaxConcurrentDecodes is < 1 or > 64)
+        {
+            yield return "Broadsheet:Media:MaxConcurrentDecodes must be between 1 and 64.";
         }
         if (Widths.Any(w => w is < 16 or > 8192))
         {

@@ -109,11 +109,24 @@ public static class NewsroomExtensions
             o.Conventions.AuthorizeFolder("/Newsroom/Admin", NewsroomPolicies.Admin);
             o.Conventions.AllowAnonymousToFolder("/Newsroom/Accounts/SignIn");
             o.Conventions.AllowAnonymousToPage("/Newsroom/Accounts/Setup");
+            foreach (var (page, policy) in new[]
+            {
+                ("/Newsroom/Accounts/SignIn/Index", RateLimits.SignIn),
+                ("/Newsroom/Accounts/SignIn/TwoFactor", RateLimits.SignIn),
+                ("/Newsroom/Accounts/SignIn/Recovery", RateLimits.SignIn),
+                ("/Newsroom/Accounts/SignIn/ResetPassword", RateLimits.PasswordReset),
+                ("/Newsroom/Accounts/Password", RateLimits.PasswordReset),
+                ("/Newsroom/Images/Index", RateLimits.Uploads),
+            })
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy)));
+            }
         });
 
         builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddScoped<NewsroomAccounts>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<Admin.Ads.AdForm>();
         builder.Services.AddScoped<Articles.Autosaves>();
         return builder;

@@ -1,3 +1,4 @@
+using Broadsheet.Data;
 using Broadsheet.Articles;
 using Broadsheet.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public static class Listing
         {
             return null;
         }
-        var articles = await query.Skip((page - 1) * ReaderPageModel.PageSize).Take(ReaderPageModel.PageSize + 1).ToListAsync(ct);
+        var articles = await query.Skip(PageOffset.Of(page, ReaderPageModel.PageSize)).Take(ReaderPageModel.PageSize + 1).ToListAsync(ct);
         if (page > 1 && articles.Count == 0)
         {
             return null;

@@ -11,11 +11,14 @@ public static class ReaderExtensions
     public static WebApplicationBuilder AddReader(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
+        // Naming the server and its version helps only someone matching it against known flaws.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         builder.Services.AddRazorPages(o =>
         {
             // The root is the project, so that the newsroom's pages (/Newsroom) are found too; every page has an
             // absolute route. Only pages in /Reader are reader pages (ETags, public caching, output cache).
             o.RootDirectory = "/";
+            o.Conventions.ConfigureFilter(new UnhandledMethodFilter());
             o.Conventions.AddFolderApplicationModelConvention("/Reader", page => page.EndpointMetadata.Add(ReaderPageMarker.Instance));
             // A route template cannot have a catch-all in the middle, so deeper section paths get one template each.
             for (var depth = 2; depth <= ArticleUrls.MaxSectionDepth; depth++)
@@ -61,7 +64,10 @@ public static class ReaderExtensions
         var options = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value;
 
         app.UseWhen(IsApi, api => api.UseExceptionHandler(error => error.Run(context =>
-            TypedResults.Problem(title: "The server could not complete the request.", statusCode: StatusCodes.Status500InternalServerError)
+            // A request Kestrel refuses while it is read (a body over the size limit, a bad chunk) is the client's fault.
+            (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad
+                ? TypedResults.Problem(title: "The request could not be read.", statusCode: bad.StatusCode)
+                : TypedResults.Problem(title: "The server could not complete the request.", statusCode: StatusCodes.Status500InternalServerError))
                 .ExecuteAsync(context))));
         app.UseWhen(context => !IsApi(context), site =>
         {
@@ -96,7 +102,21 @@ public static class ReaderExtensions
         // The policy caches only the endpoints carrying ReaderPageMarker (the /Reader folder's pages).
         app.MapRazorPages()
             .CacheOutput(ReaderCachePolicy.Name);
+        app.MapGet("/.well-known/security.txt", SecurityTxt).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>RFC 9116: how to report a security problem, from <see cref="BroadsheetOptions.SecurityContact"/>.</summary>
+    private static IResult SecurityTxt(HttpContext http, IOptions<BroadsheetOptions> options, TimeProvider clock)
+    {
+        if (options.Value.SecurityContact is not { Length: > 0 } contact)
+        {
+            return TypedResults.NotFound();
+        }
+        var expires = clock.GetUtcNow().Date.AddDays(365).ToString("yyyy-MM-dd'T'00:00:00'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var canonical = options.Value.PublicUrl.TrimEnd('/') + "/.well-known/security.txt";
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.Text($"Contact: {contact}\nExpires: {expires}\nPreferred-Languages: en\nCanonical: {canonical}\n", "text/plain; charset=utf-8");
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

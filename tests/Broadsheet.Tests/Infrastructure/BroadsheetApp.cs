@@ -75,6 +75,12 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         builder.UseSetting("Broadsheet:Cache:OutputCache", OutputCache ? "true" : "false");
         builder.UseSetting("Broadsheet:Database:Provider", Provider.ToString());
         builder.UseSetting("Broadsheet:Listen:Worker", AudioWorker ? "true" : "false");
+        // Tests sign in, upload and poll from one address far faster than people do; the rate-limit tests set their own limits.
+        foreach (var rule in new[] { "SignIn", "PasswordReset", "Audio", "Uploads", "Search", "Feedback" })
+        {
+            builder.UseSetting($"Broadsheet:RateLimits:{rule}:PermitLimit", "1000000");
+        }
+        builder.UseSetting("Broadsheet:RateLimits:MaxQueuedOnDemandAudio", "100000");
         if (postgresDatabase is not null)
         {
             var csb = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = postgresDatabase };

@@ -92,6 +92,13 @@ public sealed partial class NewsroomSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path, CancellationToken ct = default) => Client.GetAsync(path, ct);
 
+    /// <summary>Sends this session's requests as if from <paramref name="address"/>: loopback is a trusted proxy, so X-Forwarded-For is believed.</summary>
+    public NewsroomSession From(string address)
+    {
+        Client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return this;
+    }
+
     /// <summary>GETs a page that must answer 200 and returns its HTML.</summary>
     public async Task<string> GetPageAsync(string path, CancellationToken ct = default)
     {

@@ -278,10 +278,10 @@ public sealed partial class AccountsAdminPagesTests(NewsroomApps apps) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, (await signedIn.GetAsync("/newsroom", Ct)).StatusCode);
         Redirected(await admin.PostFormAsync($"/newsroom/admin/users/{id}?handler=Enable", [], ct: Ct));
 
-        // Locked out by failed attempts, unlocked by the admin.
-        using var guesser = NewsroomSession.Anonymous(app);
-        for (var i = 0; i < 5; i++)
+        // Locked out by failed attempts from many addresses, unlocked by the admin.
+        for (var i = 0; i < new RateLimitOptions().SignInFailuresPerAccount; i++)
         {
+            using var guesser = NewsroomSession.Anonymous(app).From($"203.0.113.{i}");
             (await guesser.SubmitSignInAsync(email, $"Wrong-guess-{i}-!", Ct)).Dispose();
         }
         Assert.Contains("locked until", await admin.GetPageAsync($"/newsroom/admin/users/{id}", Ct), StringComparison.Ordinal);

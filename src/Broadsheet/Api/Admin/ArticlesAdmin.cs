@@ -106,7 +106,7 @@ internal static class ArticlesAdmin
         }
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(a => a.ModifiedAt).ThenByDescending(a => a.Id)
-            .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(ct);
+            .Skip(PageOffset.Of(paging.Page, paging.Size)).Take(paging.Size).ToListAsync(ct);
         return TypedResults.Ok(paging.PageOf(request, items.Select(a =>
             new AdminArticleListItem(a.Id, a.Version, ContentNames.Of(a.Status), a.PublicPath, a.Headline, a.Section.Path, a.ModifiedAt, a.FirstPublishedAt)).ToList(), total));
     }

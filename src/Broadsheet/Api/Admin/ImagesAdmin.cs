@@ -32,7 +32,7 @@ internal static class ImagesAdmin
         var images = admin.MapGroup("/images").WithTags("Admin: images");
         images.MapGet("/", List).WithName("AdminListImages").WithSummary("Library images, newest first, a page at a time.");
         images.MapGet("/{id:guid}", Get).WithName("AdminGetImage").WithSummary("One library image with its renditions.");
-        images.MapPost("/", Upload).WithName("AdminUploadImage")
+        images.MapPost("/", Upload).WithName("AdminUploadImage").RequireRateLimiting(RateLimits.Uploads)
             .WithSummary("Uploads an image (multipart/form-data: file, alt, caption, credit); answers with its id and renditions.")
             .Reads<ImageUploadForm>("multipart/form-data")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
@@ -52,7 +52,7 @@ internal static class ImagesAdmin
         }
         var total = await db.Images.CountAsync(ct);
         var images = await db.Images.AsNoTracking().OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(ct);
+            .Skip(PageOffset.Of(paging.Page, paging.Size)).Take(paging.Size).ToListAsync(ct);
         return TypedResults.Ok(paging.PageOf(request, images.Select(AdminImageJson.From).ToList(), total));
     }
 

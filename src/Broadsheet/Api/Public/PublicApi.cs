@@ -21,7 +21,7 @@ public static class PublicApi
 
         api.MapGet("/articles", ListArticles).WithName("ListArticles")
             .WithSummary("Published articles, newest first, filtered by section (with its subsections), topic or author, a page at a time.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/articles/{id:int}", GetArticle).WithName("GetArticle").WithSummary("One published article with its body.");
         api.MapGet("/sections", ListSections).WithName("ListSections").WithSummary("The section tree.");
         api.MapGet("/topics", ListTopics).WithName("ListTopics").WithSummary("All topics.");
@@ -54,7 +54,7 @@ public static class PublicApi
             query = query.Where(a => a.Byline.Any(c => c.Contributor.Slug == author));
         }
         var total = await query.CountAsync(ct);
-        var articles = await query.Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(ct);
+        var articles = await query.Skip(PageOffset.Of(paging.Page, paging.Size)).Take(paging.Size).ToListAsync(ct);
         PublicCaching.Tag(http, CacheTags.Home);
         return TypedResults.Ok(paging.PageOf(http.Request, articles.Select(ArticleSummaryJson.From).ToList(), total));
     }
@@ -110,7 +110,7 @@ public readonly record struct Paging(int Page, int Size)
             errors["pageSize"] = [$"Must be a whole number from 1 to {options.MaxPageSize}."];
         }
         paging = new Paging(pageNumber, size);
-        problem = errors.Count > 0 ? Problems.Invalid(errors, StatusCodes.Status400BadRequest) : null;
+        problem = errors.Count > 0 ? Problems.Invalid(errors) : null;
         return problem is null;
     }
 

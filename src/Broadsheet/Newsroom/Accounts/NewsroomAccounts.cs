@@ -29,7 +29,7 @@ public sealed record AccountResult(NewsroomUser? User, IReadOnlyList<(string Fie
 public sealed record NewsroomUserSummary(string Id, string Email, string DisplayName, string Role, bool TwoFactor, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
 
 /// <summary>Creating and changing newsroom accounts: the one place the CLI, the set-up page and the admin pages go through.</summary>
-public sealed class NewsroomAccounts(UserManager<NewsroomUser> users, BroadsheetDb db, TimeProvider clock)
+public sealed class NewsroomAccounts(UserManager<NewsroomUser> users, BroadsheetDb db, TimeProvider clock, SignInThrottle throttle)
 {
     /// <summary>Creates an account with one role. Nothing is written when any field is wrong.</summary>
     public async Task<AccountResult> CreateAsync(string email, string? displayName, string role, string password, CancellationToken ct = default)
@@ -167,6 +167,7 @@ public sealed class NewsroomAccounts(UserManager<NewsroomUser> users, Broadsheet
     {
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        throttle.Clear(user.Id);
     }
 
     /// <summary>A random password that satisfies the password rules: 20 characters from four classes.</summary>

@@ -86,7 +86,7 @@ public sealed class IndexModel(BroadsheetDb db) : PageModel
         }
         var page = await query
             .OrderByDescending(a => a.ModifiedAt).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Skip(PageOffset.Of(PageNumber, PageSize)).Take(PageSize + 1)
             .Select(a => new
             {
                 a.Id,

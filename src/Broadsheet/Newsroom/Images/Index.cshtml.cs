@@ -85,7 +85,7 @@ public sealed class IndexModel(BroadsheetDb db, ImageWriter writer, IOptions<Bro
 #pragma warning restore CA1862
         }
         var page = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+            .Skip(PageOffset.Of(PageNumber, PageSize)).Take(PageSize + 1).ToListAsync(ct);
         HasNext = page.Count > PageSize;
         Found = [.. page.Take(PageSize)];
     }

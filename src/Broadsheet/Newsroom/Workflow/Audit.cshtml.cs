@@ -47,7 +47,7 @@ public sealed class AuditModel(BroadsheetDb db) : PageModel
             query = query.Where(e => e.ArticleId == articleId);
         }
         var page = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+            .Skip(PageOffset.Of(PageNumber, PageSize)).Take(PageSize + 1).ToListAsync(ct);
         HasNext = page.Count > PageSize;
         Entries = [.. page.Take(PageSize)];
     }

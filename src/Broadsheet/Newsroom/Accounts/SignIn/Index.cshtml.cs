@@ -9,8 +9,12 @@ namespace Broadsheet.Newsroom.Accounts.SignIn;
 
 public sealed class SignInModel(SignInManager<NewsroomUser> signIn) : PageModel
 {
-    public const string WrongCredentials = "The email address or password is not right.";
-    public const string LockedOut = "Too many failed attempts: this account is locked for 15 minutes.";
+    /// <summary>
+    /// One answer for a wrong password, an unknown address and a lockout, so the page never tells whether an address has
+    /// an account.
+    /// </summary>
+    public const string WrongCredentials = "The email address or password is not right, or there were too many failed attempts: then wait 15 minutes.";
+    public const string LockedOut = WrongCredentials;
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -40,7 +44,7 @@ public sealed class SignInModel(SignInManager<NewsroomUser> signIn) : PageModel
         {
             return RedirectToPage("/Newsroom/Accounts/SignIn/TwoFactor", new { ReturnUrl });
         }
-        ModelState.AddModelError(result.IsLockedOut ? "" : "Input.Email", result.IsLockedOut ? LockedOut : WrongCredentials);
+        ModelState.AddModelError("Input.Email", WrongCredentials);
         return Page();
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Newsroom.Accounts.SignIn;
 
 /// <summary>Where a one-time password link (<see cref="PasswordLinks"/>) leads: the user chooses a new password.</summary>
-public sealed class ResetPasswordModel(UserManager<NewsroomUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<NewsroomUser> users, SignInThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }
@@ -42,6 +42,7 @@ public sealed class ResetPasswordModel(UserManager<NewsroomUser> users) : PageMo
         // A fresh password also lifts a lockout from failed attempts.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        throttle.Clear(user.Id);
         StatusMessage.Set(TempData, "Your password is saved. Sign in with it now.");
         return RedirectToPage("/Newsroom/Accounts/SignIn/Index");
     }
