@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Broadsheet.Articles;
+using Broadsheet.Data;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +68,12 @@ public static class ReaderExtensions
                 .ExecuteAsync(context))));
         app.UseWhen(context => !IsApi(context), site =>
         {
-            site.UseExceptionHandler("/error/500");
+            site.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                // DatabaseOutageHandler logs an outage once per interval; a stack trace per request would flood the log.
+                SuppressDiagnosticsCallback = failure => DatabaseOutage.IsUnavailable(failure.Exception),
+            });
             site.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         app.UseMiddleware<SecurityHeaders>();
