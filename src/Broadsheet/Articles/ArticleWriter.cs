@@ -53,11 +53,13 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             Version = 1,
             CreatedById = by.UserId,
         };
-        await SaveNewNamesAsync(valid, ct);
-        Apply(article, valid);
         // The revision needs the article's id, so both saves share one transaction: no article without its history.
+        // The topics and contributors it names for the first time are in it too: a crash in between must not leave a
+        // name no article uses, which the public lists would show.
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            await SaveNewNamesAsync(valid, ct);
+            Apply(article, valid);
             db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
             Record(article, by with { Summary = by.Summary == ChangedBy.Api.Summary ? "Created" : by.Summary }, now);
@@ -91,6 +93,8 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             return WriteResult.Invalid<Article>(errors);
         }
 
+        // New names commit with the article or not at all (see CreateAsync).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SaveNewNamesAsync(valid, ct);
         var published = article.Status == ArticleStatus.Published;
         var tagsBefore = published ? CacheTags.For(article).ToList() : [];
@@ -115,6 +119,7 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
             db.Entry(revision).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
         }
+        await transaction.CommitAsync(ct);
         if (published)
         {
             await cache.EvictAsync(tagsBefore.Concat(CacheTags.For(article)), ct);
@@ -144,9 +149,9 @@ public sealed class ArticleWriter(BroadsheetDb db, ContentCache cache, TimeProvi
 
     /// <summary>New topics and contributors appear in the public topic and author lists, which are tagged home.</summary>
     /// <summary>
-    /// Saves the topics and contributors the article names for the first time, each on its own, before the article:
-    /// when two requests name the same new topic at once, the one that loses the race to insert it takes the
-    /// winner's row instead of failing on the unique slug.
+    /// Saves the topics and contributors the article names for the first time, each on its own (inside the article's
+    /// transaction, so a failed insert rolls back to its savepoint only): when two requests name the same new topic
+    /// at once, the one that loses the race to insert it takes the winner's row instead of failing on the unique slug.
     /// </summary>
     private async Task SaveNewNamesAsync(ValidArticle valid, CancellationToken ct)
     {
