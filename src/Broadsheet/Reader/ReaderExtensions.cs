@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Broadsheet.Reader;
 
@@ -34,9 +36,18 @@ public static class ReaderExtensions
         {
             builder.Services.AddStackExchangeRedisOutputCache(o =>
             {
-                o.Configuration = options.Redis;
+                o.ConfigurationOptions = RedisConnection(options.Redis);
                 o.InstanceName = options.RedisPrefix;
             });
+            // Redis down must not take the site down: the store fails open (FailOpenOutputCacheStore).
+            var redisStore = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            builder.Services.Remove(redisStore);
+            builder.Services.AddSingleton<IOutputCacheStore>(s => new FailOpenOutputCacheStore(
+                redisStore.ImplementationInstance as IOutputCacheStore
+                    ?? redisStore.ImplementationFactory?.Invoke(s) as IOutputCacheStore
+                    ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(s, redisStore.ImplementationType!),
+                s.GetRequiredService<TimeProvider>(),
+                s.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
             builder.Services.AddSingleton<RedisContentChanges>();
             builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());
             builder.Services.AddHostedService(s => s.GetRequiredService<RedisContentChanges>());
@@ -105,6 +116,18 @@ public static class ReaderExtensions
         app.MapRazorPages()
             .CacheOutput(ReaderCachePolicy.Name);
         return app;
+    }
+
+    /// <summary>
+    /// Redis's connection options for the app: a Redis that is down (at start or later) is retried in the background,
+    /// and commands meanwhile fail at once instead of queueing for the command timeout under every request.
+    /// </summary>
+    public static ConfigurationOptions RedisConnection(string configuration)
+    {
+        var redis = ConfigurationOptions.Parse(configuration);
+        redis.AbortOnConnectFail = false;
+        redis.BacklogPolicy = BacklogPolicy.FailFast;
+        return redis;
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
