@@ -154,9 +154,9 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Saves the topics and contributors the article names for the first time, each on its own, before the article:
-    /// when two requests name the same new topic at once, the one that loses the race to insert it takes the
-    /// winner's row instead of failing on the unique slug.
+    /// Saves the topics and contributors the article names for the first time, each on its own (inside the article's
+    /// transaction, so a failed insert rolls back to its savepoint only): when two requests name the same new topic
+    /// at once, the one that loses the race to insert it takes the winner's row instead of failing on the unique slug.
     /// </summary>
     private async Task SaveNewNamesAsync(ValidArticle valid, CancellationToken ct)
     {

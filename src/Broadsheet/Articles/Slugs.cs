@@ -14,7 +14,8 @@ public static class Slugs
     /// </summary>
     public static string From(string text, int maxLength = MaxLength)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        // A lone surrogate (JSON allows "\ud800") makes Normalize throw; the round trip turns it into U+FFFD, no letter.
+        var decomposed = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)).Normalize(NormalizationForm.FormKD);
         var slug = new StringBuilder(Math.Min(decomposed.Length, maxLength + 1));
         var pendingHyphen = false;
         var afterAscii = false;

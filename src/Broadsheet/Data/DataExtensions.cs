@@ -12,6 +12,8 @@ public static class DataExtensions
     {
         var options = builder.Configuration.GetSection(BroadsheetOptions.Section).Get<BroadsheetOptions>() ?? new BroadsheetOptions();
         var connectionString = builder.Configuration.GetConnectionString("Broadsheet");
+        builder.Services.AddSingleton<DatabaseOutage>();
+        builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
         switch (options.Database.Provider)
         {
             case DatabaseProvider.PostgreSQL:
@@ -20,7 +22,7 @@ public static class DataExtensions
                     throw new OptionsValidationException(BroadsheetOptions.Section, typeof(BroadsheetOptions),
                         ["Broadsheet:Database:Provider is PostgreSQL, so ConnectionStrings:Broadsheet (ConnectionStrings__Broadsheet) must be set."]);
                 }
-                builder.Services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>((s, o) => o.UseNpgsql(connectionString).AddInterceptors(s.GetServices<IInterceptor>()));
+                builder.Services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>((s, o) => o.UseNpgsql(connectionString).AddInterceptors(s.GetServices<IInterceptor>()).ConfigureWarnings(QuietFailures));
                 break;
             default:
                 var dataPath = Path.GetFullPath(options.DataPath);
@@ -28,11 +30,22 @@ public static class DataExtensions
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Cache=Shared;Pooling=True"
                     : connectionString;
-                builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>((s, o) => o.UseSqlite(sqlite).AddInterceptors(s.GetServices<IInterceptor>()));
+                builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>((s, o) => o.UseSqlite(sqlite).AddInterceptors(s.GetServices<IInterceptor>()).ConfigureWarnings(QuietFailures));
                 break;
         }
         return builder;
     }
+
+    /// <summary>
+    /// EF Core logs every failed query, save and connection as an error with its stack trace. A failure that reaches
+    /// a request is logged by the exception handler (once per outage window when the database is down), and one that
+    /// code catches is its own to log; the copies would only multiply an outage's log by the request rate.
+    /// </summary>
+    private static void QuietFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug));
 
     /// <summary>Applies migrations (unless turned off).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -20,7 +20,7 @@ public readonly record struct EmbeddedCredits(string? Caption, string? Credit)
             using var stream = new MemoryStream(bytes, writable: false);
             directories = ImageMetadataReader.ReadMetadata(stream);
         }
-        catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (e is ImageProcessingException or MetadataException or IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
             return default;
         }

@@ -1,9 +1,15 @@
+using System.Globalization;
+using Broadsheet.Data;
 using Broadsheet.Rendering;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Broadsheet.Reader;
 
-/// <summary>The page behind every error status: unknown URLs and ids (404) and failures (500).</summary>
+/// <summary>
+/// The page behind every error status: unknown URLs and ids (404), failures (500) and the database being unavailable
+/// (503 with <c>Retry-After</c>).
+/// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorPageModel(SiteChrome chrome) : ReaderPageModel(chrome)
 {
@@ -13,9 +19,19 @@ public sealed class ErrorPageModel(SiteChrome chrome) : ReaderPageModel(chrome)
 
     public async Task OnGetAsync(int code, CancellationToken ct)
     {
-        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        var databaseDown = DatabaseOutage.IsUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
+        Code = databaseDown ? StatusCodes.Status503ServiceUnavailable
+            : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
-        await Chrome.TryLoadAsync(ct);
+        if (databaseDown)
+        {
+            // The menu needs the database too; trying would only fail again and log it for every request.
+            Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            await Chrome.TryLoadAsync(ct);
+        }
         Meta.Title = IsNotFound ? "Page not found" : Code >= 500 ? "Something went wrong" : "This page is not available";
     }
 

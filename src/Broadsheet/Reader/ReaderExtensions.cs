@@ -1,8 +1,11 @@
 using System.IO.Compression;
 using Broadsheet.Articles;
+using Broadsheet.Data;
 using Broadsheet.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Broadsheet.Reader;
 
@@ -34,9 +37,18 @@ public static class ReaderExtensions
         {
             builder.Services.AddStackExchangeRedisOutputCache(o =>
             {
-                o.Configuration = options.Redis;
+                o.ConfigurationOptions = RedisConnection(options.Redis);
                 o.InstanceName = options.RedisPrefix;
             });
+            // Redis down must not take the site down: the store fails open (FailOpenOutputCacheStore).
+            var redisStore = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            builder.Services.Remove(redisStore);
+            builder.Services.AddSingleton<IOutputCacheStore>(s => new FailOpenOutputCacheStore(
+                redisStore.ImplementationInstance as IOutputCacheStore
+                    ?? redisStore.ImplementationFactory?.Invoke(s) as IOutputCacheStore
+                    ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(s, redisStore.ImplementationType!),
+                s.GetRequiredService<TimeProvider>(),
+                s.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
             builder.Services.AddSingleton<RedisContentChanges>();
             builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());
             builder.Services.AddHostedService(s => s.GetRequiredService<RedisContentChanges>());
@@ -71,7 +83,12 @@ public static class ReaderExtensions
                 .ExecuteAsync(context))));
         app.UseWhen(context => !IsApi(context), site =>
         {
-            site.UseExceptionHandler("/error/500");
+            site.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                // DatabaseOutageHandler logs an outage once per interval; a stack trace per request would flood the log.
+                SuppressDiagnosticsCallback = failure => DatabaseOutage.IsUnavailable(failure.Exception),
+            });
             site.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         app.UseMiddleware<SecurityHeaders>();
@@ -117,6 +134,18 @@ public static class ReaderExtensions
         var canonical = options.Value.PublicUrl.TrimEnd('/') + "/.well-known/security.txt";
         http.Response.Headers.CacheControl = "public, max-age=86400";
         return TypedResults.Text($"Contact: {contact}\nExpires: {expires}\nPreferred-Languages: en\nCanonical: {canonical}\n", "text/plain; charset=utf-8");
+    }
+
+    /// <summary>
+    /// Redis's connection options for the app: a Redis that is down (at start or later) is retried in the background,
+    /// and commands meanwhile fail at once instead of queueing for the command timeout under every request.
+    /// </summary>
+    public static ConfigurationOptions RedisConnection(string configuration)
+    {
+        var redis = ConfigurationOptions.Parse(configuration);
+        redis.AbortOnConnectFail = false;
+        redis.BacklogPolicy = BacklogPolicy.FailFast;
+        return redis;
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

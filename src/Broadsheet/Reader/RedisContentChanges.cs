@@ -28,10 +28,8 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var configuration = ConfigurationOptions.Parse(options.Value.Redis!);
-        // Like the output cache's own connection: a Redis that is down at start-up is retried, not fatal.
-        configuration.AbortOnConnectFail = false;
-        redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        // Like the output cache's own connection: a Redis that is down is retried, not fatal, and not waited for.
+        redis = await ConnectionMultiplexer.ConnectAsync(ReaderExtensions.RedisConnection(options.Value.Redis!));
         var cache = services.GetRequiredService<ContentCache>();
         try
         {

@@ -113,23 +113,11 @@ public class ApiKeyCommandTests(ApiApps apps) : IClassFixture<ApiApps>
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         // As `dotnet run --project src/Broadsheet` does: the project folder (with wwwroot) is the content root.
-        start.Environment["ASPNETCORE_CONTENTROOT"] = ProjectFolder();
+        start.Environment["ASPNETCORE_CONTENTROOT"] = Faults.AppProcess.ProjectFolder();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         var stderr = process.StandardError.ReadToEndAsync(Ct);
         await process.WaitForExitAsync(Ct);
         return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string ProjectFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Broadsheet.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir is null
-            ? throw new InvalidOperationException("The repository root (Broadsheet.slnx) is not above the test binaries.")
-            : Path.Combine(dir.FullName, "src", "Broadsheet");
     }
 }

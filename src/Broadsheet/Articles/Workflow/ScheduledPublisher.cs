@@ -89,7 +89,7 @@ public sealed class ScheduledPublisher(BroadsheetDb db, ContentChanges changes, 
 /// after restarts too. Every instance may poll: the claim makes each publish happen once. An instance can opt out
 /// with <c>Broadsheet:ScheduledPublishing:Enabled=false</c> (e.g. web-only instances when workers do it).
 /// </summary>
-public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ScheduledPublishing> logger) : BackgroundService
+public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, DatabaseOutage outage, ILogger<ScheduledPublishing> logger) : BackgroundService
 {
     public const string EnabledSetting = "Broadsheet:ScheduledPublishing:Enabled";
 
@@ -113,6 +113,10 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvide
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (outage.Notice(e))
+            {
+                // The database is down: DatabaseOutage warns once per interval, and the next tick tries again.
             }
             catch (Exception e)
             {

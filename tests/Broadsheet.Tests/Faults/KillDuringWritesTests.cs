@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Tests.Api;
+using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Broadsheet.Tests.Faults;
+
+/// <summary>
+/// kill -9 in the middle of a burst of creates and publishes, then a restart on the same database: every write the
+/// app acknowledged is there, nothing is half-written, and the app serves as before.
+/// </summary>
+public class KillDuringWritesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const int Writers = 6;
+    private const int AcknowledgedPublishesBeforeKill = 5;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Acknowledged_writes_survive_sigkill_and_nothing_is_half_written(DatabaseProvider provider)
+    {
+        await using var database = await FaultDatabase.CreateAsync(provider, Ct);
+        var prefix = "kill" + Guid.NewGuid().ToString("N")[..6];
+        var created = new ConcurrentDictionary<int, string>();
+        var published = new ConcurrentDictionary<int, bool>();
+
+        await using (var first = await AppProcess.StartAsync(database.Settings, Ct))
+        {
+            using var admin = first.AdminClient();
+            await admin.PutSectionAsync(prefix, "Kill desk");
+            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var stop = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+            {
+                using var client = first.AdminClient();
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    var name = $"{prefix} w{w} n{i}";
+                    var article = Api.Api.ArticleJson(prefix, $"Burst story {name}");
+                    article["topics"] = new JsonArray($"Topic {name}");
+                    article["byline"] = new JsonArray(new JsonObject { ["name"] = $"Writer {name}", ["kind"] = "person" });
+                    try
+                    {
+                        var create = await client.PostAsync("/api/admin/articles", Api.Api.Json(article.ToJsonString()), stop.Token);
+                        if (create.StatusCode != HttpStatusCode.Created)
+                        {
+                            Assert.Fail($"create answered {(int)create.StatusCode}: {await create.Content.ReadAsStringAsync(stop.Token)}");
+                        }
+                        var id = (await create.ReadJsonAsync())["id"]!.GetValue<int>();
+                        created[id] = name;
+                        var publish = await client.PostAsync($"/api/admin/articles/{id}/publish", null, stop.Token);
+                        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+                        published[id] = true;
+                        if (published.Count >= AcknowledgedPublishesBeforeKill)
+                        {
+                            enough.TrySetResult();
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+                    {
+                        // The process died under this request: it was never acknowledged.
+                        return;
+                    }
+                }
+            }, Ct)).ToList();
+
+            await Task.WhenAny(enough.Task, Task.WhenAll(writers)).Unwrap().WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            await first.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        }
+
+        Assert.True(published.Count >= AcknowledgedPublishesBeforeKill);
+        await using var second = await AppProcess.StartAsync(database.Settings, Ct);
+        using var client = second.Client();
+        using var adminAgain = second.AdminClient();
+
+        foreach (var (id, name) in created)
+        {
+            var article = await adminAgain.GetJsonAsync($"/api/admin/articles/{id}");
+            Assert.Equal($"Burst story {name}", article["headline"]!.GetValue<string>());
+            if (published.ContainsKey(id))
+            {
+                Assert.Equal("published", article["status"]!.GetValue<string>());
+                await client.GetJsonAsync($"/api/v1/articles/{id}");
+            }
+        }
+
+        await using (var db = database.Open())
+        {
+            var ours = db.Articles.Where(a => a.Headline.StartsWith("Burst story " + prefix));
+            Assert.Empty(await ours.Where(a => !db.ArticleRevisions.Any(r => r.ArticleId == a.Id)).Select(a => a.Id).ToListAsync(Ct));
+            Assert.Empty(await ours.Where(a => !db.Sections.Any(s => s.Id == a.SectionId)).Select(a => a.Id).ToListAsync(Ct));
+            Assert.Empty(await ours.Where(a => !db.Set<BylineEntry>().Any(b => b.ArticleId == a.Id)).Select(a => a.Id).ToListAsync(Ct));
+            Assert.Empty(await ours.Where(a => !db.Set<ArticleTopic>().Any(t => t.ArticleId == a.Id)).Select(a => a.Id).ToListAsync(Ct));
+
+            // Every topic and author the public API lists is named by an article: none left behind by a create that died.
+            var namedTopics = await db.Set<ArticleTopic>().Select(t => t.Topic.Name).Distinct().ToListAsync(Ct);
+            var namedAuthors = await db.Set<BylineEntry>().Select(b => b.Contributor.Name).Distinct().ToListAsync(Ct);
+            var topics = (await client.GetJsonAsync("/api/v1/topics")).AsArray().Select(t => t!["name"]!.GetValue<string>()).Where(n => n.Contains(prefix, StringComparison.Ordinal));
+            var authors = (await client.GetJsonAsync("/api/v1/authors")).AsArray().Select(t => t!["name"]!.GetValue<string>()).Where(n => n.Contains(prefix, StringComparison.Ordinal));
+            Assert.Empty(topics.Except(namedTopics));
+            Assert.Empty(authors.Except(namedAuthors));
+        }
+
+        // And it serves and writes as before.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+        var anyPublished = published.Keys.First();
+        var url = (await adminAgain.GetJsonAsync($"/api/admin/articles/{anyPublished}"))["url"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url, Ct)).StatusCode);
+        var after = await adminAgain.CreateArticleAsync(Api.Api.ArticleJson(prefix, "After the crash"));
+        await adminAgain.PublishAsync(after);
+    }
+}
+
+/// <summary>A database of a fault test's own: a SQLite file in a temporary folder, or a fresh database on the test PostgreSQL server.</summary>
+public sealed class FaultDatabase : IAsyncDisposable
+{
+    private readonly DatabaseProvider provider;
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? postgresDatabase;
+    private readonly string connectionString;
+
+    private FaultDatabase(DatabaseProvider provider, string? postgresDatabase, string connectionString)
+    {
+        this.provider = provider;
+        this.postgresDatabase = postgresDatabase;
+        this.connectionString = connectionString.Length > 0 ? connectionString : $"Data Source={Path.Combine(dataPath, "broadsheet.db")}";
+        Directory.CreateDirectory(dataPath);
+    }
+
+    /// <summary>The app's settings for this database, as environment variables.</summary>
+    public Dictionary<string, string> Settings => new()
+    {
+        ["Broadsheet__DataPath"] = dataPath,
+        ["Broadsheet__Database__Provider"] = provider.ToString(),
+        ["ConnectionStrings__Broadsheet"] = provider == DatabaseProvider.PostgreSQL ? connectionString : "",
+    };
+
+    public static async Task<FaultDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new FaultDatabase(provider, null, "");
+        }
+        var name = "broadsheet_fault_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(TestPostgres.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        return new FaultDatabase(provider, name, new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = name }.ConnectionString);
+    }
+
+    /// <summary>The database as the app sees it, for checks the HTTP API cannot make.</summary>
+    public BroadsheetDb Open() => provider == DatabaseProvider.PostgreSQL
+        ? new PostgresBroadsheetDb(new DbContextOptionsBuilder<PostgresBroadsheetDb>().UseNpgsql(connectionString).Options)
+        : new SqliteBroadsheetDb(new DbContextOptionsBuilder<SqliteBroadsheetDb>().UseSqlite(connectionString).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgresDatabase is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(postgresDatabase);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Broadsheet.Tests.Api;
+using Broadsheet.Tests.Infrastructure;
+using Broadsheet.Tests.Reader;
+using StackExchange.Redis;
+
+namespace Broadsheet.Tests.Faults;
+
+/// <summary>Redis (the shared output cache) stopped and started under a running app: pages are served throughout, and evictions work again once it is back.</summary>
+public class RedisOutageTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Pages_are_served_while_Redis_is_down_and_eviction_resumes_when_it_returns()
+    {
+        await using var redis = await ThrowawayRedis.StartAsync(Ct);
+        var prefix = $"fault-{Guid.NewGuid():N}:";
+        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Broadsheet:Redis"] = redis.Configuration,
+            ["Broadsheet:RedisPrefix"] = prefix,
+        });
+        using var admin = app.AdminClient();
+        using var client = app.Client();
+        client.Timeout = TimeSpan.FromSeconds(10);
+        admin.Timeout = TimeSpan.FromSeconds(10);
+        await admin.PutSectionAsync("cache", "Cache desk");
+        var article = Api.Api.ArticleJson("cache", "Before Redis stopped");
+        var id = await admin.CreateArticleAsync(article);
+        var url = (await admin.PublishAsync(id))["url"]!.GetValue<string>();
+        await using (var probe = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
+        {
+            await AppProcess.WaitUntilAsync(async () =>
+            {
+                await client.GetAsync(url, Ct);
+                return probe.GetServer(redis.Configuration).Keys(pattern: prefix + "*").Any();
+            }, TimeSpan.FromSeconds(30), "the page is stored in Redis", Ct);
+        }
+
+        await redis.StopAsync();
+        await AssertShowsAsync(client, url, "Before Redis stopped");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/topics", Ct)).StatusCode);
+        // A write still succeeds (its eviction cannot reach Redis), and readers see it at once.
+        article["headline"] = "Changed while Redis was down";
+        await admin.PutAsync($"/api/admin/articles/{id}", Api.Api.Json(article.ToJsonString()), Ct).ExpectAsync(HttpStatusCode.OK);
+        await AssertShowsAsync(client, url, "Changed while Redis was down");
+
+        await redis.StartAgainAsync(Ct);
+        await using (var probe = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
+        {
+            await AppProcess.WaitUntilAsync(async () =>
+            {
+                await AssertShowsAsync(client, url, "Changed while Redis was down");
+                return probe.GetServer(redis.Configuration).Keys(pattern: prefix + "*").Any();
+            }, TimeSpan.FromSeconds(30), "the app stores pages in Redis again", Ct);
+        }
+        article["headline"] = "Changed after Redis returned";
+        await admin.PutAsync($"/api/admin/articles/{id}", Api.Api.Json(article.ToJsonString()), Ct).ExpectAsync(HttpStatusCode.OK);
+        await AssertShowsAsync(client, url, "Changed after Redis returned");
+    }
+
+    private static async Task AssertShowsAsync(HttpClient client, string url, string headline)
+    {
+        var response = await client.GetAsync(url, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}: {body}");
+        Assert.Contains(headline, body, StringComparison.Ordinal);
+    }
+}
