@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Tests.Ads;
 
 /// <summary>The ad writer's rules called directly, and the same bad ad through the admin API and the newsroom.</summary>
+[Collection(SharedAppsCollection.Name)]
 public sealed class AdWriterTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -19,6 +19,7 @@ namespace Broadsheet.Tests.Articles;
 /// The writers of topics, sections, contributors and standards pages: their rules called directly, and the same bad
 /// input through the admin API and the newsroom getting the same message.
 /// </summary>
+[Collection(SharedAppsCollection.Name)]
 public sealed class ContentWritersTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

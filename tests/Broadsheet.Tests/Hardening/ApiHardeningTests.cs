@@ -8,6 +8,7 @@ using ApiSupport = Broadsheet.Tests.Api.Api;
 
 namespace Broadsheet.Tests.Hardening;
 
+[Collection(SharedAppsCollection.Name)]
 public class ApiHardeningTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

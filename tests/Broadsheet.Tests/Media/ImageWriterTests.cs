@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Tests.Media;
 
 /// <summary>The image writer's rules called directly, and the same bad image edit or upload through the admin API and the newsroom.</summary>
+[Collection(SharedAppsCollection.Name)]
 public sealed class ImageWriterTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
