@@ -140,9 +140,9 @@ public sealed class AdWriter(BroadsheetDb db, ImageWriter images)
         {
             errors.Add("linkUrl", "Enter the address the ad links to.");
         }
-        else if (!Links.IsWebUrl(link) || link.Length > MaxLinkUrl)
+        else if (!(Links.IsWebUrl(link) || IsSitePath(link)) || link.Length > MaxLinkUrl)
         {
-            errors.Add("linkUrl", $"Enter a full web address starting with https:// (at most {MaxLinkUrl} characters).");
+            errors.Add("linkUrl", $"Enter a full web address starting with https://, or a path on this site starting with / (at most {MaxLinkUrl} characters).");
         }
         var alt = InputText.Trimmed(input.Alt);
         if (alt is null)
@@ -164,6 +164,11 @@ public sealed class AdWriter(BroadsheetDb db, ImageWriter images)
         }
         return errors;
     }
+
+    /// <summary>A house ad may point at the publication's own pages (<c>/standards</c>); <c>//host</c> would leave the site.</summary>
+    private static bool IsSitePath(string link) =>
+        link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal)
+        && Uri.IsWellFormedUriString(link, UriKind.Relative);
 }
 
 /// <summary>Ad creatives as users of library images.</summary>

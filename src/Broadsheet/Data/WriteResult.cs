@@ -21,12 +21,20 @@ public sealed class ValidationErrors
 
     public bool Has(string field) => errors.ContainsKey(field);
 
-    /// <summary>Adds <paramref name="message"/> when <paramref name="value"/> is longer than <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Adds <paramref name="message"/> when <paramref name="value"/> is longer than <paramref name="max"/>, and the
+    /// <see cref="TextRules"/> problem when it holds control characters or nothing visible: every writer checks each of
+    /// its text fields here, so the rules hold whichever door the text came through.
+    /// </summary>
     public void CheckLength(string? value, string field, int max, string message)
     {
         if (value is not null && value.Length > max)
         {
             Add(field, message);
+        }
+        else
+        {
+            TextRules.Check(value, field, this, multiline: true);
         }
     }
 

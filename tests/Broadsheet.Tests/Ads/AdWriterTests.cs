@@ -45,6 +45,13 @@ public sealed class AdWriterTests(ApiApps apps) : IClassFixture<ApiApps>
 
         var kept = await writer.UpdateAsync(ad.Id, new AdInput { Name = name, ImageId = ad.ImageId, LinkUrl = "https://example.com/offer", Alt = "Offer" }, ct: Ct);
         Assert.Equal((WriteStatus.Ok, ad.ImageId, "https://example.com/offer"), (kept.Status, kept.Value!.ImageId, kept.Value.LinkUrl));
+        // A house ad may point at the site's own pages, but not at another host through a protocol-relative link.
+        var house = await writer.UpdateAsync(ad.Id, new AdInput { Name = name, ImageId = ad.ImageId, LinkUrl = "/standards", Alt = "Offer" }, ct: Ct);
+        Assert.Equal((WriteStatus.Ok, "/standards"), (house.Status, house.Value!.LinkUrl));
+        foreach (var away in new[] { "//evil.example/x", "/\\evil.example", "standards" })
+        {
+            Assert.True((await writer.UpdateAsync(ad.Id, new AdInput { Name = name, ImageId = ad.ImageId, LinkUrl = away, Alt = "Offer" }, ct: Ct)).Errors.ContainsKey("linkUrl"), away);
+        }
         Assert.Equal(WriteStatus.NotFound, (await writer.UpdateAsync(int.MaxValue, new AdInput(), ct: Ct)).Status);
         Assert.Equal(WriteStatus.Ok, (await writer.DeleteAsync(ad.Id, Ct)).Status);
         Assert.False(await db.AdCreatives.AnyAsync(a => a.Id == ad.Id, Ct));
@@ -70,7 +77,7 @@ public sealed class AdWriterTests(ApiApps apps) : IClassFixture<ApiApps>
         {
             Assert.Equal(await BothDoors.ApiErrorsAsync(response, field), await BothDoors.FormErrorsAsync(page, "Input_" + char.ToUpperInvariant(field[0]) + field[1..]));
         }
-        Assert.Equal(["Enter a full web address starting with https:// (at most 1000 characters)."], await BothDoors.ApiErrorsAsync(response, "linkUrl"));
+        Assert.Equal(["Enter a full web address starting with https://, or a path on this site starting with / (at most 1000 characters)."], await BothDoors.ApiErrorsAsync(response, "linkUrl"));
 
         // No image at all: the API's imageId, the newsroom's file field.
         var noImage = await BothDoors.ApiErrorsAsync(await admin.PostAsync("/api/admin/ads", Api.Api.Json(new { name = "Ad", linkUrl = "https://example.com", alt = "Ad" }), Ct), "imageId");

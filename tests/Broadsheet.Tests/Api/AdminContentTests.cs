@@ -33,14 +33,16 @@ public class AdminContentTests(ApiApps apps) : IClassFixture<ApiApps>
         await Api.AssertProblemAsync(await admin.PutAsync($"/api/admin/topics/{slug}", Api.Json(new { name = " " }), Ct), Api.BadInput, "name");
         Assert.Equal(before, await app.RowCountsAsync());
 
-        var updated = await admin.PutAsync($"/api/admin/topics/{slug}", Api.Json(new { name = "Trade", description = "Updated." }), Ct).ExpectAsync(HttpStatusCode.OK);
+        // Unique: the app is shared with other classes, and an article names its topics by name.
+        var renamed = Api.Unique("Trade");
+        var updated = await admin.PutAsync($"/api/admin/topics/{slug}", Api.Json(new { name = renamed, description = "Updated." }), Ct).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Updated.", updated["description"]!.GetValue<string>());
         Assert.Equal("Updated.", (await app.Client().GetJsonAsync("/api/v1/topics")).AsArray().Single(t => t!["slug"]!.GetValue<string>() == slug)!["description"]!.GetValue<string>());
 
         var section = Api.Unique("world");
         await admin.PutSectionAsync(section, "World");
         var article = Api.ArticleJson(section);
-        article["topics"] = new JsonArray("Trade");
+        article["topics"] = new JsonArray(renamed);
         var articleId = await admin.CreateArticleAsync(article);
         await Api.AssertProblemAsync(await admin.DeleteAsync($"/api/admin/topics/{slug}", Ct), [409]);
         await admin.DeleteAsync($"/api/admin/articles/{articleId}", Ct).ExpectAsync(HttpStatusCode.NoContent);
