@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
-using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using Broadsheet.Articles;
 using Broadsheet.Articles.BodyFormats;
 using Broadsheet.Data;
 using Broadsheet.Media;

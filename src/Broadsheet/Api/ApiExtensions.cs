@@ -1,6 +1,5 @@
 using Broadsheet.Api.Admin;
 using Broadsheet.Api.Public;
-using Broadsheet.Articles;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;

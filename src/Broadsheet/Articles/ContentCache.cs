@@ -14,7 +14,7 @@ public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentCh
 
     /// <summary>
     /// Moves on before each eviction, so that anything read from the database before a write's eviction is
-    /// seen as older than it; and when another instance announces a change (<see cref="ChangedElsewhere"/>).
+    /// seen as older than it; and when another instance announces a change (<see cref="ChangedElsewhereAsync"/>).
     /// </summary>
     public long Generation => Interlocked.Read(ref generation);
 

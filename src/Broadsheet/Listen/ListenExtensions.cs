@@ -1,9 +1,6 @@
 using Broadsheet.Articles;
-using Broadsheet.Data;
 using Broadsheet.Speech;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Listen;
 

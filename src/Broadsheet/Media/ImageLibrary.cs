@@ -1,6 +1,5 @@
 using Broadsheet.Data;
 using Microsoft.Extensions.Options;
-using SkiaSharp;
 
 namespace Broadsheet.Media;
 
@@ -237,7 +236,7 @@ public sealed class ImageWorkSlots(IOptions<BroadsheetOptions> options) : IDispo
 }
 
 /// <summary>An upload that is not an acceptable image: too large, not an image, or undecodable.</summary>
-/// <param name="Field">The request field at fault (<c>file</c> or <c>alt</c>), for problem details.</param>
+/// <param name="field">The request field at fault (<c>file</c> or <c>alt</c>), for problem details.</param>
 public sealed class ImageRejectedException(string message, string field = "file") : Exception(message)
 {
     public string Field { get; } = field;

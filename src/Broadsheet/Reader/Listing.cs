@@ -1,5 +1,5 @@
-using Broadsheet.Data;
 using Broadsheet.Articles;
+using Broadsheet.Data;
 using Broadsheet.Rendering;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Broadsheet.Articles;
 using Broadsheet.Rendering;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;

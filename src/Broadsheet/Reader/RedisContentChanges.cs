@@ -6,7 +6,7 @@ namespace Broadsheet.Reader;
 
 /// <summary>
 /// With Redis configured (several instances, one database), each instance's evictions reach the shared output
-/// cache but not the other instances' in-memory <see cref="SiteSnapshot"/>. This announces every eviction, with its
+/// cache but not the other instances' in-memory <see cref="Rendering.SiteSnapshot"/>. This announces every eviction, with its
 /// tags, on a Redis channel; an instance hearing another's announcement marks its snapshot stale and evicts the
 /// tags again (<see cref="ContentCache.ChangedElsewhereAsync"/>), so a change shows everywhere on the next render.
 /// Messages can be lost (Redis restarts, dropped connections); the snapshot's age limit,

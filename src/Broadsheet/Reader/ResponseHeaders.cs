@@ -1,6 +1,5 @@
 using Broadsheet.Rendering;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace Broadsheet.Reader;
 

@@ -1,6 +1,6 @@
+using Broadsheet.Accounts;
 using Broadsheet.Ads;
 using Broadsheet.Data;
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.Net;
-using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Api;
 

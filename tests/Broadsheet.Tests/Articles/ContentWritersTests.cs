@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Articles.BodyFormats;
 using Broadsheet.Articles.Contributors;
@@ -7,7 +8,6 @@ using Broadsheet.Articles.Sections;
 using Broadsheet.Articles.Standards;
 using Broadsheet.Articles.Topics;
 using Broadsheet.Data;
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using Broadsheet.Ads;
 using Broadsheet.Articles;
+using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Media;
-using Broadsheet.Articles.Workflow;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Net;
 using Broadsheet.Tests.Api;
-using Broadsheet.Tests.Infrastructure;
 using Broadsheet.Tests.Reader;
 using StackExchange.Redis;
 

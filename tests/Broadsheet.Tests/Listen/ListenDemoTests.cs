@@ -1,6 +1,5 @@
 using Broadsheet.Articles;
 using Broadsheet.Listen;
-using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Listen;

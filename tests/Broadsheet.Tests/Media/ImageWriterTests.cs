@@ -1,7 +1,7 @@
 using System.Net;
+using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Broadsheet.Media;
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

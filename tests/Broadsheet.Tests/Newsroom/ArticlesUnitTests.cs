@@ -2,7 +2,6 @@ using Broadsheet.Articles;
 using Broadsheet.Articles.BodyFormats;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Newsroom.Articles;
-using Broadsheet.Newsroom.Images;
 
 namespace Broadsheet.Tests.Newsroom;
 

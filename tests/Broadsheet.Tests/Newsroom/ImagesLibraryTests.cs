@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Broadsheet.Accounts;
 using Broadsheet.Media;
-using Broadsheet.Newsroom.Images;
 using Broadsheet.Tests.Infrastructure;
 using Broadsheet.Tests.Media;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,5 @@
 using Broadsheet.Articles;
 using Broadsheet.Articles.Workflow;
-using Broadsheet.Data;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
-using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Reader;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Broadsheet.Articles;
-using Broadsheet.Data;
 using Broadsheet.Reader;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Broadsheet.Articles;
-using Broadsheet.Data;
 using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Data;
 
 namespace Broadsheet.Tests.Unit;
 

@@ -1,6 +1,6 @@
 using Broadsheet.Articles;
-using Broadsheet.Data;
 using Broadsheet.Articles.BodyFormats;
+using Broadsheet.Data;
 
 namespace Broadsheet.Tests.Unit;
 

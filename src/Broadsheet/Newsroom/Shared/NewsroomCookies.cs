@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Broadsheet.Newsroom.Shared;
 
 /// <summary>

@@ -5,7 +5,7 @@ using Broadsheet.Articles;
 namespace Broadsheet.Newsroom.Admin.Standards;
 
 /// <summary>
-/// Blocks back to the Markdown that <see cref="Articles.BodyFormats.MarkdownBody.ToBlocks"/> reads, so a stored
+/// Blocks back to the Markdown that <see cref="Broadsheet.Articles.BodyFormats.MarkdownBody.ToBlocks(string)"/> reads, so a stored
 /// body can be edited as text and saved again without losing its structure or marks.
 /// </summary>
 public static partial class MarkdownText
