@@ -148,7 +148,9 @@ public class AdminContentTests(ApiApps apps) : IClassFixture<ApiApps>
         [
             ("linkUrl", "javascript:alert(1)"),
             ("linkUrl", "ftp://example.org/x"),
-            ("linkUrl", "/relative"),
+            // A site path (/standards) is a house ad's own page; these are not.
+            ("linkUrl", "relative"),
+            ("linkUrl", "//elsewhere.example/relative"),
             ("linkUrl", null),
             ("imageId", Guid.NewGuid().ToString()),
             ("imageId", null),
