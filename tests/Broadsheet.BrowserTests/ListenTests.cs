@@ -31,6 +31,14 @@ The first sailing is planned for the following summer, weather and shipyards per
         await WaitReadyAsync(id, "default");
         await using var watched = await chromium.NewPageAsync(site.BaseAddress);
         var page = watched.Page;
+        var audioRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(request.Url, @"\.(mp3|opus)(\?|$)"))
+            {
+                audioRequests.Enqueue(request.Url);
+            }
+        };
         Assert.Equal(200, (await watched.GotoAsync(path)).Status);
 
         var player = page.Locator("section.listen");
@@ -41,6 +49,8 @@ The first sailing is planned for the following summer, weather and shipyards per
         Assert.True(await voice.Locator("option").CountAsync() >= 2);
         await page.WaitForFunctionAsync("() => document.querySelector('.listen-total').textContent !== '-:--'");
         Assert.Empty(await Axe.ViolationsAsync(page));
+        // The player knows the duration from the audio's data: no audio is fetched before Play.
+        Assert.Empty(audioRequests);
 
         // Play: the button reports its state, time runs, and the highlighted word advances through the headline.
         var play = page.GetByRole(AriaRole.Button, new() { Name = "Play" });

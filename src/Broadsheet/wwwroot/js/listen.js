@@ -11,7 +11,8 @@
   const voiceSelect = q('.listen-voice'), speedSelect = q('.listen-speed'), status = q('.listen-status'), download = q('.listen-download');
   const article = root.dataset.article;
   const audio = new Audio();
-  audio.preload = 'metadata';
+  // Nothing is fetched before Play: the duration comes with the audio's data, and most readers never press it.
+  audio.preload = 'none';
   audio.hidden = true; // in the document (without controls) so tests and extensions can find it
   root.append(audio);
   const canHighlight = !!(window.CSS && CSS.highlights && window.Highlight);
