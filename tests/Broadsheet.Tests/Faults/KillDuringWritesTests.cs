@@ -18,7 +18,7 @@ public class KillDuringWritesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private const int Writers = 6;
+    private const int Writers = 4;
     private const int AcknowledgedPublishesBeforeKill = 5;
 
     [Theory]
@@ -75,7 +75,7 @@ public class KillDuringWritesTests
                 }
             }, Ct)).ToList();
 
-            await Task.WhenAny(enough.Task, Task.WhenAll(writers)).Unwrap().WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            await Task.WhenAny(enough.Task, Task.WhenAll(writers)).Unwrap().WaitAsync(TimeSpan.FromSeconds(150), Ct);
             await first.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30), Ct);
