@@ -261,9 +261,9 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         article.Type = valid.Type;
         article.Dateline = valid.Dateline;
         article.HeroImageId = valid.Hero?.Id;
-        article.HeroCaption = Trimmed(valid.Hero?.Caption);
-        article.HeroCredit = Trimmed(valid.Hero?.Credit);
-        article.HeroAlt = Trimmed(valid.Hero?.Alt);
+        article.HeroCaption = InputText.Trimmed(valid.Hero?.Caption);
+        article.HeroCredit = InputText.Trimmed(valid.Hero?.Credit);
+        article.HeroAlt = InputText.Trimmed(valid.Hero?.Alt);
         if (valid.Hero is null)
         {
             article.HeroImage = null;
@@ -331,7 +331,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
 
     private async Task<ValidArticle?> ValidateAsync(ArticleInput input, ValidationErrors errors, CancellationToken ct)
     {
-        var headline = Trimmed(input.Headline);
+        var headline = InputText.Trimmed(input.Headline);
         if (headline is null)
         {
             errors.Add("headline", "Required.");
@@ -354,7 +354,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             }
             for (var i = 0; i < points.Count; i++)
             {
-                var point = Trimmed(points[i]);
+                var point = InputText.Trimmed(points[i]);
                 if (point is null)
                 {
                     errors.Add($"summary[{i}]", "Must not be empty.");
@@ -433,10 +433,10 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             errors.Add("type", $"Must be one of {ContentNames.List<ArticleType>()}.");
         }
 
-        var dateline = Trimmed(input.Dateline);
+        var dateline = InputText.Trimmed(input.Dateline);
         CheckLength(dateline, "dateline", 120, errors);
 
-        var slug = Trimmed(input.Slug);
+        var slug = InputText.Trimmed(input.Slug);
         if (slug is not null && Slugs.From(slug) != slug)
         {
             errors.Add("slug", $"Must be a slug: lower-case letters and digits joined by hyphens, at most {Slugs.MaxLength} characters (e.g. '{Slugs.From(slug)}').");
@@ -480,7 +480,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         var wanted = new List<(int Index, string Name, string Slug)>();
         for (var i = 0; i < names.Count; i++)
         {
-            var name = Trimmed(names[i]);
+            var name = InputText.Trimmed(names[i]);
             if (name is null)
             {
                 errors.Add($"topics[{i}]", "Must not be empty.");
@@ -532,7 +532,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
                 errors.Add($"byline[{i}]", "Must be an object with a name.");
                 continue;
             }
-            var name = Trimmed(entry.Name);
+            var name = InputText.Trimmed(entry.Name);
             if (name is null)
             {
                 errors.Add($"byline[{i}].name", "Required.");
@@ -582,17 +582,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         return now.AddTicks(-(now.Ticks % 10));
     }
 
-    internal static string? Trimmed(string? value) => InputText.Trimmed(value);
-
-    internal static void CheckLength(string? value, string field, int max, ValidationErrors errors)
-    {
-        if (value is not null && value.Length > max)
-        {
-            errors.Add(field, $"Must be at most {max} characters.");
-        }
-        else
-        {
-            TextRules.Check(value, field, errors, multiline: true);
-        }
-    }
+    /// <summary>The article fields' length message; <see cref="ValidationErrors.CheckLength"/> also applies the text rules.</summary>
+    internal static void CheckLength(string? value, string field, int max, ValidationErrors errors) =>
+        errors.CheckLength(value, field, max, $"Must be at most {max} characters.");
 }

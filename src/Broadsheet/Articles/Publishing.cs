@@ -86,7 +86,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, TimeProvid
         {
             errors.Add("kind", $"Must be one of {ContentNames.List<NoteKind>()}.");
         }
-        var text = ArticleWriter.Trimmed(input.Text);
+        var text = InputText.Trimmed(input.Text);
         if (text is null)
         {
             errors.Add("text", "Required.");
