@@ -22,6 +22,9 @@ fi
 work=$(mktemp -d /tmp/broadsheet-test.XXXXXX)
 chmod 755 "$work"
 cleanup() {
+  # A setup still running (the build failed first) finishes before the cluster it may be starting is stopped.
+  [ -n "${postgres_setup:-}" ] && wait "$postgres_setup" 2>/dev/null || true
+  [ -n "${npm_setup:-}" ] && wait "$npm_setup" 2>/dev/null || true
   [ -n "${pg_bin:-}" ] && $as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   [ -n "${redis_pid:-}" ] && kill "$redis_pid" 2>/dev/null || true
   rm -rf "$work"
@@ -34,9 +37,6 @@ as_pg=""
 if [ "$(id -u)" -eq 0 ]; then as_pg="runuser -u postgres --"; fi
 mkdir -p "$work/pg"; [ -z "$as_pg" ] || chown postgres "$work/pg"
 pg_port=${BROADSHEET_TEST_PG_PORT:-55432}
-$as_pg "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-$as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w \
-  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
 export BROADSHEET_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true"
 
 redis_port=${BROADSHEET_TEST_REDIS_PORT:-56379}
@@ -44,10 +44,20 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --d
 redis_pid=$!
 export BROADSHEET_TEST_REDIS="127.0.0.1:$redis_port"
 
-# axe-core for the accessibility checks, exactly as locked.
-(cd "$root/tests/Broadsheet.BrowserTests" && npm ci --no-audit --no-fund --silent)
+# The cluster and axe-core (from npm, exactly as locked) are made while the solution builds; each logs to a file of
+# its own and the script stops on the first that fails.
+(
+  $as_pg "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+  $as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w \
+    -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+) >"$work/postgres-setup.log" 2>&1 &
+postgres_setup=$!
+(cd "$root/tests/Broadsheet.BrowserTests" && npm ci --no-audit --no-fund --silent) >"$work/npm.log" 2>&1 &
+npm_setup=$!
 
 dotnet build "$root/Broadsheet.slnx" -c Release -warnaserror -nologo -v q
+wait "$postgres_setup" || { echo "test.sh: PostgreSQL did not start"; cat "$work/postgres-setup.log" "$work/pg/log" 2>/dev/null; exit 1; }
+wait "$npm_setup" || { echo "test.sh: npm ci failed"; cat "$work/npm.log"; exit 1; }
 set +e
 dotnet test --solution "$root/Broadsheet.slnx" -c Release --no-build "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
