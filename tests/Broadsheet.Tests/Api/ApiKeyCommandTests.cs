@@ -105,6 +105,10 @@ public class ApiKeyCommandTests(ApiApps apps) : IClassFixture<ApiApps>
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var (key, value) in Faults.AppProcess.ShortLived)
+        {
+            start.Environment[key] = value;
+        }
         start.Environment["Broadsheet__DataPath"] = app.DataPath;
         start.Environment["Broadsheet__Database__Provider"] = app.Provider.ToString();
         start.Environment["Broadsheet__SeedDemoContent"] = "true";

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Api;
 
-/// <summary>The assembly's shared app per provider, for the API tests.</summary>
+/// <summary>The collection's shared app per provider, for the API tests.</summary>
 public sealed class ApiApps(SharedApps shared) : SharedProviderApps(shared);
 
 internal static class Api

@@ -140,27 +140,26 @@ public sealed class FaultDatabase : IAsyncDisposable
         Directory.CreateDirectory(dataPath);
     }
 
-    /// <summary>The app's settings for this database, as environment variables.</summary>
-    public Dictionary<string, string> Settings => new()
+    /// <summary>The app's settings for this database, as environment variables, for a process that lives seconds (<see cref="AppProcess.ShortLived"/>).</summary>
+    public Dictionary<string, string> Settings => new(AppProcess.ShortLived)
     {
         ["Broadsheet__DataPath"] = dataPath,
         ["Broadsheet__Database__Provider"] = provider.ToString(),
         ["ConnectionStrings__Broadsheet"] = provider == DatabaseProvider.PostgreSQL ? connectionString : "",
     };
 
+    /// <summary>A copy of the migrated template, as every test app's database is (the app finds its migrations applied).</summary>
     public static async Task<FaultDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            return new FaultDatabase(provider, null, "");
+            var sqlite = new FaultDatabase(provider, null, "");
+            TestSqlite.CreateMigratedDatabase(Path.Combine(sqlite.dataPath, "broadsheet.db"));
+            return sqlite;
         }
+        ct.ThrowIfCancellationRequested();
         var name = "broadsheet_fault_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(TestPostgres.ConnectionString))
-        {
-            await connection.OpenAsync(ct);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync(ct);
-        }
+        await TestPostgres.CreateMigratedDatabaseAsync(name);
         return new FaultDatabase(provider, name, new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = name }.ConnectionString);
     }
 

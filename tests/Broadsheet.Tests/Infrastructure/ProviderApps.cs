@@ -43,18 +43,18 @@ public abstract class ProviderApps<TApp> : IAsyncDisposable
 }
 
 /// <summary>
-/// The assembly's shared apps: one running app per database provider with default settings, started on first use
-/// and stopped after the last test (an assembly fixture, see <c>AssemblyFixtures.cs</c>). Most integration tests run
-/// on it, side by side with other classes' tests, so each test isolates itself by names and ids of its own
-/// (<c>Api.Unique</c>, fresh users) instead of by a fresh database. A test that needs other settings, an empty
-/// database or a stopped app makes its own <see cref="BroadsheetApp"/>.
+/// Shared apps: one running app per database provider with default settings, started on first use and stopped after
+/// the last test of the collection that holds them (a collection fixture: <c>SharedAppsCollection</c> and
+/// <c>NewsroomCollection</c> in <c>AssemblyFixtures.cs</c> each have their own). Most integration tests run on them, so
+/// each test isolates itself by names and ids of its own (<c>Api.Unique</c>, fresh users) instead of by a fresh
+/// database. A test that needs other settings, an empty database or a stopped app makes its own <see cref="BroadsheetApp"/>.
 /// </summary>
 public sealed class SharedApps : ProviderApps<BroadsheetApp>
 {
     protected override BroadsheetApp Create(DatabaseProvider provider) => new(provider);
 }
 
-/// <summary>A class fixture handing a test class the assembly's <see cref="SharedApps"/> (it starts and stops none itself).</summary>
+/// <summary>A class fixture handing a test class its collection's <see cref="SharedApps"/> (it starts and stops none itself).</summary>
 public abstract class SharedProviderApps(SharedApps shared)
 {
     public Task<BroadsheetApp> On(DatabaseProvider provider) => shared.On(provider);

@@ -2,5 +2,5 @@ using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Media;
 
-/// <summary>The assembly's shared app per provider, for the media tests.</summary>
+/// <summary>The collection's shared app per provider, for the media tests.</summary>
 public sealed class MediaApps(SharedApps shared) : SharedProviderApps(shared);

@@ -10,7 +10,7 @@ using SkiaSharp;
 namespace Broadsheet.Tests.Newsroom;
 
 /// <summary>The admin pages over real HTTP: create, update and delete, field errors that write nothing, and cache eviction.</summary>
-[Collection(SharedAppsCollection.Name)]
+[Collection(NewsroomCollection.Name)]
 public sealed partial class AccountsAdminPagesTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

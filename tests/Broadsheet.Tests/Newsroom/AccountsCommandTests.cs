@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Tests.Newsroom;
 
 /// <summary><c>user create | list | role | disable | enable</c>, in process and as the real command line.</summary>
-[Collection(SharedAppsCollection.Name)]
+[Collection(NewsroomCollection.Name)]
 public sealed partial class AccountsCommandTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -142,6 +142,10 @@ public sealed partial class AccountsCommandTests(NewsroomApps apps) : IClassFixt
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Broadsheet.dll"), "user", "create", email, "--role", "Admin", "--name", "Pat Admin", "--password-stdin" })
         {
             start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in Faults.AppProcess.ShortLived)
+        {
+            start.Environment[key] = value;
         }
         start.Environment["Broadsheet__DataPath"] = app.DataPath;
         start.Environment["Broadsheet__Database__Provider"] = app.Provider.ToString();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Broadsheet.Tests.Newsroom;
 
-/// <summary>The assembly's shared app per provider, for account tests that each make their own users, so they do not interfere.</summary>
+/// <summary>The collection's shared app per provider, for account tests that each make their own users, so they do not interfere.</summary>
 public sealed class NewsroomApps(SharedApps shared)
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];

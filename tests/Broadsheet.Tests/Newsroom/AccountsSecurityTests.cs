@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Tests.Newsroom;
 
 /// <summary>Lockout, antiforgery, cookies and headers of the newsroom, over real HTTP on both databases.</summary>
-[Collection(SharedAppsCollection.Name)]
+[Collection(NewsroomCollection.Name)]
 public sealed class AccountsSecurityTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

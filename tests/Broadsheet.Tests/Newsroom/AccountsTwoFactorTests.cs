@@ -8,7 +8,7 @@ using Broadsheet.Tests.Infrastructure;
 namespace Broadsheet.Tests.Newsroom;
 
 /// <summary>TOTP two-factor sign-in end to end, with codes computed here from the key the page shows (RFC 6238).</summary>
-[Collection(SharedAppsCollection.Name)]
+[Collection(NewsroomCollection.Name)]
 public sealed partial class AccountsTwoFactorTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -6,7 +6,7 @@ using static Broadsheet.Tests.Newsroom.NewsroomTesting;
 
 namespace Broadsheet.Tests.Newsroom;
 
-[Collection(SharedAppsCollection.Name)]
+[Collection(NewsroomCollection.Name)]
 public sealed class ArticlesEditorTests(ArticlesApps apps) : IClassFixture<ArticlesApps>
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];

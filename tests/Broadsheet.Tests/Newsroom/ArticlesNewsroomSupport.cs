@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Newsroom;
 
-/// <summary>The assembly's shared app per provider, for the newsroom's article tests.</summary>
+/// <summary>The collection's shared app per provider, for the newsroom's article tests.</summary>
 public sealed class ArticlesApps(SharedApps shared) : SharedProviderApps(shared);
 
 /// <summary>
