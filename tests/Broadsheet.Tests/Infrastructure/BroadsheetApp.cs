@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -81,6 +82,10 @@ public class BroadsheetApp : WebApplicationFactory<Program>
             builder.UseSetting($"Broadsheet:RateLimits:{rule}:PermitLimit", "1000000");
         }
         builder.UseSetting("Broadsheet:RateLimits:MaxQueuedOnDemandAudio", "100000");
+        // A password hash at Identity's default of 100,000 PBKDF2 rounds costs about a tenth of a second of CPU, and the
+        // suite creates users and signs in hundreds of times. The tests check what is hashed, stored and compared, not
+        // how slowly: the same hasher and hash format with fewer rounds.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1000));
         if (postgresDatabase is not null)
         {
             var csb = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = postgresDatabase };
