@@ -36,7 +36,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         {
             await Run("chown", ["postgres", server.folder], ct);
         }
-        await server.RunAsPostgres("initdb", ["-D", server.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8"], ct);
+        await server.RunAsPostgres("initdb", ["-D", server.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], ct);
         await server.StartAgainAsync(ct);
         await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={server.Port};Username=postgres");
         await connection.OpenAsync(ct);
