@@ -16,8 +16,8 @@ public sealed class LongestFirst : ITestCollectionOrderer
     /// <summary>The longest collections, longest first (measured with <c>--report-xunit-trx</c>): a collection name, or a class's full name.</summary>
     private static readonly string[] Longest =
     [
-        NewsroomCollection.Name,
         SharedAppsCollection.Name,
+        NewsroomCollection.Name,
         typeof(Faults.KillDuringWritesTests).FullName!,
         typeof(Listen.ListenHttpTests).FullName!,
         typeof(Newsroom.WorkflowSchedulerTests).FullName!,
