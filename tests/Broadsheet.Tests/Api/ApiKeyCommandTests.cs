@@ -71,7 +71,11 @@ public class ApiKeyCommandTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Contains("usage: apikey create NAME", error.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>The real entry point, as an operator runs it: a separate process on the app's own database.</summary>
+    /// <summary>
+    /// The real entry point, as an operator runs it: a separate process on the app's own database. One process per
+    /// provider: what the entry point adds to the command (its configuration, no server, no demo seeding) shows in the
+    /// create; the revoke that follows is the same command, run in-process as in the test above.
+    /// </summary>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
@@ -86,7 +90,7 @@ public class ApiKeyCommandTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.True(exitCode == 0, $"exit {exitCode}: {stderr}");
         var secret = stdout.Trim();
         Assert.Equal(HttpStatusCode.OK, (await WithKey(app, secret).GetAsync("/api/admin/topics", Ct)).StatusCode);
-        Assert.Equal(0, (await RunCliAsync(app, configuration, "apikey", "revoke", name)).ExitCode);
+        Assert.Equal(0, await ApiKeyCommand.RunAsync(app.Services, ["apikey", "revoke", name], TextWriter.Null, TextWriter.Null, Ct));
         Assert.Equal(HttpStatusCode.Unauthorized, (await WithKey(app, secret).GetAsync("/api/admin/topics", Ct)).StatusCode);
         // The command migrates but never seeds the demo publication.
         Assert.False(await app.InScopeAsync(db => db.Publications.AnyAsync(Ct)));
