@@ -37,7 +37,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
 
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
         where TTestCollection : ITestCollection =>
-        [.. testCollections.OrderBy(Rank).ThenBy(c => c.TestCollectionDisplayName, StringComparer.Ordinal)];
+        [.. testCollections.OrderBy(c => Rank(c)).ThenBy(c => c.TestCollectionDisplayName, StringComparer.Ordinal)];
 
     private static int Rank(ITestCollection collection)
     {
