@@ -1,5 +1,6 @@
 using Broadsheet.Ingest;
 using Broadsheet.Ingest.Formats;
+using Broadsheet.Tests.Faults;
 
 namespace Broadsheet.Tests.Ingest.Formats;
 
@@ -466,17 +467,6 @@ public class WireFixtureTests
         }
     }
 
-    internal static string FixturesRoot { get; } = FindFixtures();
-
-    private static string FindFixtures()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Broadsheet.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir is null
-            ? throw new InvalidOperationException("The repository root (Broadsheet.slnx) is not above the test binaries.")
-            : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures"));
-    }
+    /// <summary>../shared/fixtures beside the repository root.</summary>
+    internal static string FixturesRoot { get; } = Path.GetFullPath(Path.Combine(AppProcess.ProjectFolder(), "..", "..", "..", "shared", "fixtures"));
 }
