@@ -19,6 +19,9 @@ public static class WireFormats
     /// <summary>More items than this in one delivery are refused whole, so that one delivery cannot flood the desk.</summary>
     public const int MaxItems = 1000;
 
+    /// <summary>Deeper XML is refused: no wire format nests this deep, and the readers walk the tree recursively.</summary>
+    public const int MaxDepth = 200;
+
     public const string G2Namespace = "http://iptc.org/std/nar/2006-10-01/";
     public const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
@@ -51,8 +54,13 @@ public static class WireFormats
                 string.Create(CultureInfo.InvariantCulture, $"too large: the delivery is {body.Length:N0} bytes and the limit is {MaxBytes:N0} bytes ({MaxBytes / 1024 / 1024} MiB); ask the sender to split it"));
         }
 
-        var (text, bomLength, encoding) = Sniff(body);
+        var (text, bomLength, encoding) = Sniff(body, 4096);
         var first = text.FirstOrDefault(c => !char.IsWhiteSpace(c) && c != '\0');
+        if (first == '\0' && body.Length > 4096)
+        {
+            (text, _, _) = Sniff(body, body.Length);
+            first = text.FirstOrDefault(c => !char.IsWhiteSpace(c) && c != '\0');
+        }
         return first switch
         {
             '<' => ParseXml(body),
@@ -69,9 +77,9 @@ public static class WireFormats
     private static string Printable(char c) => char.IsControl(c) || char.IsSurrogate(c) ? $"U+{(int)c:X4}" : c.ToString();
 
     /// <summary>The start of the body as text, by its byte order mark (UTF-8 when none), for detection only.</summary>
-    private static (string Text, int BomLength, Encoding Encoding) Sniff(byte[] body)
+    private static (string Text, int BomLength, Encoding Encoding) Sniff(byte[] body, int length)
     {
-        var head = body.AsSpan(0, Math.Min(body.Length, 4096));
+        var head = body.AsSpan(0, Math.Min(body.Length, length));
         (Encoding encoding, int bom) = head switch
         {
             [0xEF, 0xBB, 0xBF, ..] => ((Encoding)new UTF8Encoding(false), 3),
@@ -107,6 +115,18 @@ public static class WireFormats
         XDocument document;
         try
         {
+            // A first streaming pass stops at excessive nesting before any tree is built.
+            using (var scan = OpenXml(body))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxDepth)
+                    {
+                        return new WireParse(null, [], string.Create(CultureInfo.InvariantCulture,
+                            $"too deeply nested: elements nest more than {MaxDepth} deep (at line {((IXmlLineInfo)scan).LineNumber}); no wire format needs that"));
+                    }
+                }
+            }
             using var reader = OpenXml(body);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }

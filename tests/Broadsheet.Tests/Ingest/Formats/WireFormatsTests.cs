@@ -104,6 +104,18 @@ public class WireFormatsTests
     }
 
     [Fact]
+    public void Deep_nesting_is_refused_and_leading_whitespace_of_any_length_is_skipped()
+    {
+        var deep = "<nitf><head><docdata><doc-id id-string=\"d\"/></docdata></head><body><body.content>"
+            + string.Concat(Enumerable.Repeat("<b>", 20_000)) + "x" + string.Concat(Enumerable.Repeat("</b>", 20_000)) + "</body.content></body></nitf>";
+        Assert.StartsWith("too deeply nested: elements nest more than 200 deep", WireFormats.Parse(Encoding.UTF8.GetBytes(deep), null).Refusal);
+
+        var nested = "<nitf><head><docdata><doc-id id-string=\"d\"/></docdata></head><body><body.head><hedline><hl1>H</hl1></hedline></body.head><body.content>"
+            + string.Concat(Enumerable.Repeat("<b>", 150)) + "x" + string.Concat(Enumerable.Repeat("</b>", 150)) + "</body.content></body></nitf>";
+        Assert.NotNull(Single(WireFormats.Parse(Encoding.UTF8.GetBytes(new string(' ', 10_000) + nested), null)).BodyHtml);
+    }
+
+    [Fact]
     public void Size_and_item_limits_refuse_the_delivery_whole()
     {
         var tooLarge = new byte[WireFormats.MaxBytes + 1];
