@@ -10,6 +10,7 @@ using Broadsheet.Media;
 using Broadsheet.Newsroom;
 using Broadsheet.Reader;
 using Broadsheet.Rendering;
+using Broadsheet.Syndication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
@@ -20,6 +21,7 @@ builder.AddAccounts();
 builder.AddMedia();
 builder.AddAds();
 builder.AddRendering();
+builder.AddSyndication();
 builder.AddReader();
 builder.AddApi();
 builder.AddListen();

@@ -239,6 +239,24 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WordPressImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Site = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    WordPressId = table.Column<long>(type: "bigint", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: true),
+                    ImageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordPressImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -705,6 +723,12 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "Topics",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordPressImports_Site_Kind_WordPressId",
+                table: "WordPressImports",
+                columns: new[] { "Site", "Kind", "WordPressId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -760,6 +784,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StandardsPages");
+
+            migrationBuilder.DropTable(
+                name: "WordPressImports");
 
             migrationBuilder.DropTable(
                 name: "Topics");

@@ -238,6 +238,24 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WordPressImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WordPressId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ImageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordPressImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -704,6 +722,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 table: "Topics",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordPressImports_Site_Kind_WordPressId",
+                table: "WordPressImports",
+                columns: new[] { "Site", "Kind", "WordPressId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -759,6 +783,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StandardsPages");
+
+            migrationBuilder.DropTable(
+                name: "WordPressImports");
 
             migrationBuilder.DropTable(
                 name: "Topics");
