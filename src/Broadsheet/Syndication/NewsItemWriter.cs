@@ -185,8 +185,6 @@ public static class NewsItemWriter
         xml.WriteAttributeString("href", source.Url(ImageSources.UrlOf(rendition.Path)));
         xml.WriteAttributeString("residref", source.ImageUri(image));
         xml.WriteAttributeString("contenttype", SyndicatedPicture.ContentTypeOf(rendition));
-        xml.WriteAttributeString("width", rendition.Width.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("height", rendition.Height.ToString(CultureInfo.InvariantCulture));
         Element(xml, "title", picture.Caption ?? picture.Alt);
         xml.WriteEndElement();
     }

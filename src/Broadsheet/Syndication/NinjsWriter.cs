@@ -186,7 +186,11 @@ public static class NinjsWriter
             var image = picture.Image;
             json.WriteStartObject();
             String("name", picture.Name);
-            String("rel", picture.Name == "featureimage" ? "featureimage" : "inline");
+            // ninjs 2.x gives an association a name only; 3.x adds its relation.
+            if (version != 2)
+            {
+                String("rel", picture.Name == "featureimage" ? "featureimage" : "inline");
+            }
             String("uri", source.ImageUri(image));
             String("type", "picture");
             Time("versionCreated", image.CreatedAt);

@@ -7,9 +7,10 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Broadsheet.Tests.Api;
 using Json.Schema;
-using Api = Broadsheet.Tests.Api.Api;
 
 namespace Broadsheet.Tests.Syndication;
+
+using Api = Broadsheet.Tests.Api.Api;
 
 /// <summary>Published articles as ninjs 2 and 3 and as a NewsML-G2 newsItem, checked against IPTC's own schemas.</summary>
 [Collection(SharedAppsCollection.Name)]
@@ -202,6 +203,12 @@ public class SyndicationFormatsTests(ApiApps apps) : IClassFixture<ApiApps>
             using var browser = await GetAsync(client, $"/api/v1/articles/{id}", "text/html");
             Assert.Equal("application/json", browser.Content.Headers.ContentType!.MediaType);
         }
+
+        var operation = (await client.GetJsonAsync("/openapi/v1.json"))["paths"]!["/api/v1/articles/{id}"]!["get"]!;
+        var answers = operation["responses"]!["200"]!["content"]!.AsObject();
+        Assert.True(answers.ContainsKey(Ninjs) && answers.ContainsKey(NewsItem) && answers.ContainsKey("application/json"), operation.ToJsonString());
+        Assert.NotNull(operation["responses"]!["406"]);
+        Assert.Contains("version=3", operation["description"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var unknown = await Api.AssertProblemAsync(await GetAsync(client, $"/api/v1/articles/{id}", $"{Ninjs}; version=1"), [406]);
         Assert.Contains("version=3", unknown["detail"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -29,8 +29,7 @@ public static class PublicApi
             .WithDescription("Content negotiation on Accept: Broadsheet's JSON by default; IPTC ninjs with "
                 + "'application/vnd.iptc.ninjs+json; version=3' (or version=2); a NewsML-G2 newsItem with "
                 + "'application/vnd.iptc.g2.newsitem+xml'. Another ninjs version is 406. Responses vary on Accept.")
-            .Produces(StatusCodes.Status200OK, contentType: NinjsWriter.MediaType)
-            .Produces(StatusCodes.Status200OK, contentType: NewsItemWriter.MediaType)
+            .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json", NinjsWriter.MediaType, NewsItemWriter.MediaType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
         api.MapGet("/sections", ListSections).WithName("ListSections").WithSummary("The section tree.");

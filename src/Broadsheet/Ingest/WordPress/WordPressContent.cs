@@ -70,7 +70,8 @@ public static partial class WordPressContent
         var points = new List<string>();
         foreach (var paragraph in BlankLines().Split(excerpt.Replace("\r\n", "\n", StringComparison.Ordinal)))
         {
-            var plain = Whitespace().Replace(WebUtility.HtmlDecode(AnyTag().Replace(SelfClosing().Replace(paragraph, ""), " ")), " ").Trim();
+            var text = AnyTag().Replace(LineBreak().Replace(SelfClosing().Replace(paragraph, ""), " "), "");
+            var plain = Whitespace().Replace(WebUtility.HtmlDecode(text), " ").Trim();
             if (plain.Length > 0 && points.Count < ArticleWriter.MaxSummaryPoints)
             {
                 points.Add(Shorten(plain, ArticleWriter.MaxSummaryPoint));
@@ -119,6 +120,9 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"<br\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex AnyTag();

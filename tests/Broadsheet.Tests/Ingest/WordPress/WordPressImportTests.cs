@@ -1,14 +1,14 @@
 using Broadsheet.Articles;
 using Broadsheet.Articles.Workflow;
-using Broadsheet.Data;
 using Broadsheet.Ingest.WordPress;
 using Broadsheet.Tests.Api;
-using Api = Broadsheet.Tests.Api.Api;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Ingest.WordPress;
+
+using Api = Broadsheet.Tests.Api.Api;
 
 /// <summary>
 /// The WordPress importer, in process on the shared app: a hand-written export with nested categories, tags, two
@@ -104,7 +104,9 @@ public class WordPressImportTests(ApiApps apps) : IClassFixture<ApiApps>, IDispo
         Assert.Null(catch_.HeroImageId);
         Assert.Equal("harbour", catch_.Section.Path);
         Assert.Equal("Tobias Brook", catch_.Byline.Single().Contributor.Name);
-        Assert.Equal(new QuoteBlock([new Inline("We have not seen a summer like it.")], "A skipper on the north quay"), catch_.Body[1]);
+        var quote = Assert.IsType<QuoteBlock>(catch_.Body[1]);
+        Assert.Equal("We have not seen a summer like it.", PlainText.Of(quote.Content));
+        Assert.Equal("A skipper on the north quay", quote.Attribution);
         var draft = articles.Single(a => a.Headline.StartsWith("Pier repairs", StringComparison.Ordinal));
         Assert.Equal(ArticleStatus.Draft, draft.Status);
         Assert.Null(draft.FirstPublishedAt);
