@@ -8,8 +8,8 @@ namespace Broadsheet.Syndication;
 /// <summary>
 /// Writes an article's typed blocks as (X)HTML for partners: the same markup for a ninjs body (an HTML fragment) and a
 /// NewsML-G2 <c>inlineXML</c> (XHTML), and the markup <c>HtmlBody</c> reads back into the same blocks: quotes carry
-/// their source in a <c>footer</c>, images are <c>figure</c>s naming the library image, embeds are <c>iframe</c>s with
-/// their provider.
+/// their source in a <c>footer</c>, embeds are <c>iframe</c>s with their provider. Images are <c>figure</c>s with the
+/// picture's absolute URL; partners take the pictures themselves from the associations or links.
 /// </summary>
 public static class BodyMarkup
 {
@@ -97,8 +97,8 @@ public static class BodyMarkup
         {
             writer.WriteAttributeString("src", src);
         }
+        // No library id: it means nothing to a partner's system, and a Broadsheet receiving it would look for an image it does not have.
         writer.WriteAttributeString("alt", Text(block.Alt ?? image.Alt));
-        writer.WriteAttributeString("data-image-id", image.Id.ToString("D"));
         writer.WriteEndElement();
         if ((block.Caption ?? image.Caption) is { } caption)
         {

@@ -105,7 +105,9 @@ public class SyndicationFormatsTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Contains("<a href=\"https://example.com/storm\">the storm</a>", body, StringComparison.Ordinal);
         Assert.Contains("<h2>What next</h2>", body, StringComparison.Ordinal);
         Assert.Contains("<footer>The harbour master</footer>", body, StringComparison.Ordinal);
-        Assert.Contains($"data-image-id=\"{inline}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"<figure><img src=\"http://127.0.0.1:", body, StringComparison.Ordinal);
+        Assert.Contains($"/media/{inline}/", body, StringComparison.Ordinal);
+        Assert.Contains("<figcaption>Cranes lift the first containers.</figcaption></figure>", body, StringComparison.Ordinal);
         Assert.Contains("<hr />", body, StringComparison.Ordinal);
         var pictures = n["associations"]!.AsArray();
         Assert.Equal(["featureimage", "picture1"], pictures.Select(p => p!["name"]!.GetValue<string>()));
