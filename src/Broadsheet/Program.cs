@@ -5,6 +5,7 @@ using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Ingest;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -25,6 +26,7 @@ builder.AddSyndication();
 builder.AddReader();
 builder.AddApi();
 builder.AddListen();
+builder.AddIngest();
 builder.AddNewsroom();
 builder.AddDemo();
 
