@@ -52,7 +52,18 @@ internal static class NewsMlG2Format
             switch (item.Name.LocalName)
             {
                 case "packageItem" when item.Name.Namespace == G2:
-                    parsed.Add(ReadPackage(item, byGuid));
+                    var package = ReadPackage(item, byGuid);
+                    parsed.Add(package);
+                    if (package.Item is null)
+                    {
+                        // The package is refused: its items are still each accounted for, read or refused on their own.
+                        parsed.AddRange(ItemRefs(item)
+                            .Select(r => (string?)r.Attribute("residref"))
+                            .OfType<string>()
+                            .Distinct(StringComparer.Ordinal)
+                            .Where(byGuid.ContainsKey)
+                            .Select(r => ReadNewsItem(byGuid[r])));
+                    }
                     break;
                 case "newsItem" when item.Name.Namespace == G2:
                     if (guid is null || !inPackages.Contains(guid))
@@ -62,7 +73,7 @@ internal static class NewsMlG2Format
                     break;
                 case "conceptItem" or "knowledgeItem" or "planningItem" or "catalogItem":
                     parsed.Add(WireText.Refuse(guid, version,
-                        $"not a story: a {item.Name.LocalName} carries {What(item.Name.LocalName)}; the desk reads newsItem and packageItem"));
+                        $"not a story: {WireText.A(item.Name.LocalName)} carries {What(item.Name.LocalName)}; the desk reads newsItem and packageItem"));
                     break;
                 default:
                     parsed.Add(WireText.Refuse(guid, version, $"not a story: <{item.Name.LocalName}> is no NewsML-G2 item the desk reads"));
@@ -100,11 +111,11 @@ internal static class NewsMlG2Format
         if (itemClass is "picture" or "graphic")
         {
             return WireText.Refuse(story.ItemId, story.Version,
-                $"not a story: a {itemClass} item on its own; the desk takes pictures with the story that uses them (a packageItem)");
+                $"not a story: {WireText.A(itemClass)} item on its own; the desk takes pictures with the story that uses them (a packageItem)");
         }
         if (itemClass is not ("" or "text" or "composite"))
         {
-            return WireText.Refuse(story.ItemId, story.Version, $"not a story: a {itemClass} item (itemClass ninat:{itemClass}); the desk reads text stories and their pictures");
+            return WireText.Refuse(story.ItemId, story.Version, $"not a story: {WireText.A(itemClass)} item (itemClass ninat:{itemClass}); the desk reads text stories and their pictures");
         }
         return WireText.Check(story, HeadlineNames, BodyNames);
     }

@@ -72,9 +72,9 @@ internal static class NinjsFormat
             // A composite (1.x package) may carry its story as a text association.
             body = Associations(item).Select(a => a.Value).Where(a => String(a, "type") is "text").Select(Body).FirstOrDefault(WireText.HasText);
         }
-        if (type is "picture" or "graphic" or "video" or "audio" or "event" or "planning" or "component" && !WireText.HasText(body) && status != WirePubStatus.Canceled)
+        if (type is not (null or "text" or "composite") && status != WirePubStatus.Canceled)
         {
-            return WireText.Refuse(id, version, $"not a story: a {type} item{where} without body text; the desk reads text stories and their pictures");
+            return WireText.Refuse(id, version, $"not a story: {WireText.A(type)} item{where} (type \"{type}\"); the desk reads text stories and their pictures");
         }
 
         var wire = new WireItem
@@ -145,7 +145,18 @@ internal static class NinjsFormat
 
     private static string? Headline(JsonElement item) =>
         String(item, "headline")
-        ?? Array(item, "headlines").OrderBy(h => String(h, "role") is null or "main" ? 0 : 1).Select(h => String(h, "value")).FirstOrDefault(h => h is not null);
+        ?? Array(item, "headlines").OrderBy(h => String(h, "role") is null or "main" ? 0 : 1).Select(h => String(h, "value")).FirstOrDefault(h => h is not null)
+        ?? Extended(item, "headline_").FirstOrDefault();
+
+    /// <summary>ninjs 1.x's extension properties (headline_main, body_main ...): the same field in a role of the sender's naming.</summary>
+    private static IEnumerable<string> Extended(JsonElement item, string prefix) =>
+        item.ValueKind == JsonValueKind.Object
+            ? item.EnumerateObject()
+                .Where(p => p.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+                .Select(p => p.Value.GetString())
+                .Where(v => !string.IsNullOrWhiteSpace(v))
+                .Select(v => v!)
+            : [];
 
     private static string? Description(JsonElement item)
     {
@@ -192,7 +203,13 @@ internal static class NinjsFormat
         {
             return WireText.Paragraphs(plainBody);
         }
-        return Property(item, "body_text") is { ValueKind: JsonValueKind.String } plain ? WireText.Paragraphs(plain.GetString()) : null;
+        if (Property(item, "body_text") is { ValueKind: JsonValueKind.String } plain && WireText.HasText(plain.GetString()))
+        {
+            return WireText.Paragraphs(plain.GetString());
+        }
+        return Extended(item, "body_")
+            .Select(b => b.Contains('<', StringComparison.Ordinal) ? b.Trim() : WireText.Paragraphs(b))
+            .FirstOrDefault(WireText.HasText);
     }
 
     /// <summary>A whole HTML document (as some agencies put in bodies) reduced to what its body holds.</summary>
@@ -262,7 +279,9 @@ internal static class NinjsFormat
         return new WirePicture
         {
             PictureId = String(association, "uri") ?? String(association, "guid"),
-            Href = best is { } b ? WireText.Href(String(b, "href")) : null,
+            // Without renditions, an http(s) uri is the picture itself (as business wires send it).
+            Href = best is { } b ? WireText.Href(String(b, "href"))
+                : WireText.Href(String(association, "uri")) is { Scheme: "http" or "https" } uri ? uri : null,
             ContentType = best is { } r2 ? String(r2, "contenttype") ?? String(r2, "mimetype") : String(association, "mimetype") ?? String(association, "contenttype"),
             Caption = caption,
             Credit = String(association, "by") ?? String(association, "byline") ?? String(association, "copyrightholder"),

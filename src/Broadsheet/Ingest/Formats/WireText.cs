@@ -105,7 +105,8 @@ internal static partial class WireText
             return null;
         }
         var html = new StringBuilder();
-        foreach (var node in parent.Nodes())
+        // Whitespace between the body's blocks is the sender's indentation, not text.
+        foreach (var node in parent.Nodes().Where(n => n is not XText t || !string.IsNullOrWhiteSpace(t.Value)))
         {
             var plain = Plain(node, leaveOut);
             if (plain is not null)
@@ -128,13 +129,17 @@ internal static partial class WireText
                 .Select(name => new XAttribute(name, e.Attributes().First(a => (a.Name.Namespace == XNamespace.Xml ? a.Name : XName.Get(a.Name.LocalName)) == name).Value)),
             e.Nodes().Select(n => Plain(n, leaveOut)).OfType<XNode>()),
         XCData c => new XText(c.Value),
+        XText t when string.IsNullOrWhiteSpace(t.Value) => new XText(" "),
         XText t => new XText(t.Value),
         _ => null,
     };
 
-    /// <summary>Whether HTML has any words in it (markup alone is no body).</summary>
+    /// <summary>Whether HTML has any words in it (markup and placeholders such as "..." are no body).</summary>
     public static bool HasText(string? html) =>
-        !string.IsNullOrWhiteSpace(html) && !string.IsNullOrWhiteSpace(WebUtility.HtmlDecode(Tags().Replace(html, " ")));
+        !string.IsNullOrWhiteSpace(html) && WebUtility.HtmlDecode(Tags().Replace(html, " ")).Any(char.IsLetterOrDigit);
+
+    /// <summary>"a picture", "an event": for reasons that name an item's kind.</summary>
+    public static string A(string kind) => kind.Length > 0 && "aeiou".Contains(char.ToLowerInvariant(kind[0]), StringComparison.Ordinal) ? $"an {kind}" : $"a {kind}";
 
     /// <summary>The read item, or the refusal a person can act on when it has no headline or no body.</summary>
     public static WireParsedItem Check(WireItem item, string headlineNames, string bodyNames)
@@ -163,7 +168,7 @@ internal static partial class WireText
     [GeneratedRegex(@"([+-]\d\d)(\d\d)$")]
     private static partial Regex BasicOffset();
 
-    [GeneratedRegex(@"^by[:\s]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(by|von)[:\s]+", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
 
     [GeneratedRegex(@"\s+and\s+|\s*[,;&]\s*|\s+und\s+|\s+et\s+|\s+och\s+", RegexOptions.IgnoreCase)]
