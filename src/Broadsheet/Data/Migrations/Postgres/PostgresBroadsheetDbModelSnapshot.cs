@@ -860,6 +860,44 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.ToTable("WireStories");
                 });
 
+            modelBuilder.Entity("Broadsheet.Ingest.WordPress.WordPressImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("WordPressId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Site", "Kind", "WordPressId")
+                        .IsUnique();
+
+                    b.ToTable("WordPressImports", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Listen.ArticleAudio", b =>
                 {
                     b.Property<int>("Id")

@@ -823,6 +823,42 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("WireStories");
                 });
 
+            modelBuilder.Entity("Broadsheet.Ingest.WordPress.WordPressImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WordPressId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Site", "Kind", "WordPressId")
+                        .IsUnique();
+
+                    b.ToTable("WordPressImports", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Listen.ArticleAudio", b =>
                 {
                     b.Property<int>("Id")

@@ -295,6 +295,24 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WordPressImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Site = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    WordPressId = table.Column<long>(type: "bigint", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: true),
+                    ImageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordPressImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -842,6 +860,12 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "WireStories",
                 columns: new[] { "Source", "ItemId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordPressImports_Site_Kind_WordPressId",
+                table: "WordPressImports",
+                columns: new[] { "Site", "Kind", "WordPressId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -906,6 +930,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "WireStories");
+
+            migrationBuilder.DropTable(
+                name: "WordPressImports");
 
             migrationBuilder.DropTable(
                 name: "Topics");

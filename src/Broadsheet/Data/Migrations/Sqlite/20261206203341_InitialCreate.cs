@@ -294,6 +294,24 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WordPressImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WordPressId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ImageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordPressImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -841,6 +859,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 table: "WireStories",
                 columns: new[] { "Source", "ItemId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordPressImports_Site_Kind_WordPressId",
+                table: "WordPressImports",
+                columns: new[] { "Site", "Kind", "WordPressId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -905,6 +929,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WireStories");
+
+            migrationBuilder.DropTable(
+                name: "WordPressImports");
 
             migrationBuilder.DropTable(
                 name: "Topics");
