@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Ingest.WordPress;
 using Broadsheet.Newsroom.Accounts;
 
 namespace Broadsheet;
@@ -9,12 +10,33 @@ public static class CommandLine
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
         var exitCode = await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error)
-            ?? await UserCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected);
+            ?? await UserCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, terminal: !Console.IsInputRedirected)
+            ?? await RunImportAsync(app, args);
         if (exitCode is null)
         {
             return false;
         }
         Environment.ExitCode = exitCode.Value;
         return true;
+    }
+
+    /// <summary><c>import wordpress FILE</c>; Ctrl+C stops it between posts, and running it again resumes.</summary>
+    private static async Task<int?> RunImportAsync(WebApplication app, string[] args)
+    {
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += cancel;
+        try
+        {
+            return await WordPressImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= cancel;
+        }
     }
 }

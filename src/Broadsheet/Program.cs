@@ -5,11 +5,13 @@ using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Ingest;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
 using Broadsheet.Reader;
 using Broadsheet.Rendering;
+using Broadsheet.Syndication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
@@ -20,9 +22,11 @@ builder.AddAccounts();
 builder.AddMedia();
 builder.AddAds();
 builder.AddRendering();
+builder.AddSyndication();
 builder.AddReader();
 builder.AddApi();
 builder.AddListen();
+builder.AddIngest();
 builder.AddNewsroom();
 builder.AddDemo();
 

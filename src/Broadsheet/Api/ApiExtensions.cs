@@ -1,5 +1,6 @@
 using Broadsheet.Api.Admin;
 using Broadsheet.Api.Public;
+using Broadsheet.Syndication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -28,7 +29,9 @@ public static class ApiExtensions
                 .SetVaryByQuery("section", "topic", "author", "page", "pageSize")
                 // The cache sits outside response compression, so it stores one copy per coding; without this a
                 // Brotli copy would be served to clients that cannot read it.
-                .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)));
+                .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
+                // An article has several representations (JSON, ninjs 2 and 3, NewsML-G2): one entry per format asked for.
+                .VaryByValue(http => new KeyValuePair<string, string>("format", ArticleFormats.CacheKey(http)))));
 
         builder.Services.AddOpenApi(options =>
         {
@@ -93,6 +96,7 @@ public static class ApiExtensions
         admin.MapStandardsAdmin();
         admin.MapAdsAdmin();
         admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.Media);
+        admin.MapIngestAdmin(app.Services.GetRequiredService<IOptions<Ingest.IngestOptions>>().Value);
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Syndication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Broadsheet.Api.Public;
 
@@ -22,7 +24,14 @@ public static class PublicApi
         api.MapGet("/articles", ListArticles).WithName("ListArticles")
             .WithSummary("Published articles, newest first, filtered by section (with its subsections), topic or author, a page at a time.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/articles/{id:int}", GetArticle).WithName("GetArticle").WithSummary("One published article with its body.");
+        api.MapGet("/articles/{id:int}", GetArticle).WithName("GetArticle")
+            .WithSummary("One published article with its body.")
+            .WithDescription("Content negotiation on Accept: Broadsheet's JSON by default; IPTC ninjs with "
+                + "'application/vnd.iptc.ninjs+json; version=3' (or version=2); a NewsML-G2 newsItem with "
+                + "'application/vnd.iptc.g2.newsitem+xml'. Another ninjs version is 406. Responses vary on Accept.")
+            .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json", NinjsWriter.MediaType, NewsItemWriter.MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
         api.MapGet("/sections", ListSections).WithName("ListSections").WithSummary("The section tree.");
         api.MapGet("/topics", ListTopics).WithName("ListTopics").WithSummary("All topics.");
         api.MapGet("/authors", ListAuthors).WithName("ListAuthors").WithSummary("All contributors: staff and agencies.");
@@ -59,9 +68,23 @@ public static class PublicApi
         return TypedResults.Ok(paging.PageOf(http.Request, articles.Select(ArticleSummaryJson.From).ToList(), total));
     }
 
-    internal static async Task<Results<Ok<ArticleJson>, ProblemHttpResult>> GetArticle(HttpContext http, int id, PublishedArticles published, CancellationToken ct)
+    internal static async Task<Results<Ok<ArticleJson>, FileContentHttpResult, ProblemHttpResult>> GetArticle(
+        HttpContext http, int id, PublishedArticles published, ArticleSyndication syndication, CancellationToken ct)
     {
         PublicCaching.Tag(http, CacheTags.Article(id));
+        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        var (format, unacceptable) = ArticleFormats.Negotiate(http.Request.Headers.Accept);
+        if (unacceptable is not null)
+        {
+            return TypedResults.Problem(unacceptable, statusCode: StatusCodes.Status406NotAcceptable);
+        }
+        if (format != ArticleFormat.Json)
+        {
+            var source = await syndication.LoadAsync(id, $"{http.Request.Scheme}://{http.Request.Host}", ct);
+            return source is null
+                ? Problems.NotFound($"No published article {id}.")
+                : TypedResults.File(ArticleFormats.Write(source, format), ArticleFormats.ContentType(format));
+        }
         var article = await published.FindAsync(id, ct);
         return article is null ? Problems.NotFound($"No published article {id}.") : TypedResults.Ok(ArticleJson.From(article));
     }

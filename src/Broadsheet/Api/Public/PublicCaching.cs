@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,19 @@ internal sealed class PublicCaching(IOptions<BroadsheetOptions> options, IOption
     {
         var result = await next(context);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } || inner is not IValueHttpResult { Value: { } value })
+        var (bytes, contentType) = inner switch
+        {
+            IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value } =>
+                (System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions), "application/json; charset=utf-8"),
+            // Another representation of the same content (an article as ninjs or NewsML-G2), already written.
+            FileContentHttpResult { FileContents: var contents, ContentType: var type } => (contents.ToArray(), type),
+            _ => (null, null),
+        };
+        if (bytes is null)
         {
             return result;
         }
         var http = context.HttpContext;
-        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions);
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) + "\"";
         var cache = options.Value.Cache;
         http.Response.Headers.ETag = etag;
@@ -37,7 +45,7 @@ internal sealed class PublicCaching(IOptions<BroadsheetOptions> options, IOption
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
+        return TypedResults.Bytes(bytes, contentType);
     }
 
     /// <summary>Tags the cached response (when output caching runs) with what it shows, so writes evict it.</summary>

@@ -127,6 +127,12 @@ internal static class NinjsFormat
     private static string? String(JsonElement item, string name) =>
         Property(item, name) is { ValueKind: JsonValueKind.String } value ? WireText.Clean(value.GetString()) : null;
 
+    /// <summary>A string cleaned line by line: a summary's points come one per line, and each stays one.</summary>
+    private static string? Lines(JsonElement item, string name) =>
+        Property(item, name) is { ValueKind: JsonValueKind.String } value
+            ? WireText.Clean(value.GetString()) is null ? null : string.Join('\n', value.GetString()!.Split('\n').Select(WireText.Clean).OfType<string>())
+            : null;
+
     /// <summary>A string or a number as text: ninjs 1.x sends version as a string, some senders as a number.</summary>
     private static string? Scalar(JsonElement item, string name) => Property(item, name) switch
     {
@@ -170,7 +176,7 @@ internal static class NinjsFormat
             "summary" or "abstract" => 0,
             null or "text" or "description" => 1,
             _ => 2,
-        }).Select(d => (Value: String(d, "value"), Type: String(d, "contenttype"))).FirstOrDefault(d => d.Value is not null);
+        }).Select(d => (Value: Lines(d, "value"), Type: String(d, "contenttype"))).FirstOrDefault(d => d.Value is not null);
         var value = summary.Value ?? String(item, "description_html") ?? String(item, "description_xhtml");
         return value is not null && (summary.Type?.Contains("html", StringComparison.OrdinalIgnoreCase) == true || summary.Value is null)
             ? WireText.Clean(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(value, "<[^>]*>", " ")))
