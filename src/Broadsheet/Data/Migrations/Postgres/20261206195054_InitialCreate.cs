@@ -239,6 +239,29 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WireFeedStates",
+                columns: table => new
+                {
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextPollAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ETag = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastModified = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastPollAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastResult = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Failures = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireFeedStates", x => x.Source);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -760,6 +783,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StandardsPages");
+
+            migrationBuilder.DropTable(
+                name: "WireFeedStates");
 
             migrationBuilder.DropTable(
                 name: "Topics");
