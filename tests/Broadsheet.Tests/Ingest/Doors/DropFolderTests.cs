@@ -37,7 +37,7 @@ public sealed class DropFolderTests : IDisposable
     }
 
     private List<string> Files(string folder) =>
-        Directory.Exists(Path.Combine(root, folder)) ? Directory.EnumerateFiles(Path.Combine(root, folder)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()! : [];
+        Directory.Exists(Path.Combine(root, folder)) ? Directory.EnumerateFiles(Path.Combine(root, folder)).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList() : [];
 
     [Fact]
     public async Task A_file_is_taken_only_once_its_size_and_time_held_still_and_temporary_names_never()
