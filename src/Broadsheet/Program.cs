@@ -5,6 +5,7 @@ using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Ingest.Doors;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -23,6 +24,7 @@ builder.AddRendering();
 builder.AddReader();
 builder.AddApi();
 builder.AddListen();
+builder.AddIngestDoors();
 builder.AddNewsroom();
 builder.AddDemo();
 

@@ -7,7 +7,7 @@ public static class DoorsExtensions
 {
     /// <summary>
     /// The drop folders and feed pollers of <c>Broadsheet:Ingest:Sources</c> (settings under <c>Broadsheet:Ingest:Doors</c>),
-    /// run by <see cref="IngestDoors"/> unless <c>Broadsheet:Ingest:Doors:Enabled</c> is false.
+    /// run by <see cref="IngestDoors"/> when a source has either, unless <c>Broadsheet:Ingest:Doors:Enabled</c> is false.
     /// </summary>
     public static WebApplicationBuilder AddIngestDoors(this WebApplicationBuilder builder)
     {
@@ -32,7 +32,9 @@ public static class DoorsExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
-        if (builder.Configuration.GetValue($"{DoorOptions.Section}:Doors:{nameof(DoorSettings.Enabled)}", true))
+        var sources = builder.Configuration.GetSection($"{DoorOptions.Section}:{nameof(DoorOptions.Sources)}").GetChildren();
+        var anyDoor = sources.Any(s => !string.IsNullOrWhiteSpace(s[nameof(DoorSource.Folder)]) || !string.IsNullOrWhiteSpace(s[nameof(DoorSource.FeedUrl)]));
+        if (anyDoor && builder.Configuration.GetValue($"{DoorOptions.Section}:Doors:{nameof(DoorSettings.Enabled)}", true))
         {
             builder.Services.AddHostedService(s => s.GetRequiredService<IngestDoors>());
         }

@@ -346,28 +346,20 @@ public sealed class DropFolder
     private static string Finish(string claimed, string folder, string? reason)
     {
         var target = Path.Combine(folder, Path.GetFileName(claimed));
-        while (true)
+        if (File.Exists(target))
         {
-            if (File.Exists(target))
-            {
-                target = Unique(folder, Path.GetFileName(claimed));
-            }
-            if (reason is not null)
-            {
-                var note = target + ReasonSuffix;
-                File.WriteAllText(note + ".tmp", reason.EndsWith('\n') ? reason : reason + "\n");
-                File.Move(note + ".tmp", note, overwrite: true);
-            }
-            try
-            {
-                File.Move(claimed, target, overwrite: false);
-                return target;
-            }
-            catch (IOException) when (File.Exists(target) && File.Exists(claimed))
-            {
-                // Another instance filed a file of the same name at the same moment: pick another name.
-            }
+            target = Unique(folder, Path.GetFileName(claimed));
         }
+        if (reason is not null)
+        {
+            var note = target + ReasonSuffix;
+            File.WriteAllText(note + ".tmp", reason.EndsWith('\n') ? reason : reason + "\n");
+            File.Move(note + ".tmp", note, overwrite: true);
+        }
+        // One rename(2), so a kill leaves the file either claimed or filed, never both (a move that refuses to overwrite
+        // is a link and an unlink on Unix).
+        File.Move(claimed, target, overwrite: true);
+        return target;
     }
 
     private static string Unique(string folder, string name)

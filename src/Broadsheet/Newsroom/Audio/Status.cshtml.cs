@@ -1,11 +1,13 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
+using Broadsheet.Ingest.Doors;
 using Broadsheet.Listen;
 using Broadsheet.Speech;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Newsroom.Audio;
 
@@ -14,7 +16,7 @@ namespace Broadsheet.Newsroom.Audio;
 /// with its recent failures and recently made files.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Editor)]
-public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog) : PageModel
+public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog, IOptions<DoorOptions> doorOptions, DoorStatus doorStatus) : PageModel
 {
     public VoiceCatalog Catalog => catalog;
 
@@ -26,6 +28,9 @@ public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog) : PageMod
 
     public PublicationTime Time { get; private set; } = new(TimeZoneInfo.Utc);
 
+    /// <summary>The wire desk's drop folders and feeds (Ingest/Doors).</summary>
+    public DoorsReport Doors { get; private set; } = new([], []);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
@@ -36,6 +41,7 @@ public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog) : PageMod
             .OrderByDescending(a => a.LastAttemptAt).Take(50).ToListAsync(ct);
         Recent = await db.ArticleAudio.AsNoTracking().Where(a => a.Status == AudioStatus.Ready)
             .OrderByDescending(a => a.CompletedAt).Take(20).ToListAsync(ct);
+        Doors = await DoorsReport.LoadAsync(db, doorOptions.Value, doorStatus, ct);
     }
 
     public string When(DateTimeOffset? at) => at is { } value ? Time.Format(value) : "";
