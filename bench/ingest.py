@@ -31,7 +31,7 @@ def generate(folder, count, prefix, section):
 
 
 def post(base, key, body):
-    request = urllib.request.Request(f"{base}/api/admin/ingest", data=body, method="POST", headers={
+    request = urllib.request.Request(f"{base}/api/admin/ingest?source=Bench", data=body, method="POST", headers={
         "Authorization": f"Bearer {key}", "Content-Type": "application/vnd.iptc.ninjs+json"})
     with urllib.request.urlopen(request, timeout=60) as response:
         return json.load(response)

@@ -93,6 +93,7 @@ public static class ApiExtensions
         admin.MapStandardsAdmin();
         admin.MapAdsAdmin();
         admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.Media);
+        admin.MapIngestAdmin(app.Services.GetRequiredService<IOptions<Ingest.IngestOptions>>().Value);
         return app;
     }
 }

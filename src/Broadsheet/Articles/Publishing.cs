@@ -51,7 +51,11 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, TimeProvid
     public Task<WriteResult<Article>> UnpublishAsync(int id, int? expectedVersion = null, CancellationToken ct = default) =>
         UnpublishAsync(id, expectedVersion, ChangedBy.Api, ct);
 
-    public async Task<WriteResult<Article>> UnpublishAsync(int id, int? expectedVersion, ChangedBy by, CancellationToken ct = default)
+    public Task<WriteResult<Article>> UnpublishAsync(int id, int? expectedVersion, ChangedBy by, CancellationToken ct = default) =>
+        UnpublishAsync(id, expectedVersion, by, null, ct);
+
+    /// <summary>As <see cref="UnpublishAsync(int, int?, ChangedBy, CancellationToken)"/>, with why in the audit log (an agency's kill).</summary>
+    public async Task<WriteResult<Article>> UnpublishAsync(int id, int? expectedVersion, ChangedBy by, string? detail, CancellationToken ct = default)
     {
         var (article, failure) = await LoadAsync(id, expectedVersion, ct);
         if (article is null)
@@ -67,7 +71,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, TimeProvid
             return WriteResult.Conflict<Article>($"Article {id} is {ContentNames.Of(article.Status)}, not published.");
         }
         article.Status = ArticleStatus.Unpublished;
-        return await SaveAsync(article, AuditLog.Entry(article, AuditAction.Unpublished, by, ArticleWriter.Now(clock)), ct);
+        return await SaveAsync(article, AuditLog.Entry(article, AuditAction.Unpublished, by, ArticleWriter.Now(clock), detail), ct);
     }
 
     /// <summary>Adds a correction or update note to a published article and marks it updated.</summary>

@@ -34,6 +34,10 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Articles.Workflow.ArticleAutosave> ArticleAutosaves => Set<Articles.Workflow.ArticleAutosave>();
     public DbSet<ArticleAudio> ArticleAudio => Set<ArticleAudio>();
     public DbSet<ArticleScript> ArticleScripts => Set<ArticleScript>();
+    public DbSet<Ingest.WireArrival> WireArrivals => Set<Ingest.WireArrival>();
+    public DbSet<Ingest.WireEntry> WireEntries => Set<Ingest.WireEntry>();
+    public DbSet<Ingest.WireStory> WireStories => Set<Ingest.WireStory>();
+    public DbSet<Ingest.WireSource> WireSources => Set<Ingest.WireSource>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

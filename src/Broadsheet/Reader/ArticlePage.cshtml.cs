@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Ingest;
 using Broadsheet.Media;
 using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
     {
         if (await published.FindAsync(id, ct) is not { } article)
         {
-            return NotFound();
+            return await GoneAsync(id, ct);
         }
         if (!string.Equals(Request.Path.Value, article.PublicPath, StringComparison.Ordinal))
         {
@@ -83,6 +84,22 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds));
         TagCache(CacheTags.Standards);
         DescribeForSearchAndSharing(article);
+        return Page();
+    }
+
+    /// <summary>The notice readers get where a story its agency withdrew was: 410 Gone, so search engines drop it; else 404.</summary>
+    public string? Withdrawn { get; private set; }
+
+    private async Task<IActionResult> GoneAsync(int id, CancellationToken ct)
+    {
+        if (await WireKills.NoticeForAsync(db, id, ct) is not { } notice)
+        {
+            return NotFound();
+        }
+        Withdrawn = notice;
+        await Chrome.LoadAsync(ct);
+        Meta.Title = "This story has been withdrawn";
+        Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
     }
 

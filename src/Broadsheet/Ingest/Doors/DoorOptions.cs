@@ -3,74 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace Broadsheet.Ingest.Doors;
 
 /// <summary>
-/// The doors' view of <c>Broadsheet:Ingest</c>: each source's drop folder and feed (<c>Sources:N:Folder</c>,
-/// <c>Sources:N:FeedUrl</c>, read beside the desk's own rules of the same source) and how the doors behave
-/// (<c>Broadsheet:Ingest:Doors:*</c>).
+/// How the doors behave, <c>Broadsheet:Ingest:Doors:*</c>. Which folders and feeds there are is each source's
+/// <see cref="WireSourceOptions.Folder"/>, <see cref="WireSourceOptions.FeedUrl"/> and <see cref="WireSourceOptions.PollSeconds"/>.
 /// </summary>
-public sealed class DoorOptions
-{
-    public const string Section = "Broadsheet:Ingest";
-
-    public List<DoorSource> Sources { get; set; } = [];
-
-    public DoorSettings Doors { get; set; } = new();
-
-    public IEnumerable<DoorSource> Folders => Sources.Where(s => !string.IsNullOrWhiteSpace(s.Folder));
-
-    public IEnumerable<DoorSource> Feeds => Sources.Where(s => s.FeedUrl is not null);
-
-    /// <summary>Problems a person can act on, one per line, or none.</summary>
-    public IEnumerable<string> Problems()
-    {
-        for (var i = 0; i < Sources.Count; i++)
-        {
-            var s = Sources[i];
-            var at = $"{Section}:Sources:{i}";
-            if ((s.Folder is not null || s.FeedUrl is not null) && string.IsNullOrWhiteSpace(s.Name))
-            {
-                yield return $"{at}:Name is required for a source with a folder or a feed URL.";
-            }
-            if (s.FeedUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-            {
-                yield return $"{at}:FeedUrl must be an absolute http or https address.";
-            }
-            if (s.PollSeconds is < 1 or > 86400)
-            {
-                yield return $"{at}:PollSeconds must be between 1 and 86400.";
-            }
-        }
-        foreach (var name in Sources.Where(s => !string.IsNullOrWhiteSpace(s.Name)).GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            yield return $"{Section}:Sources: the name '{name.Key}' is used by more than one source.";
-        }
-        foreach (var folder in Folders.GroupBy(s => Path.GetFullPath(s.Folder!)).Where(g => g.Count() > 1))
-        {
-            yield return $"{Section}:Sources: the folder '{folder.Key}' is used by more than one source.";
-        }
-    }
-}
-
-/// <summary>One source as the doors see it; <see cref="Name"/> is what the desk knows it by.</summary>
-public sealed class DoorSource
-{
-    public string Name { get; set; } = "";
-
-    /// <summary>A folder the agency drops files into (FTP, SFTP, a mounted share); <c>done/</c>, <c>quarantine/</c> and <c>processing/</c> are made inside it.</summary>
-    public string? Folder { get; set; }
-
-    /// <summary>A feed polled for new items: a ninjs API, RSS or Atom.</summary>
-    public Uri? FeedUrl { get; set; }
-
-    /// <summary>How often the feed is polled when all is well.</summary>
-    public int PollSeconds { get; set; } = 60;
-
-    /// <summary>Request headers the feed needs (an agency's API key: <c>Headers:Authorization</c>).</summary>
-    public Dictionary<string, string> Headers { get; set; } = [];
-}
-
-/// <summary><c>Broadsheet:Ingest:Doors:*</c>.</summary>
 public sealed class DoorSettings
 {
+    public const string Section = IngestOptions.Section + ":Doors";
+
     /// <summary>Runs the drop folders and the pollers in this instance (several instances may: they share the work safely).</summary>
     public bool Enabled { get; set; } = true;
 
@@ -116,4 +55,24 @@ public sealed class DoorSettings
     /// <summary>The wait before the next poll after <paramref name="failures"/> failures in a row.</summary>
     public TimeSpan Backoff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxBackoffSeconds, RetryBaseSeconds * Math.Pow(2, Math.Clamp(failures - 1, 0, 30))));
+
+    public static IEnumerable<WireSourceOptions> Folders(IngestOptions options) => options.Sources.Where(s => !string.IsNullOrWhiteSpace(s.Folder));
+
+    public static IEnumerable<WireSourceOptions> Feeds(IngestOptions options) => options.Sources.Where(s => s.FeedUrl is not null);
+
+    /// <summary>What is wrong with the sources' folders and feeds, one sentence each naming the setting.</summary>
+    public static IEnumerable<string> Problems(IngestOptions options)
+    {
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            if (options.Sources[i].FeedUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+            {
+                yield return $"{IngestOptions.Section}:Sources:{i}:FeedUrl must be an absolute http or https address.";
+            }
+        }
+        foreach (var folder in Folders(options).GroupBy(s => Path.GetFullPath(s.Folder!)).Where(g => g.Count() > 1))
+        {
+            yield return $"{IngestOptions.Section}:Sources: the folder '{folder.Key}' is used by more than one source.";
+        }
+    }
 }

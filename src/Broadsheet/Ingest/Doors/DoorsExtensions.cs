@@ -11,16 +11,18 @@ public static class DoorsExtensions
     /// </summary>
     public static WebApplicationBuilder AddIngestDoors(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DoorOptions>()
-            .BindConfiguration(DoorOptions.Section)
+        builder.Services.AddOptions<DoorSettings>()
+            .BindConfiguration(DoorSettings.Section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<DoorOptions>, DoorOptionsValidation>();
+        builder.Services.AddSingleton<IValidateOptions<IngestOptions>, DoorSourcesValidation>();
+        builder.Services.AddSingleton<IWireIntake, DeskIntake>();
         builder.Services.AddSingleton<DoorStatus>();
         builder.Services.AddSingleton<FeedPoller>();
         builder.Services.AddSingleton<IngestDoors>();
         builder.Services.AddHttpClient(FeedPoller.HttpClientName, (services, client) =>
             {
-                client.Timeout = services.GetRequiredService<IOptions<DoorOptions>>().Value.Doors.FeedTimeout;
+                client.Timeout = services.GetRequiredService<IOptions<DoorSettings>>().Value.FeedTimeout;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Broadsheet-Wire/1.0");
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -32,9 +34,9 @@ public static class DoorsExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
-        var sources = builder.Configuration.GetSection($"{DoorOptions.Section}:{nameof(DoorOptions.Sources)}").GetChildren();
-        var anyDoor = sources.Any(s => !string.IsNullOrWhiteSpace(s[nameof(DoorSource.Folder)]) || !string.IsNullOrWhiteSpace(s[nameof(DoorSource.FeedUrl)]));
-        if (anyDoor && builder.Configuration.GetValue($"{DoorOptions.Section}:Doors:{nameof(DoorSettings.Enabled)}", true))
+        var sources = builder.Configuration.GetSection($"{IngestOptions.Section}:{nameof(IngestOptions.Sources)}").GetChildren();
+        var anyDoor = sources.Any(s => !string.IsNullOrWhiteSpace(s[nameof(WireSourceOptions.Folder)]) || !string.IsNullOrWhiteSpace(s[nameof(WireSourceOptions.FeedUrl)]));
+        if (anyDoor && builder.Configuration.GetValue($"{DoorSettings.Section}:{nameof(DoorSettings.Enabled)}", true))
         {
             builder.Services.AddHostedService(s => s.GetRequiredService<IngestDoors>());
         }
@@ -43,16 +45,18 @@ public static class DoorsExtensions
 
 }
 
-/// <summary>Every problem of the doors' settings, each naming its setting, refused at start-up.</summary>
-internal sealed class DoorOptionsValidation : IValidateOptions<DoorOptions>
+/// <summary>The sources' feed addresses and folders, refused at start-up with a sentence naming the setting.</summary>
+internal sealed class DoorSourcesValidation : IValidateOptions<IngestOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DoorOptions options)
+    public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Doors, new(options.Doors), results, validateAllProperties: true);
-        var problems = options.Problems()
-            .Concat(results.Select(r => $"{DoorOptions.Section}:Doors:{string.Join(", ", r.MemberNames)}: {r.ErrorMessage}"))
-            .ToList();
+        var problems = DoorSettings.Problems(options).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+}
+
+/// <summary>The desk itself as the doors' intake: <see cref="WireDesk.ReceiveAsync(WireDelivery, CancellationToken)"/> returns once its work is committed.</summary>
+internal sealed class DeskIntake(WireDesk desk) : IWireIntake
+{
+    public Task<WireReceipt> ReceiveAsync(WireDelivery delivery, CancellationToken ct) => desk.ReceiveAsync(delivery, ct);
 }

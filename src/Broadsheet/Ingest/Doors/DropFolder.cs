@@ -22,7 +22,7 @@ public sealed class DropFolder
 
     private static readonly string[] TemporaryEndings = [".tmp", ".temp", ".part", ".partial", ".filepart", ".crdownload", ".download", ".lock", "~"];
 
-    private readonly DoorSource source;
+    private readonly string sourceName;
     private readonly DoorSettings settings;
     private readonly string instanceId;
     private readonly IWireIntake intake;
@@ -34,16 +34,16 @@ public sealed class DropFolder
     private readonly Dictionary<string, DateTimeOffset> silentSince = new(StringComparer.Ordinal);
     private DateTimeOffset lastHeartbeat = DateTimeOffset.MinValue;
 
-    public DropFolder(DoorSource source, DoorSettings settings, string instanceId, IWireIntake intake, TimeProvider clock, DoorStatus status, ILogger logger)
+    public DropFolder(string sourceName, string folder, DoorSettings settings, string instanceId, IWireIntake intake, TimeProvider clock, DoorStatus status, ILogger logger)
     {
-        this.source = source;
+        this.sourceName = sourceName;
         this.settings = settings;
         this.instanceId = instanceId;
         this.intake = intake;
         this.clock = clock;
         this.status = status;
         this.logger = logger;
-        Root = Path.GetFullPath(source.Folder!);
+        Root = Path.GetFullPath(folder);
         Processing = Path.Combine(Root, ProcessingFolder);
         Mine = Path.Combine(Processing, instanceId);
         Done = Path.Combine(Root, DoneFolder);
@@ -55,7 +55,7 @@ public sealed class DropFolder
     public string Mine { get; }
     public string Done { get; }
     public string Quarantine { get; }
-    public string SourceName => source.Name;
+    public string SourceName => sourceName;
 
     /// <summary>When the next file seen but not yet stable will be, so the service can sweep again then; null when none is waiting.</summary>
     public DateTimeOffset? NextStableAt { get; private set; }
@@ -98,7 +98,7 @@ public sealed class DropFolder
                 finished++;
             }
         }
-        status.Folder(source.Name, Waiting(), ClaimCount());
+        status.Folder(sourceName, Waiting(), ClaimCount());
         return finished;
     }
 
@@ -197,7 +197,7 @@ public sealed class DropFolder
                 try
                 {
                     File.Move(file, target, overwrite: true);
-                    logger.LogInformation("Drop folder {Source}: took over {File} from instance {Instance}, silent since {Since:u}.", source.Name, Path.GetFileName(file), Path.GetFileName(folder), alive);
+                    logger.LogInformation("Drop folder {Source}: took over {File} from instance {Instance}, silent since {Since:u}.", sourceName, Path.GetFileName(file), Path.GetFileName(folder), alive);
                 }
                 catch (FileNotFoundException)
                 {
@@ -274,7 +274,7 @@ public sealed class DropFolder
             else
             {
                 var body = await File.ReadAllBytesAsync(claimed, ct);
-                var receipt = await intake.ReceiveAsync(new WireDelivery(body, ContentTypeOf(name), DoorOrigins.Folder, source.Name, name), ct);
+                var receipt = await intake.ReceiveAsync(new WireDelivery(body, ContentTypeOf(name), DoorOrigins.Folder, sourceName, name), ct);
                 (reason, partial) = Judge(receipt);
             }
         }
@@ -285,14 +285,14 @@ public sealed class DropFolder
         failures.Remove(claimed);
         var quarantined = reason is not null;
         var moved = Finish(claimed, quarantined ? Quarantine : Done, reason ?? partial);
-        status.FileFinished(source.Name, name, quarantined, reason, clock.GetUtcNow());
+        status.FileFinished(sourceName, name, quarantined, reason, clock.GetUtcNow());
         if (quarantined)
         {
-            logger.LogWarning("Drop folder {Source}: {File} quarantined as {Moved}: {Reason}", source.Name, name, Path.GetFileName(moved), reason);
+            logger.LogWarning("Drop folder {Source}: {File} quarantined as {Moved}: {Reason}", sourceName, name, Path.GetFileName(moved), reason);
         }
         else
         {
-            logger.LogInformation("Drop folder {Source}: {File} done.", source.Name, name);
+            logger.LogInformation("Drop folder {Source}: {File} done.", sourceName, name);
         }
         return true;
     }
@@ -302,14 +302,14 @@ public sealed class DropFolder
         var now = clock.GetUtcNow();
         var attempts = (failures.TryGetValue(claimed, out var before) ? before.Attempts : 0) + 1;
         var outage = DatabaseOutage.IsUnavailable(e);
-        status.Error(source.Name, $"{name}: {e.Message}", now);
+        status.Error(sourceName, $"{name}: {e.Message}", now);
         if (!outage && attempts >= MaxAttempts)
         {
             failures.Remove(claimed);
             var reason = $"The desk failed on this file {attempts} times: {e.GetType().Name}: {e.Message}";
-            logger.LogError(e, "Drop folder {Source}: {File} quarantined after {Attempts} failures.", source.Name, name, attempts);
+            logger.LogError(e, "Drop folder {Source}: {File} quarantined after {Attempts} failures.", sourceName, name, attempts);
             Finish(claimed, Quarantine, reason);
-            status.FileFinished(source.Name, name, true, reason, now);
+            status.FileFinished(sourceName, name, true, reason, now);
             return true;
         }
         // A database outage is waited out however long it lasts; other failures are tried a few times.
@@ -317,11 +317,11 @@ public sealed class DropFolder
         failures[claimed] = new Failure(outage ? 0 : attempts, now + wait);
         if (outage)
         {
-            logger.LogWarning("Drop folder {Source}: the database is unavailable; {File} waits in processing/ and is tried again.", source.Name, name);
+            logger.LogWarning("Drop folder {Source}: the database is unavailable; {File} waits in processing/ and is tried again.", sourceName, name);
         }
         else
         {
-            logger.LogError(e, "Drop folder {Source}: the desk failed on {File} (attempt {Attempts} of {Max}); it is tried again.", source.Name, name, attempts, MaxAttempts);
+            logger.LogError(e, "Drop folder {Source}: the desk failed on {File} (attempt {Attempts} of {Max}); it is tried again.", sourceName, name, attempts, MaxAttempts);
         }
         return false;
     }

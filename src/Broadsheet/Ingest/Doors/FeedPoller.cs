@@ -18,20 +18,20 @@ public sealed class FeedPoller(
     IHttpClientFactory http,
     IWireIntake intake,
     TimeProvider clock,
-    IOptions<DoorOptions> options,
+    IOptions<DoorSettings> options,
     ILogger<FeedPoller> logger)
 {
     public const string HttpClientName = "Broadsheet.WireFeeds";
 
     private const string Accept = "application/vnd.iptc.ninjs+json, application/json;q=0.9, application/atom+xml, application/rss+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
-    private DoorSettings Settings => options.Value.Doors;
+    private DoorSettings Settings => options.Value;
 
     /// <summary>The lease: long enough for the request (bounded by its timeout) and the desk's work on the body.</summary>
     private TimeSpan Lease => Settings.FeedTimeout * 2 + TimeSpan.FromMinutes(2);
 
     /// <summary>Polls <paramref name="source"/> if it is due and no other instance holds its lease; returns when to look again.</summary>
-    public async Task<DateTimeOffset> PollIfDueAsync(DoorSource source, string instanceId, CancellationToken ct)
+    public async Task<DateTimeOffset> PollIfDueAsync(WireSourceOptions source, string instanceId, CancellationToken ct)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -60,7 +60,7 @@ public sealed class FeedPoller(
     private static DateTimeOffset Later(WireFeedState state, DateTimeOffset now) =>
         state.ClaimedUntil is { } lease && lease >= now && lease > state.NextPollAt ? lease : state.NextPollAt;
 
-    private async Task<WireFeedState> EnsureRowAsync(BroadsheetDb db, DoorSource source, CancellationToken ct)
+    private async Task<WireFeedState> EnsureRowAsync(BroadsheetDb db, WireSourceOptions source, CancellationToken ct)
     {
         var url = source.FeedUrl!.AbsoluteUri;
         var state = await db.Set<WireFeedState>().AsNoTracking().FirstOrDefaultAsync(f => f.Source == source.Name, ct);
@@ -102,7 +102,7 @@ public sealed class FeedPoller(
     }
 
     /// <summary>One conditional GET and, when the feed sent something new, the desk's work on it.</summary>
-    private async Task<PollOutcome> PollAsync(DoorSource source, (string? ETag, string? LastModified) validators, CancellationToken ct)
+    private async Task<PollOutcome> PollAsync(WireSourceOptions source, (string? ETag, string? LastModified) validators, CancellationToken ct)
     {
         try
         {
@@ -115,10 +115,6 @@ public sealed class FeedPoller(
             if (validators.LastModified is not null)
             {
                 request.Headers.TryAddWithoutValidation("If-Modified-Since", validators.LastModified);
-            }
-            foreach (var (name, value) in source.Headers)
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
             }
             var client = http.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -193,7 +189,7 @@ public sealed class FeedPoller(
     };
 
     /// <summary>Stores what the poll got and gives up the lease, in one UPDATE that still requires this instance's lease.</summary>
-    private async Task<DateTimeOffset> RecordAsync(DoorSource source, string instanceId, PollOutcome outcome, CancellationToken ct)
+    private async Task<DateTimeOffset> RecordAsync(WireSourceOptions source, string instanceId, PollOutcome outcome, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();

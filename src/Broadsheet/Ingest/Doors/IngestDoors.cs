@@ -8,7 +8,8 @@ namespace Broadsheet.Ingest.Doors;
 /// <see cref="DoorSettings.SweepSeconds"/>) and every feed's poller, each in a loop of its own, in this instance.
 /// </summary>
 public sealed class IngestDoors(
-    IOptions<DoorOptions> options,
+    IOptions<IngestOptions> sources,
+    IOptions<DoorSettings> options,
     IWireIntake intake,
     FeedPoller poller,
     DoorStatus status,
@@ -16,26 +17,28 @@ public sealed class IngestDoors(
     ILogger<IngestDoors> logger) : BackgroundService
 {
     /// <summary>This instance's name on drop-folder claims and feed leases.</summary>
-    public string InstanceId { get; } = options.Value.Doors.InstanceId is { Length: > 0 } id
+    public string InstanceId { get; } = options.Value.InstanceId is { Length: > 0 } id
         ? id
         : string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var loops = options.Value.Folders.Select(s => Task.Run(() => FolderLoopAsync(s, stoppingToken), stoppingToken))
-            .Concat(options.Value.Feeds.Select(s => Task.Run(() => FeedLoopAsync(s, stoppingToken), stoppingToken)))
+        var folders = DoorSettings.Folders(sources.Value).ToList();
+        var feeds = DoorSettings.Feeds(sources.Value).ToList();
+        var loops = folders.Select(s => Task.Run(() => FolderLoopAsync(s, stoppingToken), stoppingToken))
+            .Concat(feeds.Select(s => Task.Run(() => FeedLoopAsync(s, stoppingToken), stoppingToken)))
             .ToList();
         if (loops.Count > 0)
         {
-            logger.LogInformation("Ingest doors: {Folders} drop folder(s), {Feeds} feed(s), instance {Instance}.", options.Value.Folders.Count(), options.Value.Feeds.Count(), InstanceId);
+            logger.LogInformation("Ingest doors: {Folders} drop folder(s), {Feeds} feed(s), instance {Instance}.", folders.Count, feeds.Count, InstanceId);
         }
         return Task.WhenAll(loops);
     }
 
-    private async Task FolderLoopAsync(DoorSource source, CancellationToken ct)
+    private async Task FolderLoopAsync(WireSourceOptions source, CancellationToken ct)
     {
-        var settings = options.Value.Doors;
-        var folder = new DropFolder(source, settings, InstanceId, intake, clock, status, logger);
+        var settings = options.Value;
+        var folder = new DropFolder(source.Name, source.Folder!, settings, InstanceId, intake, clock, status, logger);
         using var wake = new SemaphoreSlim(0);
         FileSystemWatcher? watcher = null;
         try
@@ -116,9 +119,9 @@ public sealed class IngestDoors(
         }
     }
 
-    private async Task FeedLoopAsync(DoorSource source, CancellationToken ct)
+    private async Task FeedLoopAsync(WireSourceOptions source, CancellationToken ct)
     {
-        var settings = options.Value.Doors;
+        var settings = options.Value;
         var failures = 0;
         while (!ct.IsCancellationRequested)
         {

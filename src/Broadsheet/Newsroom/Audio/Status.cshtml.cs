@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
+using Broadsheet.Ingest;
 using Broadsheet.Ingest.Doors;
 using Broadsheet.Listen;
 using Broadsheet.Speech;
@@ -16,7 +17,7 @@ namespace Broadsheet.Newsroom.Audio;
 /// with its recent failures and recently made files.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Editor)]
-public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog, IOptions<DoorOptions> doorOptions, DoorStatus doorStatus) : PageModel
+public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog, IOptions<IngestOptions> ingestOptions, DoorStatus doorStatus) : PageModel
 {
     public VoiceCatalog Catalog => catalog;
 
@@ -41,7 +42,7 @@ public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog, IOptions<
             .OrderByDescending(a => a.LastAttemptAt).Take(50).ToListAsync(ct);
         Recent = await db.ArticleAudio.AsNoTracking().Where(a => a.Status == AudioStatus.Ready)
             .OrderByDescending(a => a.CompletedAt).Take(20).ToListAsync(ct);
-        Doors = await DoorsReport.LoadAsync(db, doorOptions.Value, doorStatus, ct);
+        Doors = await DoorsReport.LoadAsync(db, ingestOptions.Value, doorStatus, ct);
     }
 
     public string When(DateTimeOffset? at) => at is { } value ? Time.Format(value) : "";

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Broadsheet.Data;
 using Broadsheet.Ingest.Doors;
+using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Faults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,7 @@ public class DropFolderKillTests
             ["Broadsheet__Ingest__Sources__0__Name"] = "Kill wire",
             ["Broadsheet__Ingest__Sources__0__Folder"] = folder,
             ["Broadsheet__Ingest__Sources__0__AutoPublish"] = "true",
+            ["Broadsheet__Ingest__Sources__0__Section"] = prefix,
             ["Broadsheet__Ingest__Doors__StableSeconds"] = "0",
             ["Broadsheet__Ingest__Doors__SweepSeconds"] = "0.2",
             // The restarted process is a new instance: it takes over the dead one's claims once they are a second old.
@@ -38,6 +40,10 @@ public class DropFolderKillTests
         {
             await using (var first = await AppProcess.StartAsync(settings, Ct))
             {
+                using (var admin = first.AdminClient())
+                {
+                    await admin.PutSectionAsync(prefix, "Kill wire");
+                }
                 for (var n = 0; n < Files; n++)
                 {
                     var name = $"{prefix}-{n:D3}.json";

@@ -24,7 +24,7 @@ public sealed class DropFolderTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     private DropFolder Folder(string instance = "a", double stableSeconds = 2, double staleSeconds = 60) => new(
-        new DoorSource { Name = "Agency", Folder = root },
+        "Agency", root,
         new DoorSettings { StableSeconds = stableSeconds, ClaimStaleSeconds = staleSeconds, SweepSeconds = 1 },
         instance, desk, clock, status, NullLogger.Instance);
 
@@ -112,7 +112,7 @@ public sealed class DropFolderTests : IDisposable
     [Fact]
     public async Task A_file_over_the_size_limit_is_quarantined_unread()
     {
-        var folder = new DropFolder(new DoorSource { Name = "Agency", Folder = root }, new DoorSettings { StableSeconds = 0, MaxFileBytes = 10 }, "a", desk, clock, status, NullLogger.Instance);
+        var folder = new DropFolder("Agency", root, new DoorSettings { StableSeconds = 0, MaxFileBytes = 10 }, "a", desk, clock, status, NullLogger.Instance);
         Drop("huge.xml", new string('x', 11));
         Assert.Equal(1, await folder.SweepAsync(Ct));
         Assert.Empty(desk.Received);

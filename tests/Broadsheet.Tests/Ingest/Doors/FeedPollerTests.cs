@@ -142,16 +142,12 @@ public sealed class FeedPollerTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Null(state.ClaimedBy);
     }
 
-    private async Task<(FeedPoller Poller, RecordingDesk Desk, DoorSource Source)> PollerAsync(
+    private async Task<(FeedPoller Poller, RecordingDesk Desk, WireSourceOptions Source)> PollerAsync(
         DatabaseProvider provider, FeedServer feed, int pollSeconds, double retryBaseSeconds = 30, long maxFeedBytes = 1 << 20)
     {
         var app = await apps.On(provider);
-        var source = new DoorSource { Name = Api.Api.Unique("feed"), FeedUrl = new Uri(feed.Address, "feed"), PollSeconds = pollSeconds };
-        var options = new DoorOptions
-        {
-            Sources = [source],
-            Doors = new DoorSettings { RetryBaseSeconds = retryBaseSeconds, MaxFeedBytes = maxFeedBytes, FeedTimeoutSeconds = 30 },
-        };
+        var source = new WireSourceOptions { Name = Api.Api.Unique("feed"), FeedUrl = new Uri(feed.Address, "feed"), PollSeconds = pollSeconds };
+        var options = new DoorSettings { RetryBaseSeconds = retryBaseSeconds, MaxFeedBytes = maxFeedBytes, FeedTimeoutSeconds = 30 };
         var services = new ServiceCollection();
         services.AddHttpClient(FeedPoller.HttpClientName);
         var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();

@@ -239,6 +239,26 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WireArrivals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Refusal = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireArrivals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WireFeedStates",
                 columns: table => new
                 {
@@ -259,6 +279,42 @@ namespace Broadsheet.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WireFeedStates", x => x.Source);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Section = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SubjectSections = table.Column<string>(type: "text", nullable: false),
+                    Byline = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    AutoPublish = table.Column<bool>(type: "boolean", nullable: false),
+                    Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
+                    ApiKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireSources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireStories",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ItemId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    KillNotice = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireStories", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -440,6 +496,39 @@ namespace Broadsheet.Data.Migrations.Postgres
                         principalTable: "Sections",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArrivalId = table.Column<long>(type: "bigint", nullable: false),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ItemId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: true),
+                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    Urgency = table.Column<int>(type: "integer", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmbargoedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Headline = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ArticleId = table.Column<int>(type: "integer", nullable: true),
+                    ItemJson = table.Column<string>(type: "text", nullable: true),
+                    VersionKey = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WireEntries_WireArrivals_ArrivalId",
+                        column: x => x.ArrivalId,
+                        principalTable: "WireArrivals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -728,6 +817,54 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "Topics",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireArrivals_ReceivedAt",
+                table: "WireArrivals",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_ArrivalId",
+                table: "WireEntries",
+                column: "ArrivalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_ReceivedAt",
+                table: "WireEntries",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_Source_ItemId",
+                table: "WireEntries",
+                columns: new[] { "Source", "ItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_Status_EmbargoedUntil",
+                table: "WireEntries",
+                columns: new[] { "Status", "EmbargoedUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_VersionKey",
+                table: "WireEntries",
+                column: "VersionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireSources_Name",
+                table: "WireSources",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireStories_ArticleId",
+                table: "WireStories",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireStories_Source_ItemId",
+                table: "WireStories",
+                columns: new[] { "Source", "ItemId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -785,7 +922,16 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "StandardsPages");
 
             migrationBuilder.DropTable(
+                name: "WireEntries");
+
+            migrationBuilder.DropTable(
                 name: "WireFeedStates");
+
+            migrationBuilder.DropTable(
+                name: "WireSources");
+
+            migrationBuilder.DropTable(
+                name: "WireStories");
 
             migrationBuilder.DropTable(
                 name: "Topics");
@@ -801,6 +947,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Contributors");
+
+            migrationBuilder.DropTable(
+                name: "WireArrivals");
 
             migrationBuilder.DropTable(
                 name: "Images");

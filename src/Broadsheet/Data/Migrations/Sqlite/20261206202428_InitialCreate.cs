@@ -238,6 +238,26 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WireArrivals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Refusal = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireArrivals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WireFeedStates",
                 columns: table => new
                 {
@@ -258,6 +278,42 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WireFeedStates", x => x.Source);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubjectSections = table.Column<string>(type: "TEXT", nullable: false),
+                    Byline = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    AutoPublish = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
+                    ApiKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireSources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireStories",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    KillNotice = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireStories", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -439,6 +495,39 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         principalTable: "Sections",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArrivalId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmbargoedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Headline = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ItemJson = table.Column<string>(type: "TEXT", nullable: true),
+                    VersionKey = table.Column<string>(type: "TEXT", maxLength: 700, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WireEntries_WireArrivals_ArrivalId",
+                        column: x => x.ArrivalId,
+                        principalTable: "WireArrivals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -727,6 +816,54 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 table: "Topics",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireArrivals_ReceivedAt",
+                table: "WireArrivals",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_ArrivalId",
+                table: "WireEntries",
+                column: "ArrivalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_ReceivedAt",
+                table: "WireEntries",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_Source_ItemId",
+                table: "WireEntries",
+                columns: new[] { "Source", "ItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_Status_EmbargoedUntil",
+                table: "WireEntries",
+                columns: new[] { "Status", "EmbargoedUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_VersionKey",
+                table: "WireEntries",
+                column: "VersionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireSources_Name",
+                table: "WireSources",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireStories_ArticleId",
+                table: "WireStories",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireStories_Source_ItemId",
+                table: "WireStories",
+                columns: new[] { "Source", "ItemId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -784,7 +921,16 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "StandardsPages");
 
             migrationBuilder.DropTable(
+                name: "WireEntries");
+
+            migrationBuilder.DropTable(
                 name: "WireFeedStates");
+
+            migrationBuilder.DropTable(
+                name: "WireSources");
+
+            migrationBuilder.DropTable(
+                name: "WireStories");
 
             migrationBuilder.DropTable(
                 name: "Topics");
@@ -800,6 +946,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Contributors");
+
+            migrationBuilder.DropTable(
+                name: "WireArrivals");
 
             migrationBuilder.DropTable(
                 name: "Images");
