@@ -14,7 +14,7 @@ public static class IngestExtensions
             .Validate(o => o.Sources.Select(s => s.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Sources.Count, "Broadsheet:Ingest:Sources names must differ.")
             .ValidateOnStart();
         builder.Services.AddHttpClient(WireFetcher.ClientName);
-        builder.Services.AddSingleton<WireParser>(WireParsers.Installed);
+        builder.Services.AddSingleton<WireParser>(Formats.WireFormats.Parse);
         builder.Services.AddSingleton<WireFetcher>();
         builder.Services.AddSingleton<WireDesk>();
         builder.Services.AddScoped<WireItemHandler>();
