@@ -22,7 +22,10 @@ cleanup() {
   rm -rf "$out"
 }
 trap cleanup EXIT
-dotnet publish src/Broadsheet -c Release -o "$out/app" -nologo -v q >/dev/null
+# BENCH_APP: an existing Release build's output folder (src/Broadsheet/bin/Release/net10.0) instead of publishing anew.
+app=${BENCH_APP:-$out/app}
+content_root=$out/app
+if [ -n "${BENCH_APP:-}" ]; then content_root=$PWD/src/Broadsheet; else dotnet publish src/Broadsheet -c Release -o "$out/app" -nologo -v q >/dev/null; fi
 
 postgres=${BENCH_POSTGRES:-}
 if [ -z "$postgres" ]; then
@@ -39,7 +42,7 @@ fi
 # start_server PROVIDER [sources...]: the app with the audio worker off (ingest alone is measured), logs at warning.
 start_server() {
   local provider=$1; shift
-  (cd "$out/app" && exec env Broadsheet__DataPath="$out/data-$provider" Broadsheet__BootstrapApiKey=$key \
+  (cd "$app" && exec env ASPNETCORE_CONTENTROOT="$content_root" Broadsheet__DataPath="$out/data-$provider" Broadsheet__BootstrapApiKey=$key \
     Broadsheet__SeedDemoContent=false Broadsheet__Listen__Worker=false Broadsheet__Database__Provider="$provider" \
     ConnectionStrings__Broadsheet="$([ "$provider" = PostgreSQL ] && echo "$postgres" || true)" \
     Logging__LogLevel__Default=Warning ASPNETCORE_URLS="$base" "$@" ./Broadsheet) >>"$out/server-$provider.log" 2>&1 &

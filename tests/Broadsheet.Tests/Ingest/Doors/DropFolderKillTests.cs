@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Broadsheet.Data;
 using Broadsheet.Ingest.Doors;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Faults;
@@ -61,8 +60,8 @@ public class DropFolderKillTests
             await using var second = await AppProcess.StartAsync(settings, Ct);
             await AppProcess.WaitUntilAsync(() => Task.FromResult(Filed(folder).Count == Files), TimeSpan.FromSeconds(90), $"all {Files} files were filed", Ct);
 
-            Assert.Empty(Directory.EnumerateFiles(folder).Where(f => !DropFolder.IsTemporaryName(Path.GetFileName(f))));
-            Assert.Empty(Directory.EnumerateDirectories(Path.Combine(folder, DropFolder.ProcessingFolder)).SelectMany(Directory.EnumerateFiles).Where(f => !Path.GetFileName(f).StartsWith('.')));
+            Assert.DoesNotContain(Directory.EnumerateFiles(folder), f => !DropFolder.IsTemporaryName(Path.GetFileName(f)));
+            Assert.DoesNotContain(Directory.EnumerateDirectories(Path.Combine(folder, DropFolder.ProcessingFolder)).SelectMany(Directory.EnumerateFiles), f => !Path.GetFileName(f).StartsWith('.'));
             var quarantined = Listed(folder, DropFolder.QuarantineFolder);
             var done = Listed(folder, DropFolder.DoneFolder);
             Assert.Equal(Enumerable.Range(0, Files).Where(n => n % (Files / Broken) == 7).Select(n => $"{prefix}-{n:D3}.json"), quarantined);

@@ -21,7 +21,13 @@ public sealed class DropFolderTests : IDisposable
     private readonly ScriptedDesk desk = new();
     private readonly DoorStatus status = new();
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 
     private DropFolder Folder(string instance = "a", double stableSeconds = 2, double staleSeconds = 60) => new(
         "Agency", root,
