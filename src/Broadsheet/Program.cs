@@ -6,6 +6,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Ingest;
+using Broadsheet.Ingest.Doors;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -27,6 +28,7 @@ builder.AddReader();
 builder.AddApi();
 builder.AddListen();
 builder.AddIngest();
+builder.AddIngestDoors();
 builder.AddNewsroom();
 builder.AddDemo();
 

@@ -117,7 +117,7 @@ public sealed class WireDesk(
         var released = 0;
         foreach (var entry in due)
         {
-            if (Item(entry) is { } item)
+            if (ItemOf(entry) is { } item)
             {
                 await HandleAsync(new Work(entry.ArrivalId, entry.Source, item, entry.ReceivedAt) { Entry = entry.Id, Claim = WireStatus.Held }, ct);
                 released++;
@@ -134,7 +134,7 @@ public sealed class WireDesk(
         {
             return null;
         }
-        if (Item(entry) is { } item)
+        if (ItemOf(entry) is { } item)
         {
             return await HandleAsync(new Work(entry.ArrivalId, entry.Source, item, entry.ReceivedAt) { Entry = entry.Id, Claim = entry.Status }, ct);
         }
@@ -152,7 +152,7 @@ public sealed class WireDesk(
     public async Task<WireOutcome?> UseAsync(long entryId, CancellationToken ct)
     {
         var entry = await FindAsync(entryId, ct);
-        if (entry is null || Item(entry) is not { } item)
+        if (entry is null || ItemOf(entry) is not { } item)
         {
             return null;
         }
@@ -166,7 +166,8 @@ public sealed class WireDesk(
         return await db.WireEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
     }
 
-    internal static WireItem? Item(WireEntry entry) =>
+    /// <summary>The item an entry keeps, or null for a delivery refused whole.</summary>
+    public static WireItem? ItemOf(WireEntry entry) =>
         entry.ItemJson is null ? null : JsonSerializer.Deserialize<WireItem>(entry.ItemJson, ItemJson);
 
     /// <summary>One item to handle: new from a delivery, or an existing entry handled again (released, retried, used).</summary>

@@ -15,6 +15,7 @@ public sealed class AdminIndexModel : PageModel
         new("Standards pages", "/newsroom/admin/standards", "Editorial standards, corrections policy, ownership."),
         new("Ads", "/newsroom/admin/ads", "House and sold ad creatives, their targeting and results."),
         new("API keys", "/newsroom/admin/apikeys", "Keys for the admin API, for automation."),
+        new("Wire sources", "/newsroom/admin/wire-sources", "Agencies' rules: section, subjects, byline, auto-publish."),
     ];
 
     public void OnGet()

@@ -1,11 +1,14 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
+using Broadsheet.Ingest;
+using Broadsheet.Ingest.Doors;
 using Broadsheet.Listen;
 using Broadsheet.Speech;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Newsroom.Audio;
 
@@ -14,7 +17,7 @@ namespace Broadsheet.Newsroom.Audio;
 /// with its recent failures and recently made files.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Editor)]
-public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog) : PageModel
+public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog, IOptions<IngestOptions> ingestOptions, DoorStatus doorStatus) : PageModel
 {
     public VoiceCatalog Catalog => catalog;
 
@@ -26,6 +29,9 @@ public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog) : PageMod
 
     public PublicationTime Time { get; private set; } = new(TimeZoneInfo.Utc);
 
+    /// <summary>The wire desk's drop folders and feeds (Ingest/Doors).</summary>
+    public DoorsReport Doors { get; private set; } = new([], []);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
@@ -36,6 +42,7 @@ public sealed class StatusModel(BroadsheetDb db, VoiceCatalog catalog) : PageMod
             .OrderByDescending(a => a.LastAttemptAt).Take(50).ToListAsync(ct);
         Recent = await db.ArticleAudio.AsNoTracking().Where(a => a.Status == AudioStatus.Ready)
             .OrderByDescending(a => a.CompletedAt).Take(20).ToListAsync(ct);
+        Doors = await DoorsReport.LoadAsync(db, ingestOptions.Value, doorStatus, ct);
     }
 
     public string When(DateTimeOffset? at) => at is { } value ? Time.Format(value) : "";
