@@ -10,12 +10,14 @@ using Broadsheet.Media;
 using Broadsheet.Newsroom;
 using Broadsheet.Reader;
 using Broadsheet.Rendering;
+using Broadsheet.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
 builder.AddRateLimits();
 builder.AddData();
 builder.AddArticles();
+builder.AddSearch();
 builder.AddAccounts();
 builder.AddMedia();
 builder.AddAds();

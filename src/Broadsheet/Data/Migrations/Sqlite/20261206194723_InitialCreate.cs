@@ -546,6 +546,27 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SearchDocument",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Config = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Headline = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDocument", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_SearchDocument_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AspNetRoles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -758,6 +779,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "Publications");
 
             migrationBuilder.DropTable(
+                name: "SearchDocument");
+
+            migrationBuilder.DropTable(
                 name: "StandardsPages");
 
             migrationBuilder.DropTable(
@@ -770,10 +794,10 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Articles");
+                name: "Contributors");
 
             migrationBuilder.DropTable(
-                name: "Contributors");
+                name: "Articles");
 
             migrationBuilder.DropTable(
                 name: "Images");
