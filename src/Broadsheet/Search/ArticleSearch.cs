@@ -49,6 +49,17 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published)
         return new SearchResults(hits, hasNext);
     }
 
+    /// <summary>How many published articles match (the API's listing reports a total).</summary>
+    public async Task<int> CountAsync(SearchQuery query, SearchFilters filters, CancellationToken ct)
+    {
+        if (query.IsEmpty)
+        {
+            return 0;
+        }
+        var matches = await MatchesAsync(query, ct);
+        return await (from m in matches join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id select m.ArticleId).CountAsync(ct);
+    }
+
     private static SearchHit Hit(Article article, double rank, SearchQuery query)
     {
         var text = string.Join(' ', article.Summary) + " " + PlainText.Of(article.Body);
@@ -59,11 +70,11 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published)
     {
         if (db.Database.IsNpgsql())
         {
-            // Words are stemmed as the publication's language stems them.
-            var language = await db.Publications.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Language).FirstOrDefaultAsync(ct);
+            // Words are stemmed as the publication's language stems them (English, the default, before one is set up).
+            var language = await db.Publications.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? "en";
             // The expression holds only fixed SQL and parameter placeholders: the reader's words are parameters.
             var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(language));
-            var sql = "SELECT \"ArticleId\", ts_rank(\"Vector\", " + tsquery + ")::float8 AS \"Rank\" FROM \"SearchDocuments\" WHERE \"Vector\" @@ (" + tsquery + ")";
+            var sql = "SELECT \"ArticleId\", ts_rank(\"Vector\", " + tsquery + ")::float8 AS \"Rank\" FROM \"SearchDocument\" WHERE \"Vector\" @@ (" + tsquery + ")";
             return db.Set<SearchMatch>().FromSqlRaw(sql, [.. query.Parameters]);
         }
         return db.Set<SearchMatch>().FromSqlRaw(

@@ -24,7 +24,7 @@ public sealed class SearchIndex : IArticleIndex
             var document = Document(a.Id, a.Language, a.Headline, a.Summary, a.Body);
             // One statement, so a reader never finds the article missing between a delete and an insert.
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "SearchDocuments" ("ArticleId", "Config", "Headline", "Summary", "Body")
+                INSERT INTO "SearchDocument" ("ArticleId", "Config", "Headline", "Summary", "Body")
                 VALUES ({document.ArticleId}, {document.Config}, {document.Headline}, {document.Summary}, {document.Body})
                 ON CONFLICT ("ArticleId") DO UPDATE SET "Config" = excluded."Config", "Headline" = excluded."Headline",
                     "Summary" = excluded."Summary", "Body" = excluded."Body"

@@ -15,20 +15,20 @@ public sealed class SearchSchema(SearchIndex index) : IDatabaseSetup
     [
         """
         CREATE VIRTUAL TABLE IF NOT EXISTS "SearchIndex" USING fts5("Headline", "Summary", "Body",
-            content='SearchDocuments', content_rowid='ArticleId', tokenize='porter unicode61 remove_diacritics 2')
+            content='SearchDocument', content_rowid='ArticleId', tokenize='porter unicode61 remove_diacritics 2')
         """,
         """
-        CREATE TRIGGER IF NOT EXISTS "SearchDocuments_Inserted" AFTER INSERT ON "SearchDocuments" BEGIN
+        CREATE TRIGGER IF NOT EXISTS "SearchDocument_Inserted" AFTER INSERT ON "SearchDocument" BEGIN
             INSERT INTO "SearchIndex" (rowid, "Headline", "Summary", "Body") VALUES (new."ArticleId", new."Headline", new."Summary", new."Body");
         END
         """,
         """
-        CREATE TRIGGER IF NOT EXISTS "SearchDocuments_Deleted" AFTER DELETE ON "SearchDocuments" BEGIN
+        CREATE TRIGGER IF NOT EXISTS "SearchDocument_Deleted" AFTER DELETE ON "SearchDocument" BEGIN
             INSERT INTO "SearchIndex" ("SearchIndex", rowid, "Headline", "Summary", "Body") VALUES ('delete', old."ArticleId", old."Headline", old."Summary", old."Body");
         END
         """,
         """
-        CREATE TRIGGER IF NOT EXISTS "SearchDocuments_Updated" AFTER UPDATE ON "SearchDocuments" BEGIN
+        CREATE TRIGGER IF NOT EXISTS "SearchDocument_Updated" AFTER UPDATE ON "SearchDocument" BEGIN
             INSERT INTO "SearchIndex" ("SearchIndex", rowid, "Headline", "Summary", "Body") VALUES ('delete', old."ArticleId", old."Headline", old."Summary", old."Body");
             INSERT INTO "SearchIndex" (rowid, "Headline", "Summary", "Body") VALUES (new."ArticleId", new."Headline", new."Summary", new."Body");
         END
