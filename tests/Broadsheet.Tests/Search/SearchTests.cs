@@ -247,6 +247,20 @@ public sealed class SearchTests(SearchApps apps) : IClassFixture<SearchApps>
         Assert.Contains("Page Section", html);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", html);
 
+        // The page-weight budget of reader pages: HTML under 10 KB gzipped, here with a page of 20 results.
+        for (var i = 0; i < 20; i++)
+        {
+            await PublishAsync(admin, section, $"More on the {word} plan, part {i}", string.Join(' ', Enumerable.Repeat($"Councillors debated the {word} plan at length.", 40)));
+        }
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"/search?q={word}"))
+        {
+            request.Headers.AcceptEncoding.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("gzip"));
+            using var weighed = await reader.SendAsync(request, Ct);
+            Assert.Equal(["gzip"], weighed.Content.Headers.ContentEncoding);
+            var bytes = (await weighed.Content.ReadAsByteArrayAsync(Ct)).Length;
+            Assert.True(bytes <= 10 * 1024, $"The search page is {bytes} bytes gzipped; the budget is 10 KB");
+        }
+
         var empty = await reader.GetStringAsync("/search", Ct);
         Assert.Contains("<input id=\"q\" type=\"search\" name=\"q\" value=\"\"", empty);
         Assert.DoesNotContain("No articles match", empty);
