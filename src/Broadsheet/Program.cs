@@ -13,12 +13,14 @@ using Broadsheet.Newsroom;
 using Broadsheet.Reader;
 using Broadsheet.Rendering;
 using Broadsheet.Syndication;
+using Broadsheet.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
 builder.AddRateLimits();
 builder.AddData();
 builder.AddArticles();
+builder.AddSearch();
 builder.AddAccounts();
 builder.AddMedia();
 builder.AddAds();

@@ -26,7 +26,7 @@ public static class ApiExtensions
             PublicCaching.PolicyName,
             policy => policy
                 .Expire(TimeSpan.FromSeconds(cache.SharedMaxAgeSeconds))
-                .SetVaryByQuery("section", "topic", "author", "page", "pageSize")
+                .SetVaryByQuery("section", "topic", "author", "page", "pageSize", "q", "type", "from", "to", "sort")
                 // The cache sits outside response compression, so it stores one copy per coding; without this a
                 // Brotli copy would be served to clients that cannot read it.
                 .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)

@@ -29,6 +29,16 @@ public interface IContentTagRule
     Task CollectAsync(BroadsheetDb db, IReadOnlyCollection<object> keys, ContentTags tags, CancellationToken ct);
 }
 
+/// <summary>
+/// Extension point: kept in step with the articles a save adds, changes or deletes (the search index). Called by
+/// <see cref="ContentChanges"/> after every save that touches an article or a row belonging to one, in the save's own
+/// connection and transaction, with the ids of those articles; it reads them back and writes what it keeps.
+/// </summary>
+public interface IArticleIndex
+{
+    Task ArticlesChangedAsync(BroadsheetDb db, IReadOnlyCollection<int> ids, CancellationToken ct);
+}
+
 /// <summary>The tags a change makes stale.</summary>
 public sealed class ContentTags
 {
@@ -57,9 +67,13 @@ public sealed class ContentTags
 /// between the save and the commit) and a rollback drops it. Writes that bypass the change tracker
 /// (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>) go through <see cref="BeginAsync{TRule}"/> to the same decision.
 /// </summary>
-public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRule> rules) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRule> rules, IEnumerable<IArticleIndex> indexes) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly IContentTagRule[] rules = [.. rules];
+    private readonly IArticleIndex[] indexes = [.. indexes];
+
+    /// <summary>Which articles an entry concerns: the same keys as the article pages' rule.</summary>
+    private readonly ArticlePages articleKeys = new();
 
     /// <summary>The save in progress on a context: the rows it touches and the tags they had before it.</summary>
     private readonly ConditionalWeakTable<DbContext, PendingSave> saving = [];
@@ -101,6 +115,10 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         public async Task CompleteAsync(CancellationToken ct = default)
         {
             await rule.CollectAsync(db, keys, tags, ct);
+            if (rule is ArticlePages)
+            {
+                await owner.IndexAsync(db, keys.Cast<int>(), ct);
+            }
             await owner.ChangedAsync(db, tags, ct);
         }
     }
@@ -210,7 +228,9 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         {
             return;
         }
-        var pending = new PendingSave(changed);
+        // Deleted rows are read here, while their keys still name them; added rows after the save, when they have keys.
+        var pending = new PendingSave(changed, changed.Where(c => c.State == EntityState.Deleted)
+            .SelectMany(c => articleKeys.KeysOf(c.Entry, c.State)).Cast<int>().ToList());
         // Rows being added are read back too: a new note names a stored article. A new row's own temporary key finds nothing.
         await CollectAsync(db, changed, pending.Tags, ct);
         saving.AddOrUpdate(db, pending);
@@ -224,8 +244,27 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         }
         saving.Remove(db);
         // Deleted rows are gone, so the rules find nothing for them now; added rows have their keys.
-        await CollectAsync(db, pending.Changed.Where(c => c.State != EntityState.Deleted), pending.Tags, ct);
+        var saved = pending.Changed.Where(c => c.State != EntityState.Deleted).ToList();
+        await CollectAsync(db, saved, pending.Tags, ct);
+        await IndexAsync(db, pending.DeletedArticles.Concat(saved.SelectMany(c => articleKeys.KeysOf(c.Entry, c.State)).Cast<int>()), ct);
         await ChangedAsync(db, pending.Tags, ct);
+    }
+
+    private async Task IndexAsync(BroadsheetDb db, IEnumerable<int> articleIds, CancellationToken ct)
+    {
+        if (indexes.Length == 0)
+        {
+            return;
+        }
+        var ids = articleIds.Where(id => id > 0).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        foreach (var index in indexes)
+        {
+            await index.ArticlesChangedAsync(db, ids, ct);
+        }
     }
 
     private async Task CollectAsync(BroadsheetDb db, IEnumerable<(EntityEntry Entry, EntityState State)> changed, ContentTags tags, CancellationToken ct)
@@ -269,9 +308,11 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         }
     }
 
-    private sealed class PendingSave(List<(EntityEntry Entry, EntityState State)> changed)
+    private sealed class PendingSave(List<(EntityEntry Entry, EntityState State)> changed, List<int> deletedArticles)
     {
         public List<(EntityEntry Entry, EntityState State)> Changed { get; } = changed;
+
+        public List<int> DeletedArticles { get; } = deletedArticles;
 
         public ContentTags Tags { get; } = new();
     }

@@ -24,12 +24,17 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
                 .AsSingleQuery()
                 .FirstOrDefault()));
 
+    /// <summary>Published articles, untracked, as bare rows: for queries that only filter or join on them (search).</summary>
+    public IQueryable<Article> Visible()
+    {
+        var now = clock.GetUtcNow();
+        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now);
+    }
+
     /// <summary>Published articles, untracked, newest first, with what a listing shows (section, topics, byline, hero).</summary>
     public IQueryable<Article> Query()
     {
-        var now = clock.GetUtcNow();
-        return db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now)
+        return Visible()
             .Include(a => a.Section)
             .Include(a => a.HeroImage)
             .Include(a => a.Topics.OrderBy(t => t.Position)).ThenInclude(t => t.Topic)

@@ -62,7 +62,20 @@ public static class DataExtensions
             // WAL lets readers carry on while a writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+        foreach (var setup in scope.ServiceProvider.GetServices<IDatabaseSetup>())
+        {
+            await setup.ApplyAsync(db, CancellationToken.None);
+        }
     }
+}
+
+/// <summary>
+/// Extension point: database objects the EF model cannot express (an FTS5 table, its triggers), applied idempotently
+/// at every start after the migrations, so that regenerating the migration never loses them.
+/// </summary>
+public interface IDatabaseSetup
+{
+    Task ApplyAsync(BroadsheetDb db, CancellationToken ct);
 }
 
 /// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the app.</summary>

@@ -120,6 +120,7 @@ public static class ReaderExtensions
         app.MapRazorPages()
             .CacheOutput(ReaderCachePolicy.Name);
         app.MapGet("/.well-known/security.txt", SecurityTxt).ExcludeFromDescription();
+        app.MapGet("/opensearch.xml", OpenSearchDescription.GetAsync).ExcludeFromDescription();
         return app;
     }
 

@@ -71,4 +71,7 @@ public sealed class PageMeta
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? ModifiedAt { get; set; }
     public string? Language { get; set; }
+
+    /// <summary>For pages search engines should not index (search results): <c>noindex</c>.</summary>
+    public string? Robots { get; set; }
 }

@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Syndication;
+using Broadsheet.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,11 @@ public static class PublicApi
             .CacheOutput(PublicCaching.PolicyName);
 
         api.MapGet("/articles", ListArticles).WithName("ListArticles")
-            .WithSummary("Published articles, newest first, filtered by section (with its subsections), topic or author, a page at a time.")
+            .WithSummary("Published articles, newest first, filtered by section (with its subsections), topic or author and, with q, by the same full-text search as /search, a page at a time.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/search", SearchArticles).WithName("SearchArticles")
+            .WithSummary("Full-text search of published articles: q with \"phrases\", -excluded words and OR; filters by section (with its subsections), topic, author, type and publication dates (from, to: yyyy-mm-dd, UTC); sort relevance (default) or newest; each result with its snippet, the matches in <mark>.")
+            .RequireRateLimiting(RateLimits.Search)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/articles/{id:int}", GetArticle).WithName("GetArticle")
             .WithSummary("One published article with its body.")
@@ -47,11 +52,21 @@ public static class PublicApi
         string? author,
         string? page,
         string? pageSize,
+        string? q,
+        ArticleSearch search,
         CancellationToken ct)
     {
         if (!Paging.TryRead(page, pageSize, options.Value, out var paging, out var problem))
         {
             return problem!;
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var parameters = SearchParameters.Read(q, section, topic, author, null, null, null, "newest");
+            var found = await search.SearchAsync(parameters.Query, parameters.Filters, SearchOrder.Newest, paging.Page, paging.Size, ct);
+            var count = await search.CountAsync(parameters.Query, parameters.Filters, ct);
+            PublicCaching.Tag(http, CacheTags.Home);
+            return TypedResults.Ok(paging.PageOf(http.Request, found.Hits.Select(h => ArticleSummaryJson.From(h.Article)).ToList(), count));
         }
         var query = string.IsNullOrWhiteSpace(section) ? published.Query() : published.InSection(section.Trim().Trim('/'));
         if (!string.IsNullOrWhiteSpace(topic))
@@ -66,6 +81,42 @@ public static class PublicApi
         var articles = await query.Skip(PageOffset.Of(paging.Page, paging.Size)).Take(paging.Size).ToListAsync(ct);
         PublicCaching.Tag(http, CacheTags.Home);
         return TypedResults.Ok(paging.PageOf(http.Request, articles.Select(ArticleSummaryJson.From).ToList(), total));
+    }
+
+    internal static async Task<Results<Ok<SearchPageJson>, ProblemHttpResult>> SearchArticles(
+        HttpContext http,
+        ArticleSearch search,
+        IOptions<ApiOptions> options,
+        string? q,
+        string? section,
+        string? topic,
+        string? author,
+        string? type,
+        string? from,
+        string? to,
+        string? sort,
+        string? page,
+        string? pageSize,
+        CancellationToken ct)
+    {
+        var parameters = SearchParameters.Read(q, section, topic, author, type, from, to, sort);
+        var errors = parameters.Errors.ToDictionary(e => e.Key, e => new[] { e.Value });
+        if (parameters.Query.IsEmpty)
+        {
+            errors["q"] = ["Give at least one word to look for (not only excluded ones)."];
+        }
+        if (!Paging.TryRead(page, pageSize, options.Value, out var paging, out var problem) || errors.Count > 0)
+        {
+            return problem ?? Problems.Invalid(errors);
+        }
+        var found = await search.SearchAsync(parameters.Query, parameters.Filters, parameters.Order, paging.Page, paging.Size, ct);
+        PublicCaching.Tag(http, CacheTags.Home);
+        return TypedResults.Ok(new SearchPageJson(
+            found.Hits.Select(SearchHitJson.From).ToList(),
+            paging.Page,
+            paging.Size,
+            found.HasNext ? paging.LinkTo(http.Request, paging.Page + 1) : null,
+            paging.Page > 1 ? paging.LinkTo(http.Request, paging.Page - 1) : null));
     }
 
     internal static async Task<Results<Ok<ArticleJson>, FileContentHttpResult, ProblemHttpResult>> GetArticle(
@@ -144,7 +195,7 @@ public readonly record struct Paging(int Page, int Size)
         return new PageJson<T>(items, Page, Size, total, next, previous);
     }
 
-    private string LinkTo(HttpRequest request, int page)
+    public string LinkTo(HttpRequest request, int page)
     {
         var query = request.Query
             .Where(q => q.Key is not ("page" or "pageSize"))

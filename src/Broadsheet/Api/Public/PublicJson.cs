@@ -100,6 +100,15 @@ public sealed record ArticleJson(
 }
 
 /// <summary>A page of a listing, with the total and the links to the neighbouring pages.</summary>
+/// <summary>A page of search results; counting every match would cost more than finding the page, so there is no total.</summary>
+public sealed record SearchPageJson(IReadOnlyList<SearchHitJson> Items, int Page, int PageSize, string? Next, string? Previous);
+
+/// <summary>One search result: the article as listings show it, its relevance, and HTML with the matches in &lt;mark&gt; (the rest escaped).</summary>
+public sealed record SearchHitJson(ArticleSummaryJson Article, double Score, string HighlightedHeadline, string Snippet)
+{
+    public static SearchHitJson From(Search.SearchHit hit) => new(ArticleSummaryJson.From(hit.Article), hit.Rank, hit.HeadlineHtml, hit.SnippetHtml);
+}
+
 public sealed record PageJson<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, string? Next, string? Previous);
 
 public sealed record SectionNodeJson(string Path, string Name, string Url, IReadOnlyList<SectionNodeJson> Children);

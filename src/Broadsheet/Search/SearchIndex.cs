@@ -1,0 +1,63 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Search;
+
+/// <summary>
+/// Keeps one <see cref="SearchDocument"/> per published article. <see cref="ContentChanges"/> calls it after every save
+/// that touches articles (publish, update, unpublish, delete, a scheduled publication), in the save's connection and
+/// transaction, so the index changes with the article and is never written anywhere else.
+/// </summary>
+public sealed class SearchIndex : IArticleIndex
+{
+    public async Task ArticlesChangedAsync(BroadsheetDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published)
+            .Select(a => new { a.Id, a.Language, a.Headline, a.Summary, a.Body })
+            .ToListAsync(ct);
+        var kept = articles.Select(a => a.Id).ToList();
+        await db.Set<SearchDocument>().Where(d => ids.Contains(d.ArticleId) && !kept.Contains(d.ArticleId)).ExecuteDeleteAsync(ct);
+        foreach (var a in articles)
+        {
+            var document = Document(a.Id, a.Language, a.Headline, a.Summary, a.Body);
+            // One statement, so a reader never finds the article missing between a delete and an insert.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "SearchDocument" ("ArticleId", "Config", "Headline", "Summary", "Body")
+                VALUES ({document.ArticleId}, {document.Config}, {document.Headline}, {document.Summary}, {document.Body})
+                ON CONFLICT ("ArticleId") DO UPDATE SET "Config" = excluded."Config", "Headline" = excluded."Headline",
+                    "Summary" = excluded."Summary", "Body" = excluded."Body"
+                """, ct);
+        }
+    }
+
+    /// <summary>What the index keeps of an article; the bench's bulk loader writes the same rows.</summary>
+    public static SearchDocument Document(int id, string language, string headline, IReadOnlyList<string> summary, IReadOnlyList<Block> body) => new()
+    {
+        ArticleId = id,
+        Config = SearchLanguages.ConfigFor(language),
+        Headline = SearchText.ForIndex(headline),
+        Summary = SearchText.ForIndex(string.Join('\n', summary)),
+        Body = SearchText.ForIndex(PlainText.Of(body)),
+    };
+
+    /// <summary>Indexes the published articles that have no document yet (a database from before search, a bulk load).</summary>
+    public async Task CatchUpAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        while (true)
+        {
+            var missing = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == ArticleStatus.Published && !db.Set<SearchDocument>().Any(d => d.ArticleId == a.Id))
+                .OrderBy(a => a.Id)
+                .Select(a => a.Id)
+                .Take(500)
+                .ToListAsync(ct);
+            if (missing.Count == 0)
+            {
+                return;
+            }
+            await ArticlesChangedAsync(db, missing, ct);
+        }
+    }
+}
