@@ -5,6 +5,7 @@ using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Discovery;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -23,6 +24,7 @@ builder.AddRendering();
 builder.AddReader();
 builder.AddApi();
 builder.AddListen();
+builder.AddDiscovery();
 builder.AddNewsroom();
 builder.AddDemo();
 
@@ -44,6 +46,7 @@ app.MapMedia();
 app.MapAds();
 app.MapApi();
 app.MapListen();
+app.MapDiscovery();
 app.MapReader();
 await app.RunAsync();
 

@@ -25,11 +25,8 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
                 .FirstOrDefault()));
 
     /// <summary>Published articles, untracked, newest first, with what a listing shows (section, topics, byline, hero).</summary>
-    public IQueryable<Article> Query()
-    {
-        var now = clock.GetUtcNow();
-        return db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now)
+    public IQueryable<Article> Query() =>
+        Rows()
             .Include(a => a.Section)
             .Include(a => a.HeroImage)
             .Include(a => a.Topics.OrderBy(t => t.Position)).ThenInclude(t => t.Topic)
@@ -37,6 +34,12 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
             .OrderByDescending(a => a.FirstPublishedAt)
             .ThenByDescending(a => a.Id)
             .AsSplitQuery();
+
+    /// <summary>Published articles, untracked, with nothing included and in no order: for projections and aggregates (the sitemaps).</summary>
+    public IQueryable<Article> Rows()
+    {
+        var now = clock.GetUtcNow();
+        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now);
     }
 
     /// <summary>One published article with everything its page shows: section, hero, topics, byline and notes, in order.</summary>

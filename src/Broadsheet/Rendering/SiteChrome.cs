@@ -71,4 +71,9 @@ public sealed class PageMeta
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? ModifiedAt { get; set; }
     public string? Language { get; set; }
+
+    /// <summary>Other forms of the page (its feeds), as <c>link rel=alternate</c>.</summary>
+    public IReadOnlyList<AlternateLink> Alternates { get; set; } = [];
 }
+
+public sealed record AlternateLink(string Type, string Title, string Href);
