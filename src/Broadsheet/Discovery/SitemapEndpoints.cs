@@ -39,11 +39,15 @@ internal static partial class SitemapEndpoints
     public static string MonthPath(int year, int month, int part) =>
         string.Create(CultureInfo.InvariantCulture, $"/sitemaps/articles-{year:0000}-{month:00}{(part > 1 ? $"-{part}" : "")}.xml");
 
-    private static async Task<IResult> IndexAsync(HttpContext http, SiteChrome chrome, PublishedArticles published, BroadsheetDb db, CancellationToken ct)
+    /// <remarks>
+    /// The month sitemaps carry no lastmod here: the newest update among a month's articles costs a read of every
+    /// article, and a lastmod that misses updates would be worse than none. Each URL in them has its own.
+    /// </remarks>
+    private static async Task<IResult> IndexAsync(HttpContext http, SiteChrome chrome, PublishedArticles published, CancellationToken ct)
     {
         await chrome.LoadAsync(ct);
         ResponseCacheTags.Add(http, Tags);
-        var months = await ArticleMonths.CountAsync(db, published.Rows(), ct);
+        var months = await ArticleMonths.CountAsync(published.Rows(), ct);
         return TypedResults.Stream(async body =>
         {
             await using var sitemap = SitemapWriter.Index(body);
@@ -53,7 +57,7 @@ internal static partial class SitemapEndpoints
             {
                 for (var part = 1; (part - 1) * SitemapWriter.MaxUrls < month.Count; part++)
                 {
-                    await sitemap.WriteAsync(new SitemapRef(chrome.Absolute(http.Request, MonthPath(month.Year, month.Month, part)), month.LastModified), ct);
+                    await sitemap.WriteAsync(new SitemapRef(chrome.Absolute(http.Request, MonthPath(month.Year, month.Month, part)), null), ct);
                 }
             }
             await sitemap.CompleteAsync(ct);
@@ -152,37 +156,35 @@ internal static partial class SitemapEndpoints
     private sealed record ArticleRow(int Id, string Slug, string SectionPath, DateTimeOffset Published, DateTimeOffset? LastUpdatedAt, List<Rendition>? Hero);
 }
 
-/// <summary>How many published articles each month holds, and when the newest change among them was.</summary>
-public sealed record ArticleMonth(int Year, int Month, int Count, DateTimeOffset LastModified);
+/// <summary>How many published articles a month holds.</summary>
+public sealed record ArticleMonth(int Year, int Month, int Count);
 
 public static class ArticleMonths
 {
     /// <summary>
-    /// Newest month first. PostgreSQL groups in the database (one pass over the index of publication dates); SQLite,
-    /// which stores the dates as ticks that SQL cannot take apart into months, reads the two dates of each article and
-    /// counts as they stream by, so memory holds one entry per month whatever the number of articles.
+    /// Newest month first, empty months left out: the first and last publication dates, then one count per month in
+    /// between, each a range of the (status, first published) index, so no query reads the articles themselves and
+    /// none groups a million rows. Counting all the months costs one pass over that index, nothing more.
     /// </summary>
-    public static async Task<List<ArticleMonth>> CountAsync(BroadsheetDb db, IQueryable<Article> published, CancellationToken ct)
+    public static async Task<List<ArticleMonth>> CountAsync(IQueryable<Article> published, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        var first = await published.OrderBy(a => a.FirstPublishedAt).Select(a => a.FirstPublishedAt).FirstOrDefaultAsync(ct);
+        var last = await published.OrderByDescending(a => a.FirstPublishedAt).Select(a => a.FirstPublishedAt).FirstOrDefaultAsync(ct);
+        var months = new List<ArticleMonth>();
+        if (first is null || last is null)
         {
-            var groups = await published
-                .GroupBy(a => new { a.FirstPublishedAt!.Value.Year, a.FirstPublishedAt.Value.Month })
-                .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Published = g.Max(a => a.FirstPublishedAt!.Value), Updated = g.Max(a => a.LastUpdatedAt) })
-                .ToListAsync(ct);
-            return [.. groups
-                .Select(g => new ArticleMonth(g.Year, g.Month, g.Count, g.Updated is { } u && u > g.Published ? u : g.Published))
-                .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month)];
+            return months;
         }
-        var months = new Dictionary<(int Year, int Month), ArticleMonth>();
-        await foreach (var a in published.Select(a => new { Published = a.FirstPublishedAt!.Value, a.LastUpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
+        var oldest = new DateTimeOffset(first.Value.UtcDateTime.Year, first.Value.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var start = new DateTimeOffset(last.Value.UtcDateTime.Year, last.Value.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero); start >= oldest; start = start.AddMonths(-1))
         {
-            var utc = a.Published.UtcDateTime;
-            var modified = a.LastUpdatedAt is { } u && u > a.Published ? u : a.Published;
-            months[(utc.Year, utc.Month)] = months.TryGetValue((utc.Year, utc.Month), out var m)
-                ? m with { Count = m.Count + 1, LastModified = modified > m.LastModified ? modified : m.LastModified }
-                : new ArticleMonth(utc.Year, utc.Month, 1, modified);
+            var end = start.AddMonths(1);
+            var count = await published.CountAsync(a => a.FirstPublishedAt >= start && a.FirstPublishedAt < end, ct);
+            if (count > 0)
+            {
+                months.Add(new ArticleMonth(start.Year, start.Month, count));
+            }
         }
-        return [.. months.Values.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month)];
+        return months;
     }
 }
