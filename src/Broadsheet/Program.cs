@@ -7,6 +7,7 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Ingest;
 using Broadsheet.Ingest.Doors;
+using Broadsheet.Discovery;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -31,6 +32,7 @@ builder.AddApi();
 builder.AddListen();
 builder.AddIngest();
 builder.AddIngestDoors();
+builder.AddDiscovery();
 builder.AddNewsroom();
 builder.AddDemo();
 
@@ -52,6 +54,7 @@ app.MapMedia();
 app.MapAds();
 app.MapApi();
 app.MapListen();
+app.MapDiscovery();
 app.MapReader();
 await app.RunAsync();
 

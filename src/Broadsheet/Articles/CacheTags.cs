@@ -13,6 +13,12 @@ public static class CacheTags
 
     public static string Article(int id) => $"article:{id}";
 
+    /// <summary>The id an <see cref="Article(int)"/> tag names, or null for any other tag.</summary>
+    public static int? ArticleId(string tag) =>
+        tag.StartsWith("article:", StringComparison.Ordinal) && int.TryParse(tag.AsSpan("article:".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
     public static string Section(string path) => $"section:{path}";
 
     public static string Topic(string slug) => $"topic:{slug}";

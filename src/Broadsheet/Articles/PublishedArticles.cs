@@ -42,7 +42,6 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
             .OrderByDescending(a => a.FirstPublishedAt)
             .ThenByDescending(a => a.Id)
             .AsSplitQuery();
-    }
 
     /// <summary>One published article with everything its page shows: section, hero, topics, byline and notes, in order.</summary>
     public Task<Article?> FindAsync(int id, CancellationToken ct = default) => ById.For(db)(db, id, clock.GetUtcNow(), ct);

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Discovery;
 using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class AuthorPageModel(SiteChrome chrome, PublishedArticles publish
             : $"Articles from {contributor.Name} published by {Chrome.Publication.Name}.";
         Listing.Describe(Meta, contributor.Name, description, pager);
         Meta.OpenGraphType = contributor.Kind == ContributorKind.Person ? "profile" : "website";
+        Meta.Alternates = FeedUrls.Links($"{Chrome.Publication.Name}: {contributor.Name}", f => FeedUrls.Author(contributor.Slug, f));
         TagCache([CacheTags.Author(contributor.Slug), CacheTags.Standards]);
         return Page();
     }

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Discovery;
 using Broadsheet.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,7 @@ public sealed class IndexModel(SiteChrome chrome, PublishedArticles published) :
         Rows = rows;
         Meta.Description = Chrome.Publication.Tagline ?? $"The latest news from {Chrome.Publication.Name}.";
         Meta.CanonicalPath = "/";
+        Meta.Alternates = FeedUrls.Links(Chrome.Publication.Name, FeedUrls.Home);
         TagCache([CacheTags.Home, CacheTags.Standards]);
     }
 }

@@ -9,7 +9,9 @@ namespace Broadsheet.Reader;
 
 /// <summary>
 /// For reader pages: buffers the rendered page, gives it a weak ETag (a hash of the body), answers 304 to a
-/// matching If-None-Match, and sets Cache-Control from <see cref="CacheOptions"/>. It sits inside output
+/// matching If-None-Match (or, without one, to an If-Modified-Since no older than a Last-Modified the endpoint set),
+/// and sets Cache-Control from <see cref="CacheOptions"/>. Streamed responses (<see cref="ReaderPageMarker.Streamed"/>)
+/// get Cache-Control only: buffering them would cost memory in proportion to their size. It sits inside output
 /// caching, so the ETag and Cache-Control are stored with the page and a cache hit (including its 304s) costs
 /// nothing here.
 /// </summary>
@@ -36,13 +38,25 @@ public sealed class ReaderPageHeaders
     {
         var request = context.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageMarker>() is null)
+            || context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageMarker>() is not { } marker)
         {
             await next(context);
             return;
         }
 
         var response = context.Response;
+        if (!marker.Buffered)
+        {
+            response.OnStarting(() =>
+            {
+                AppendVary(response.Headers);
+                response.Headers.CacheControl = CacheControlFor(response.StatusCode);
+                return Task.CompletedTask;
+            });
+            await next(context);
+            return;
+        }
+
         var body = response.Body;
         using var buffer = new MemoryStream(32 * 1024);
         response.Body = buffer;
@@ -63,21 +77,15 @@ public sealed class ReaderPageHeaders
                 var etag = WeakETag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 headers.ETag = etag;
                 headers.CacheControl = cacheControl;
-                if (Matches(request.Headers.IfNoneMatch, etag))
+                if (Matches(request.Headers.IfNoneMatch, etag) || (request.Headers.IfNoneMatch.Count == 0 && NotModifiedSince(request, headers)))
                 {
                     response.StatusCode = StatusCodes.Status304NotModified;
                     headers.ContentType = default;
                     return;
                 }
                 break;
-            case StatusCodes.Status301MovedPermanently:
-                headers.CacheControl = redirectCacheControl;
-                break;
-            case >= 500:
-                headers.CacheControl = NoStore;
-                break;
             default:
-                headers.CacheControl = NoCache;
+                headers.CacheControl = CacheControlFor(response.StatusCode);
                 break;
         }
         if (buffer.Length == 0)
@@ -91,6 +99,20 @@ public sealed class ReaderPageHeaders
             await buffer.CopyToAsync(body, context.RequestAborted);
         }
     }
+
+    private StringValues CacheControlFor(int status) => status switch
+    {
+        StatusCodes.Status200OK => cacheControl,
+        StatusCodes.Status301MovedPermanently => redirectCacheControl,
+        >= 500 => NoStore,
+        _ => NoCache,
+    };
+
+    /// <summary>RFC 9110 13.1.3: the response's Last-Modified is no later than the date the client already has.</summary>
+    private static bool NotModifiedSince(HttpRequest request, IHeaderDictionary headers) =>
+        HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var modified)
+        && HeaderUtilities.TryParseDate(request.Headers.IfModifiedSince.ToString(), out var since)
+        && modified <= since;
 
     /// <summary><c>W/"…"</c> over the first 16 bytes of the body's SHA-256: stable across renders of the same content.</summary>
     public static string WeakETag(ReadOnlySpan<byte> body)

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Discovery;
 using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public sealed class SectionPageModel(SiteChrome chrome, PublishedArticles publis
         Subsections = await db.Sections.AsNoTracking().Where(s => s.ParentId == section.Id).OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(ct);
         await Chrome.LoadAsync(ct);
         Listing.Describe(Meta, section.Name, $"The latest {section.Name} news from {Chrome.Publication.Name}.", pager);
+        Meta.Alternates = FeedUrls.Links($"{Chrome.Publication.Name}: {section.Name}", f => FeedUrls.Section(section.Path, f));
         TagCache([CacheTags.Section(section.Path), CacheTags.Standards]);
         return Page();
     }

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Discovery;
 using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class TopicPageModel(SiteChrome chrome, PublishedArticles publishe
         Pager = pager;
         await Chrome.LoadAsync(ct);
         Listing.Describe(Meta, topic.Name, topic.Description ?? $"News about {topic.Name} from {Chrome.Publication.Name}.", pager);
+        Meta.Alternates = FeedUrls.Links($"{Chrome.Publication.Name}: {topic.Name}", f => FeedUrls.Topic(topic.Slug, f));
         TagCache([CacheTags.Topic(topic.Slug), CacheTags.Standards]);
         return Page();
     }

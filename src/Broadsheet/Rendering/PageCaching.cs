@@ -8,10 +8,35 @@ namespace Broadsheet.Rendering;
 /// <summary>Marks the reader's page endpoints: they get ETags, Cache-Control and output caching.</summary>
 public sealed class ReaderPageMarker
 {
-    public static readonly ReaderPageMarker Instance = new();
+    /// <summary>A page or feed: buffered, so its ETag is a hash of the body.</summary>
+    public static readonly ReaderPageMarker Instance = new(buffered: true);
 
-    private ReaderPageMarker()
+    /// <summary>
+    /// A response written as it is read from the database (sitemaps of tens of thousands of URLs): it gets
+    /// Cache-Control and output caching, but is not buffered for an ETag, so memory stays flat whatever its size.
+    /// </summary>
+    public static readonly ReaderPageMarker Streamed = new(buffered: false);
+
+    private ReaderPageMarker(bool buffered)
     {
+        Buffered = buffered;
+    }
+
+    public bool Buffered { get; }
+}
+
+/// <summary>Tags the output-cache entry of the current response, so that evicting any of the tags drops it.</summary>
+public static class ResponseCacheTags
+{
+    public static void Add(HttpContext http, IEnumerable<string> tags)
+    {
+        if (http.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } set)
+        {
+            foreach (var tag in tags)
+            {
+                set.Add(tag);
+            }
+        }
     }
 }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Broadsheet.Rendering;
 
@@ -13,16 +12,7 @@ public abstract class ReaderPageModel(SiteChrome chrome) : PageModel
     public PageMeta Meta { get; } = new();
 
     /// <summary>Tags the cached page, so that evicting any of these tags drops it.</summary>
-    protected void TagCache(IEnumerable<string> tags)
-    {
-        if (HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } set)
-        {
-            foreach (var tag in tags)
-            {
-                set.Add(tag);
-            }
-        }
-    }
+    protected void TagCache(IEnumerable<string> tags) => ResponseCacheTags.Add(HttpContext, tags);
 
     protected void TagCache(string tag) => TagCache([tag]);
 }

@@ -74,4 +74,8 @@ public sealed class PageMeta
 
     /// <summary>For pages search engines should not index (search results): <c>noindex</c>.</summary>
     public string? Robots { get; set; }
+    /// <summary>Other forms of the page (its feeds), as <c>link rel=alternate</c>.</summary>
+    public IReadOnlyList<AlternateLink> Alternates { get; set; } = [];
 }
+
+public sealed record AlternateLink(string Type, string Title, string Href);

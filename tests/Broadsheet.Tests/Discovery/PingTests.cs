@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Broadsheet.Articles;
+using Broadsheet.Discovery;
+using Broadsheet.Tests.Api;
+using Broadsheet.Tests.Reader;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Broadsheet.Tests.Discovery;
+
+/// <summary>
+/// WebSub and IndexNow pings, sent to a hub of the test's own: a Kestrel server on loopback that takes WebSub publish
+/// notifications and IndexNow submissions as the real services do (and can fail on demand), with the app's clock a
+/// <see cref="FakeTimeProvider"/> so retries come when the test moves time on.
+/// </summary>
+public sealed class PingTests : IAsyncLifetime
+{
+    private const string Key = "broadsheet-test-key-42";
+    private const string BaseUrl = "https://pings.example";
+    // Short: every second the clock moves fires the app's one-second timers (scheduled publishing) once more.
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(5);
+
+    private readonly LocalHub hub = new();
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    private ConfiguredApp app = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var address = await hub.StartAsync();
+        app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Broadsheet:Discovery:WebSubHub"] = address + "hub",
+            ["Broadsheet:Discovery:IndexNowKey"] = Key,
+            ["Broadsheet:Discovery:IndexNowEndpoint"] = address + "indexnow",
+            ["Broadsheet:Discovery:PingRetrySeconds"] = Retry.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broadsheet:Discovery:PingAttempts"] = "3",
+        })
+        { Clock = clock };
+        await app.InScopeAsync(async db =>
+        {
+            db.Publications.Add(new Publication { Name = "Ping Gazette", BaseUrl = BaseUrl });
+            return await db.SaveChangesAsync(Ct);
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Publishing_tells_the_hub_which_feeds_changed_and_IndexNow_which_pages_retrying_failures_a_bounded_number_of_times()
+    {
+        var admin = app.AdminClient();
+        var reader = app.Client();
+        await admin.PutSectionAsync("ports", "Ports");
+        var id = await admin.CreateArticleAsync(Api.Api.ArticleJson("ports", "Pilots return to the harbour"));
+        // The new section, topic and author have their own pings; the article's must be told apart from them.
+        await WaitUntilAsync(() => new[] { "/feeds/sections/ports/", "/feeds/topics/diplomacy/", "/feeds/authors/wire-desk/" }.All(feed =>
+            hub.Received.Any(p => p.Kind == PingKind.WebSub && p.Status == 204 && p.Urls.Any(u => u.Contains(feed, StringComparison.Ordinal)))));
+        var seen = hub.Received.Count;
+        hub.FailWebSub = 1;
+
+        await admin.PublishAsync(id);
+        var articleUrl = $"{BaseUrl}/news/ports/article/{id}/pilots-return-to-the-harbour";
+        await WaitUntilAsync(() => hub.Received.Skip(seen).Any(p => p.Kind == PingKind.IndexNow && p.Urls.Contains(articleUrl)));
+        var indexNow = hub.Received.Skip(seen).First(p => p.Kind == PingKind.IndexNow);
+        Assert.Equal(200, indexNow.Status);
+        Assert.Equal("pings.example", indexNow.Host);
+        Assert.Equal(Key, indexNow.Key);
+        Assert.Equal($"{BaseUrl}/{Key}.txt", indexNow.KeyLocation);
+        Assert.Equal([articleUrl, .. new[] { "/authors/wire-desk", "/", "/news/ports", "/topics/diplomacy" }.Select(p => BaseUrl + p)], indexNow.Urls);
+
+        // The hub failed the first notification; it comes again once the retry delay has passed, and not before.
+        await WaitUntilAsync(() => hub.Received.Skip(seen).Any(p => p.Kind == PingKind.WebSub));
+        Assert.Equal([503], hub.Received.Skip(seen).Where(p => p.Kind == PingKind.WebSub).Select(p => p.Status));
+        await WaitUntilAsync(() => hub.Received.Skip(seen).Count(p => p.Kind == PingKind.WebSub) == 2, () => clock.Advance(Retry));
+        var webSub = hub.Received.Skip(seen).Where(p => p.Kind == PingKind.WebSub).ToList();
+        Assert.Equal(204, webSub[1].Status);
+        Assert.Equal(webSub[0].Urls, webSub[1].Urls);
+        Assert.Equal("publish", webSub[1].Mode);
+        Assert.Equal(
+            [.. new[] { "/feeds/atom.xml", "/feeds/rss.xml", "/feeds/sections/ports/atom.xml", "/feeds/sections/ports/rss.xml" }.Select(p => BaseUrl + p)],
+            webSub[1].Urls.Where(u => !u.Contains("/authors/", StringComparison.Ordinal) && !u.Contains("/topics/", StringComparison.Ordinal)));
+
+        // The feeds name the hub and themselves, and the key file is served at the root.
+        var (feed, _, _) = await FeedTests.LoadAsync(reader, "/feeds/sections/ports/rss.xml");
+        Assert.Contains(feed.Links, l => l.RelationshipType == "hub" && l.Uri.ToString() == hub.Address + "hub");
+        Assert.Contains(feed.Links, l => l.RelationshipType == "self" && l.Uri.ToString() == BaseUrl + "/feeds/sections/ports/rss.xml");
+        using var keyFile = await reader.GetAsync($"/{Key}.txt", Ct);
+        Assert.Equal(Key, await keyFile.Content.ReadAsStringAsync(Ct));
+
+        // Unpublishing tells IndexNow of the page again, so that engines drop it.
+        seen = hub.Received.Count;
+        await admin.PostAsync($"/api/admin/articles/{id}/unpublish", null, Ct).ExpectAsync(HttpStatusCode.OK);
+        await WaitUntilAsync(() => hub.Received.Skip(seen).Any(p => p.Kind == PingKind.IndexNow && p.Urls.Contains(articleUrl)));
+
+        // A hub that keeps failing gets the configured three attempts, no more, even long after a fourth would have come.
+        hub.FailWebSub = int.MaxValue;
+        await admin.PutSectionAsync("docks", "Docks");
+        bool Docks(Received p) => p.Kind == PingKind.WebSub && p.Urls.Any(u => u.Contains("/docks/", StringComparison.Ordinal));
+        await WaitUntilAsync(() => hub.Received.Count(Docks) == 3, () => clock.Advance(Retry));
+        clock.Advance(Retry * 16);
+        hub.FailWebSub = 0;
+        await admin.PutSectionAsync("quays", "Quays");
+        await WaitUntilAsync(() => hub.Received.Any(p => p.Kind == PingKind.WebSub && p.Status == 204 && p.Urls.Any(u => u.Contains("/quays/", StringComparison.Ordinal))));
+        Assert.Equal(3, hub.Received.Count(Docks));
+    }
+
+    /// <summary>Waits for the condition, doing <paramref name="meanwhile"/> (moving the clock) between looks.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, Action? meanwhile = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true within 30 seconds.");
+            meanwhile?.Invoke();
+            await Task.Delay(20, Ct);
+        }
+    }
+
+    public sealed record Received(PingKind Kind, int Status, IReadOnlyList<string> Urls, string? Mode = null, string? Host = null, string? Key = null, string? KeyLocation = null);
+
+    /// <summary>A WebSub hub and an IndexNow endpoint on loopback that record what they are sent.</summary>
+    private sealed class LocalHub : IAsyncDisposable
+    {
+        private readonly ConcurrentQueue<Received> received = new();
+        private WebApplication? server;
+        private int failWebSub;
+
+        public IReadOnlyList<Received> Received => [.. received];
+
+        public string Address { get; private set; } = "";
+
+        /// <summary>How many WebSub notifications to answer 503 before accepting again.</summary>
+        public int FailWebSub
+        {
+            set => Volatile.Write(ref failWebSub, value);
+        }
+
+        public async Task<string> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            builder.Logging.ClearProviders();
+            server = builder.Build();
+            server.MapPost("/hub", async (HttpContext http) =>
+            {
+                // WebSub publish: a form with hub.mode=publish and the topic URLs as hub.url.
+                var form = await http.Request.ReadFormAsync();
+                var status = Interlocked.Decrement(ref failWebSub) >= 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status204NoContent;
+                received.Enqueue(new Received(PingKind.WebSub, status, [.. form["hub.url"].OfType<string>()], form["hub.mode"]));
+                return Results.StatusCode(status);
+            });
+            server.MapPost("/indexnow", async (HttpContext http) =>
+            {
+                if (http.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
+                {
+                    return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+                }
+                using var body = await JsonDocument.ParseAsync(http.Request.Body);
+                var root = body.RootElement;
+                received.Enqueue(new Received(PingKind.IndexNow, StatusCodes.Status200OK,
+                    [.. root.GetProperty("urlList").EnumerateArray().Select(u => u.GetString()!)], null,
+                    root.GetProperty("host").GetString(), root.GetProperty("key").GetString(), root.GetProperty("keyLocation").GetString()));
+                return Results.Ok();
+            });
+            await server.StartAsync();
+            Address = server.Urls.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/";
+            return Address;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+}
