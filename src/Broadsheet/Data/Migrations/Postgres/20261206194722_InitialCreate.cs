@@ -128,24 +128,6 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Contributors",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Role = table.Column<string>(type: "text", nullable: true),
-                    Bio = table.Column<string>(type: "text", nullable: true),
-                    PhotoId = table.Column<Guid>(type: "uuid", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Contributors", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Images",
                 columns: table => new
                 {
@@ -370,6 +352,33 @@ namespace Broadsheet.Data.Migrations.Postgres
                         principalTable: "Images",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contributors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Role = table.Column<string>(type: "text", nullable: true),
+                    Bio = table.Column<string>(type: "text", nullable: true),
+                    PhotoId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Expertise = table.Column<string>(type: "text", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Links = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributors_Images_PhotoId",
+                        column: x => x.PhotoId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -621,9 +630,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                 columns: new[] { "Status", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArticleTopic_TopicId",
+                name: "IX_ArticleTopic_TopicId_ArticleId",
                 table: "ArticleTopic",
-                column: "TopicId");
+                columns: new[] { "TopicId", "ArticleId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -676,6 +685,11 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "IX_BylineEntry_ContributorId",
                 table: "BylineEntry",
                 column: "ContributorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributors_PhotoId",
+                table: "Contributors",
+                column: "PhotoId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contributors_Slug",
@@ -777,10 +791,10 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "Contributors");
 
             migrationBuilder.DropTable(
-                name: "Images");
+                name: "Sections");
 
             migrationBuilder.DropTable(
-                name: "Sections");
+                name: "Images");
         }
     }
 }

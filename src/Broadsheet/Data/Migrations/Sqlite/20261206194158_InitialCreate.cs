@@ -127,24 +127,6 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Contributors",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", nullable: true),
-                    Bio = table.Column<string>(type: "TEXT", nullable: true),
-                    PhotoId = table.Column<Guid>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Contributors", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Images",
                 columns: table => new
                 {
@@ -369,6 +351,33 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         principalTable: "Images",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contributors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", nullable: true),
+                    Bio = table.Column<string>(type: "TEXT", nullable: true),
+                    PhotoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Expertise = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Links = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributors_Images_PhotoId",
+                        column: x => x.PhotoId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -620,9 +629,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 columns: new[] { "Status", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArticleTopic_TopicId",
+                name: "IX_ArticleTopic_TopicId_ArticleId",
                 table: "ArticleTopic",
-                column: "TopicId");
+                columns: new[] { "TopicId", "ArticleId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -675,6 +684,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "IX_BylineEntry_ContributorId",
                 table: "BylineEntry",
                 column: "ContributorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributors_PhotoId",
+                table: "Contributors",
+                column: "PhotoId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contributors_Slug",
@@ -776,10 +790,10 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "Contributors");
 
             migrationBuilder.DropTable(
-                name: "Images");
+                name: "Sections");
 
             migrationBuilder.DropTable(
-                name: "Sections");
+                name: "Images");
         }
     }
 }
