@@ -26,6 +26,12 @@ public sealed class ReadingOnTests(Chromium chromium, DemoSite site)
           """
         : "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
 
+    /// <summary>The elements whose right edge passes the viewport's, for the failure message.</summary>
+    private static Task<string> WiderThanViewportAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+        """);
+
     [Fact]
     public async Task The_article_end_and_both_indexes_fit_every_width_at_double_text_without_accessibility_violations()
     {
@@ -45,7 +51,8 @@ public sealed class ReadingOnTests(Chromium chromium, DemoSite site)
                 }
                 // Text at 200%, as a reader's browser setting makes it: the root size every rem follows.
                 await watched.Page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
-                Assert.True(await OverflowAsync(watched.Page, articleEnd) <= 0, $"{path} scrolls sideways at {width}px with 200% text");
+                Assert.True(await OverflowAsync(watched.Page, articleEnd) <= 0,
+                    $"{path} scrolls sideways at {width}px with 200% text: {await WiderThanViewportAsync(watched.Page)}");
                 if (width == 320)
                 {
                     var violations = await Axe.ViolationsAsync(watched.Page);
