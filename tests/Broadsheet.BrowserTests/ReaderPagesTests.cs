@@ -6,7 +6,7 @@ namespace Broadsheet.BrowserTests;
 /// <summary>Every kind of reader page, on the demo publication, in Chromium: accessible, quiet, self-contained.</summary>
 public sealed class ReaderPagesTests(Chromium chromium, DemoSite site)
 {
-    public static TheoryData<string> PageKinds => ["home", "section", "topic", "author", "article", "standards"];
+    public static TheoryData<string> PageKinds => ["home", "section", "topic", "author", "article", "standards", "topics", "authors"];
 
     [Theory]
     [MemberData(nameof(PageKinds))]
@@ -51,6 +51,8 @@ public sealed class ReaderPagesTests(Chromium chromium, DemoSite site)
                 .EnumerateArray().First(a => a.GetProperty("kind").GetString() == "person").GetProperty("slug").GetString(),
             "article" => article.GetProperty("url").GetString()!,
             "standards" => "/standards",
+            "topics" => "/topics",
+            "authors" => "/authors",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

@@ -74,6 +74,16 @@ public sealed class Contributor
     public string? Role { get; set; }
     public string? Bio { get; set; }
     public Guid? PhotoId { get; set; }
+    public Media.Image? Photo { get; set; }
+
+    /// <summary>Subjects they know well, as the author page and <c>knowsAbout</c> show them.</summary>
+    public List<string> Expertise { get; set; } = [];
+
+    /// <summary>A public address readers may write to.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Their profiles elsewhere (<c>sameAs</c>): a personal site, a professional network.</summary>
+    public List<string> Links { get; set; } = [];
 }
 
 public sealed class Article

@@ -45,6 +45,10 @@ public sealed class ContributorConfiguration : IEntityTypeConfiguration<Contribu
         e.Property(c => c.Slug).HasMaxLength(120);
         e.Property(c => c.Name).HasMaxLength(120);
         e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        e.Property(c => c.Email).HasMaxLength(254);
+        e.Property(c => c.Expertise).HasConversion(JsonColumn.Converter<List<string>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<string>>());
+        e.Property(c => c.Links).HasConversion(JsonColumn.Converter<List<string>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<string>>());
+        e.HasOne(c => c.Photo).WithMany().HasForeignKey(c => c.PhotoId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -84,7 +88,8 @@ public sealed class ArticleTopicConfiguration : IEntityTypeConfiguration<Article
     {
         e.HasKey(t => new { t.ArticleId, t.TopicId });
         e.HasOne(t => t.Topic).WithMany().HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(t => t.TopicId);
+        // A topic's articles newest id first, for its "More on" list (PublishedArticles.ReadingOnAsync).
+        e.HasIndex(t => new { t.TopicId, t.ArticleId });
     }
 }
 

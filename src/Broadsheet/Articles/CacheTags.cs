@@ -11,6 +11,12 @@ public static class CacheTags
     public const string Feeds = "feeds";
     public const string Ads = "ads";
 
+    /// <summary>The topics index (<c>/topics</c>): every topic with its count of published articles.</summary>
+    public const string TopicIndex = "topics";
+
+    /// <summary>The authors index (<c>/authors</c>) and the API's list of authors: every contributor with photo and role.</summary>
+    public const string AuthorIndex = "authors";
+
     public static string Article(int id) => $"article:{id}";
 
     /// <summary>The id an <see cref="Article(int)"/> tag names, or null for any other tag.</summary>
@@ -25,7 +31,10 @@ public static class CacheTags
 
     public static string Author(string slug) => $"author:{slug}";
 
-    /// <summary>Every tag of the pages that show this article: its own page, its sections (and their ancestors), topics, authors, home, feeds.</summary>
+    /// <summary>
+    /// Every tag of the pages that show this article or count it: its own page, its sections (and their ancestors), topics
+    /// (whose pages list it, and whose articles' pages list it under "More on"), the topics index, authors, home, feeds.
+    /// </summary>
     public static IEnumerable<string> For(Article article)
     {
         yield return Article(article.Id);
@@ -45,6 +54,10 @@ public static class CacheTags
         foreach (var topic in article.Topics)
         {
             yield return Topic(topic.Topic.Slug);
+        }
+        if (article.Topics.Count > 0)
+        {
+            yield return TopicIndex;
         }
         foreach (var entry in article.Byline)
         {

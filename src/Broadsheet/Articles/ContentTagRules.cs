@@ -73,7 +73,7 @@ public sealed class SectionPages : IContentTagRule
     }
 }
 
-/// <summary>A topic's page, home (which lists topics) and the pages of the published articles tagged with it.</summary>
+/// <summary>A topic's page, the topics index, home (which lists topics) and the pages of the published articles tagged with it.</summary>
 public sealed class TopicPages : IContentTagRule
 {
     public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
@@ -83,11 +83,12 @@ public sealed class TopicPages : IContentTagRule
     {
         var ids = keys.Cast<int>().ToList();
         var slugs = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Slug).ToListAsync(ct);
-        await NamedPages.AddAsync(tags, slugs.Select(CacheTags.Topic), db.Articles.Where(a => a.Topics.Any(t => ids.Contains(t.TopicId))), ct);
+        await NamedPages.AddAsync(tags, [.. slugs.Select(CacheTags.Topic), .. slugs.Count > 0 ? [CacheTags.TopicIndex] : Array.Empty<string>()],
+            db.Articles.Where(a => a.Topics.Any(t => ids.Contains(t.TopicId))), ct);
     }
 }
 
-/// <summary>A contributor's author page, home (which lists authors) and the pages of the published articles in their byline.</summary>
+/// <summary>A contributor's author page, the authors index, home (which lists authors) and the pages of the published articles in their byline.</summary>
 public sealed class ContributorPages : IContentTagRule
 {
     public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
@@ -97,7 +98,8 @@ public sealed class ContributorPages : IContentTagRule
     {
         var ids = keys.Cast<int>().ToList();
         var slugs = await db.Contributors.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Slug).ToListAsync(ct);
-        await NamedPages.AddAsync(tags, slugs.Select(CacheTags.Author), db.Articles.Where(a => a.Byline.Any(b => ids.Contains(b.ContributorId))), ct);
+        await NamedPages.AddAsync(tags, [.. slugs.Select(CacheTags.Author), .. slugs.Count > 0 ? [CacheTags.AuthorIndex] : Array.Empty<string>()],
+            db.Articles.Where(a => a.Byline.Any(b => ids.Contains(b.ContributorId))), ct);
     }
 }
 

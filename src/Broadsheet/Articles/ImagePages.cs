@@ -10,7 +10,8 @@ public static class ImagePages
     /// <summary>
     /// The tags of every page that shows the image: published articles with it as their hero picture (the article's
     /// page and the listings whose cards show its thumbnail) or in their body, standards pages with it in their body,
-    /// and the pages with ad slots when an ad shows it.
+    /// the pages with ad slots when an ad shows it, and for a contributor's photo their author page, the authors index
+    /// and the pages of the published articles in their byline (whose author box shows it).
     /// </summary>
     public static async Task<List<string>> TagsAsync(BroadsheetDb db, Guid imageId, CancellationToken ct)
     {
@@ -20,11 +21,18 @@ public static class ImagePages
         var bodyUses = await db.Database
             .SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Articles" WHERE "Status" = {published} AND "Body" LIKE {inBody}""")
             .ToListAsync(ct);
+        var portrayed = await db.Contributors.AsNoTracking().Where(c => c.PhotoId == imageId).Select(c => new { c.Id, c.Slug }).ToListAsync(ct);
+        var portrayedIds = portrayed.Select(c => c.Id).ToList();
         var articles = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && (a.HeroImageId == imageId || bodyUses.Contains(a.Id)))
+            .Where(a => a.Status == ArticleStatus.Published
+                && (a.HeroImageId == imageId || bodyUses.Contains(a.Id) || a.Byline.Any(b => portrayedIds.Contains(b.ContributorId))))
             .Include(a => a.Section).Include(a => a.Topics).ThenInclude(t => t.Topic).Include(a => a.Byline).ThenInclude(b => b.Contributor)
             .ToListAsync(ct);
         var tags = articles.SelectMany(CacheTags.For);
+        if (portrayed.Count > 0)
+        {
+            tags = tags.Concat([CacheTags.AuthorIndex, CacheTags.Home, .. portrayed.Select(c => CacheTags.Author(c.Slug))]);
+        }
         // Every page with an ad slot carries the ads tag: only an ad that shows the image is worth evicting them all.
         if (await db.AdCreatives.AnyAsync(a => a.ImageId == imageId, ct))
         {

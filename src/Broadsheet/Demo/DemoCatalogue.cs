@@ -51,6 +51,7 @@ internal sealed class DemoCatalogue(BroadsheetDb db, IServiceProvider services, 
         Check("publication.json", await contributors.CreateAsync(new ContributorInput
         {
             Slug = contributor.Slug, Name = contributor.Name, Kind = contributor.Kind, Role = contributor.Role, Bio = contributor.Bio,
+            Expertise = contributor.Expertise, Email = contributor.Email, Links = contributor.Links,
         }, ct));
 
     /// <summary>Records an image whose files <see cref="ImageWriter.PrepareAsync"/> made, as that method asks of its callers.</summary>

@@ -24,7 +24,9 @@ public sealed record DemoSection(string Path, string Name);
 public sealed record DemoTopic(string Slug, string Name, string Description);
 
 /// <summary>Kind is <c>person</c> (staff, with a role and a bio) or <c>agency</c>.</summary>
-public sealed record DemoContributor(string Slug, string Name, string Kind, string? Role = null, string? Bio = null);
+public sealed record DemoContributor(
+    string Slug, string Name, string Kind, string? Role = null, string? Bio = null, IReadOnlyList<string>? Expertise = null, string? Email = null,
+    IReadOnlyList<string>? Links = null);
 
 /// <summary>A house ad: its picture is drawn at twice the slot's <see cref="Width"/>; dates are days before seeding.</summary>
 public sealed record DemoAd(string Name, string Image, int Width, string Alt, string Link, int StartsDaysAgo, string? Section = null, string? Topic = null, int? EndsDaysAgo = null);

@@ -30,6 +30,8 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
 
     public BodyView Body { get; private set; } = null!;
 
+    public ReadingOn ReadingOn { get; private set; } = null!;
+
     public string? HeroCaption => Article.HeroCaption ?? Article.HeroImage?.Caption;
 
     public string? HeroCredit => Article.HeroCredit ?? Article.HeroImage?.Credit;
@@ -78,10 +80,13 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
             TagCache(CacheTags.Ads);
         }
         Body = new BodyView(article.Body, images, slotsAfter);
+        ReadingOn = await published.ReadingOnAsync(article, ct);
 
-        // Everything the page shows: the article, its sections, topics and contributors (names in links).
-        // Not "home" or "feeds": this page shows neither, so publishing another story leaves it cached.
-        TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds));
+        // Everything the page shows: the article, its sections, topics and contributors (names in links). The topic and
+        // section tags also cover the reading-on lists: a story published, changed or withdrawn in the primary topic or the
+        // section carries them, so this page is rebuilt with the lists as they now are. Not "home", "feeds" or the topics
+        // index: this page shows none of them, so publishing elsewhere leaves it cached.
+        TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds and not CacheTags.TopicIndex));
         TagCache(CacheTags.Standards);
         DescribeForSearchAndSharing(article);
         return Page();
@@ -123,14 +128,17 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         foreach (var entry in article.Byline)
         {
             var contributor = entry.Contributor;
-            authors.Add(contributor.Kind == ContributorKind.Person
-                ? new JsonObject
-                {
-                    ["@type"] = "Person",
-                    ["name"] = contributor.Name,
-                    ["url"] = Chrome.Absolute(Request, ArticleUrls.AuthorPath(contributor.Slug)),
-                }
-                : new JsonObject { ["@type"] = "Organization", ["name"] = contributor.Name });
+            var author = new JsonObject
+            {
+                ["@type"] = contributor.Kind == ContributorKind.Person ? "Person" : "Organization",
+                ["name"] = contributor.Name,
+                ["url"] = Chrome.Absolute(Request, ArticleUrls.AuthorPath(contributor.Slug)),
+            };
+            if (contributor.Kind == ContributorKind.Person && contributor.Role is { } role)
+            {
+                author["jobTitle"] = role;
+            }
+            authors.Add(author);
         }
         var ld = new JsonObject
         {

@@ -88,3 +88,44 @@ public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead =
 
     public string ThumbnailSrcset => string.Join(", ", Thumbnails.Select(r => $"{PictureView.MediaUrl(r.Path)} {r.Width}w"));
 }
+
+/// <summary>
+/// A contributor's photo as a small square: the focal-point square crops when the photo has them, else its JPEG
+/// renditions cropped by the stylesheet. Always lazy and sized, so it costs nothing above the fold and moves nothing.
+/// </summary>
+public sealed record PortraitView(Image Photo, int Size)
+{
+    public IReadOnlyList<Rendition> Sources { get; } =
+        Photo.Renditions.Where(r => r.Format == CardCrops.Square).OrderBy(r => r.Width).ToList() is { Count: > 0 } squares
+            ? squares
+            : [.. Photo.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width)];
+
+    public string Src => Sources.FirstOrDefault(r => r.Width >= Size) is { } fit ? PictureView.MediaUrl(fit.Path)
+        : Sources.Count > 0 ? PictureView.MediaUrl(Sources[^1].Path) : PictureView.MediaUrl(Photo.OriginalPath);
+
+    public string? Srcset => Sources.Count == 0 ? null : string.Join(", ", Sources.Select(r => $"{PictureView.MediaUrl(r.Path)} {r.Width}w"));
+}
+
+/// <summary>The few lines of a biography shown at the end of an article; the author page shows the whole of it.</summary>
+public static class ShortBio
+{
+    public const int MaxLength = 280;
+
+    /// <summary>The first paragraph, cut after its last whole sentence within <see cref="MaxLength"/> characters (or at a word, with an ellipsis).</summary>
+    public static string Of(string bio)
+    {
+        var first = bio.Trim().Split('\n', 2)[0].Trim();
+        if (first.Length <= MaxLength)
+        {
+            return first;
+        }
+        var head = first[..MaxLength];
+        var sentenceEnd = head.LastIndexOfAny(['.', '!', '?', '。', '！', '？']);
+        if (sentenceEnd >= MaxLength / 3)
+        {
+            return head[..(sentenceEnd + 1)];
+        }
+        var space = head.LastIndexOf(' ');
+        return (space > 0 ? head[..space] : head).TrimEnd(',', ';', ':') + "…";
+    }
+}

@@ -65,7 +65,8 @@ public class PublicApiTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Equal(["north-korea", "diplomacy"], article["topics"]!.AsArray().Select(t => t!["slug"]!.GetValue<string>()));
         var byline = article["byline"]!.AsArray();
         Assert.Equal("agency", byline[0]!["kind"]!.GetValue<string>());
-        Assert.Null(byline[0]!["url"]);
+        // Agencies have author pages too: their reports, linked from the byline.
+        Assert.Equal($"/authors/{byline[0]!["slug"]!.GetValue<string>()}", byline[0]!["url"]!.GetValue<string>());
         Assert.Equal($"/authors/{byline[1]!["slug"]!.GetValue<string>()}", byline[1]!["url"]!.GetValue<string>());
         var hero = article["heroImage"]!;
         Assert.Equal(1000, hero["width"]!.GetValue<int>());
@@ -216,7 +217,8 @@ public class PublicApiTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Equal("Sports editor", writer["role"]!.GetValue<string>());
         Assert.Equal("person", writer["kind"]!.GetValue<string>());
         Assert.NotNull(writer["url"]);
-        Assert.Null(authors.Single(a => a!["slug"]!.GetValue<string>() == agency["slug"]!.GetValue<string>())!["url"]);
+        Assert.Equal($"/authors/{agency["slug"]!.GetValue<string>()}",
+            authors.Single(a => a!["slug"]!.GetValue<string>() == agency["slug"]!.GetValue<string>())!["url"]!.GetValue<string>());
     }
 
     [Fact]

@@ -230,6 +230,43 @@ public sealed class ContentWritersTests(ApiApps apps) : IClassFixture<ApiApps>
     }
 
     [Fact]
+    public async Task A_bad_profile_gets_the_same_message_from_the_api_and_the_newsroom_and_a_good_one_is_kept_by_both()
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        var admin = app.AdminClient();
+        using var newsroom = await NewsroomSession.SignInAsync(app, NewsroomRoles.Admin, Ct);
+        var subjects = Enumerable.Range(1, ContributorWriter.MaxSubjects + 1).Select(i => $"Subject {i}").ToArray();
+        string[] links = ["ftp://example.com/me", "https://example.com/" + new string('p', ContributorWriter.MaxLink)];
+
+        var response = await admin.PostAsync("/api/admin/contributors", Api.Api.Json(new { name = "Kim", expertise = subjects, email = "kim at example", links }), Ct);
+        var page = await newsroom.PostFormAsync("/newsroom/admin/contributors",
+            [new("Input.Name", "Kim"), new("Input.Kind", "Person"), new("Input.Expertise", string.Join('\n', subjects)), new("Input.Email", "kim at example"),
+             new("Input.Links", string.Join("\r\n", links)), new("Input.PhotoId", Guid.NewGuid().ToString())], ct: Ct);
+        foreach (var (field, fieldId) in new[] { ("expertise", "Input_Expertise"), ("email", "Input_Email"), ("links", "Input_Links") })
+        {
+            Assert.Equal(await BothDoors.ApiErrorsAsync(response, field), await BothDoors.FormErrorsAsync(page, fieldId));
+        }
+        Assert.Equal(["List at most 10 subjects."], await BothDoors.ApiErrorsAsync(response, "expertise"));
+        Assert.Equal(["Enter an email address such as name@example.com (at most 254 characters)."], await BothDoors.ApiErrorsAsync(response, "email"));
+        Assert.StartsWith("There is no image", (await BothDoors.FormErrorsAsync(page, "Input_PhotoId")).Single(), StringComparison.Ordinal);
+
+        // A good profile through the form is what the API reads back, and the edit form shows it again.
+        var photo = await admin.UploadImageAsync(64, 64);
+        var name = Api.Api.Unique("Ana Profile");
+        await newsroom.PostFormAsync("/newsroom/admin/contributors",
+            [new("Input.Name", name), new("Input.Kind", "Person"), new("Input.Expertise", "Ports\r\n\r\nShipping "), new("Input.Email", "ana@example.com"),
+             new("Input.Links", "https://example.org/ana"), new("Input.PhotoId", photo.ToString())], ct: Ct);
+        var saved = await admin.GetJsonAsync($"/api/admin/contributors/{Slugs.From(name)}");
+        Assert.Equal(["Ports", "Shipping"], saved["expertise"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal(("ana@example.com", photo.ToString()), (saved["email"]!.GetValue<string>(), saved["photoId"]!.GetValue<string>()));
+        Assert.Equal(["https://example.org/ana"], saved["links"]!.AsArray().Select(e => e!.GetValue<string>()));
+        var id = await WithAsync<int, ContributorWriter>(app, (_, db) => db.Contributors.Where(c => c.Slug == Slugs.From(name)).Select(c => c.Id).SingleAsync(Ct));
+        var edit = Broadsheet.Tests.Reader.Html.Parse(await newsroom.GetPageAsync($"/newsroom/admin/contributors/{id}", Ct));
+        Assert.Equal("Ports\nShipping", edit.QuerySelector("#Input_Expertise")!.TextContent);
+        Assert.Equal(photo.ToString(), edit.QuerySelector("#Input_PhotoId option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_bad_standards_page_gets_the_same_message_from_the_api_and_the_newsroom()
     {
         var app = await apps.On(DatabaseProvider.Sqlite);

@@ -29,7 +29,7 @@ public class ReaderPagesTests(ReaderSite site)
         Assert.NotNull(doc.QuerySelector("header"));
         Assert.NotNull(doc.QuerySelector("main#main"));
         Assert.Equal("#main", doc.QuerySelector("a.skip")!.GetAttribute("href"));
-        Assert.Equal(["/standards", "/standards/ethics", "/standards/corrections"], doc.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/standards", "/standards/ethics", "/standards/corrections", "/topics", "/authors"], doc.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")));
     }
 
     [Theory]

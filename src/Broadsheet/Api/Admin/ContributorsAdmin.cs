@@ -6,10 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Api.Admin;
 
-public sealed record AdminContributorJson(string Slug, string Name, string Kind, string? Role, string? Bio, Guid? PhotoId, string? Url)
+public sealed record AdminContributorJson(
+    string Slug, string Name, string Kind, string? Role, string? Bio, Guid? PhotoId,
+    IReadOnlyList<string> Expertise, string? Email, IReadOnlyList<string> Links, string Url)
 {
     public static AdminContributorJson From(Contributor c) =>
-        new(c.Slug, c.Name, ContentNames.Of(c.Kind), c.Role, c.Bio, c.PhotoId, c.Kind == ContributorKind.Person ? ArticleUrls.AuthorPath(c.Slug) : null);
+        new(c.Slug, c.Name, ContentNames.Of(c.Kind), c.Role, c.Bio, c.PhotoId, c.Expertise, c.Email, c.Links, ArticleUrls.AuthorPath(c.Slug));
 }
 
 internal static class ContributorsAdmin
@@ -21,7 +23,7 @@ internal static class ContributorsAdmin
         contributors.MapGet("/{slug}", Get).WithName("AdminGetContributor").WithSummary("One contributor.");
         contributors.MapPost("/", Create).WithName("AdminCreateContributor").WithSummary("Creates a contributor (a person or an agency).")
             .Reads<ContributorInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
-        contributors.MapPut("/{slug}", Update).WithName("AdminUpdateContributor").WithSummary("Changes a contributor's name, kind, role, bio or photo.")
+        contributors.MapPut("/{slug}", Update).WithName("AdminUpdateContributor").WithSummary("Replaces a contributor's name, kind, role, bio, photo, expertise, email and links.")
             .Reads<ContributorInput>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         contributors.MapDelete("/{slug}", Delete).WithName("AdminDeleteContributor").WithSummary("Deletes a contributor who is in no byline.")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -161,8 +161,9 @@ public static class PublicApi
 
     internal static async Task<Ok<List<AuthorJson>>> ListAuthors(HttpContext http, BroadsheetDb db, CancellationToken ct)
     {
-        var contributors = await db.Contributors.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
+        var contributors = await db.Contributors.AsNoTracking().Include(c => c.Photo).OrderBy(c => c.Name).ToListAsync(ct);
         PublicCaching.Tag(http, CacheTags.Home);
+        PublicCaching.Tag(http, CacheTags.AuthorIndex);
         return TypedResults.Ok(contributors.Select(AuthorJson.From).ToList());
     }
 }

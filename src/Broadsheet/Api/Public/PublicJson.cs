@@ -13,11 +13,10 @@ public sealed record TopicRef(string Slug, string Name, string Url)
     public static TopicRef From(Topic t) => new(t.Slug, t.Name, ArticleUrls.TopicPath(t.Slug));
 }
 
-/// <summary>One name in a byline; only people have a profile page, so agencies have no url.</summary>
-public sealed record BylineRef(string Name, string Kind, string Slug, string? Url)
+/// <summary>One name in a byline, with its author page (staff and agencies both have one).</summary>
+public sealed record BylineRef(string Name, string Kind, string Slug, string Url)
 {
-    public static BylineRef From(Contributor c) =>
-        new(c.Name, ContentNames.Of(c.Kind), c.Slug, c.Kind == ContributorKind.Person ? ArticleUrls.AuthorPath(c.Slug) : null);
+    public static BylineRef From(Contributor c) => new(c.Name, ContentNames.Of(c.Kind), c.Slug, ArticleUrls.AuthorPath(c.Slug));
 }
 
 public sealed record RenditionJson(string Url, int Width, int Height, string Format);
@@ -118,10 +117,13 @@ public sealed record TopicJson(string Slug, string Name, string? Description, st
     public static TopicJson From(Topic t) => new(t.Slug, t.Name, t.Description, ArticleUrls.TopicPath(t.Slug));
 }
 
-public sealed record AuthorJson(string Slug, string Name, string Kind, string? Role, string? Bio, string? Url)
+public sealed record AuthorJson(
+    string Slug, string Name, string Kind, string? Role, string? Bio, string Url,
+    string? PhotoUrl, IReadOnlyList<string> Expertise, string? Email, IReadOnlyList<string> Links)
 {
     public static AuthorJson From(Contributor c) =>
-        new(c.Slug, c.Name, ContentNames.Of(c.Kind), c.Role, c.Bio, c.Kind == ContributorKind.Person ? ArticleUrls.AuthorPath(c.Slug) : null);
+        new(c.Slug, c.Name, ContentNames.Of(c.Kind), c.Role, c.Bio, ArticleUrls.AuthorPath(c.Slug),
+            c.Photo is { } photo ? MediaUrls.Default(photo) : null, c.Expertise, c.Email, c.Links);
 }
 
 /// <summary>Public URLs of library images: renditions are served under <c>/media/</c> by their stored relative path.</summary>

@@ -1,3 +1,5 @@
+using System.Net.Mail;
+using Broadsheet.Articles.BodyFormats;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,17 +20,31 @@ public sealed record ContributorInput
     public string? Bio { get; init; }
 
     public Guid? PhotoId { get; init; }
+
+    /// <summary>Subjects they know well; blank entries and repeats are dropped.</summary>
+    public IReadOnlyList<string>? Expertise { get; init; }
+
+    /// <summary>A public email address for readers.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>Absolute http(s) addresses of their profiles elsewhere.</summary>
+    public IReadOnlyList<string>? Links { get; init; }
 }
 
 /// <summary>
 /// The one way contributors (staff and agencies) are created, changed and deleted. Errors are keyed <c>name</c>,
-/// <c>slug</c>, <c>kind</c>, <c>role</c>, <c>bio</c> and <c>photoId</c>.
+/// <c>slug</c>, <c>kind</c>, <c>role</c>, <c>bio</c>, <c>photoId</c>, <c>expertise</c>, <c>email</c> and <c>links</c>.
 /// </summary>
 public sealed class ContributorWriter(BroadsheetDb db)
 {
     public const int MaxName = 120;
     public const int MaxRole = 200;
     public const int MaxBio = 5000;
+    public const int MaxSubjects = 10;
+    public const int MaxSubject = 100;
+    public const int MaxEmail = 254;
+    public const int MaxLinks = 5;
+    public const int MaxLink = 400;
 
     public async Task<WriteResult<Contributor>> CreateAsync(ContributorInput input, CancellationToken ct = default)
     {
@@ -49,7 +65,7 @@ public sealed class ContributorWriter(BroadsheetDb db)
         return WriteResult.Created(contributor);
     }
 
-    /// <summary>Replaces the contributor's name, kind, role, bio and photo; <see cref="ContributorInput.Slug"/>, when given, must be its slug.</summary>
+    /// <summary>Replaces the contributor's name, kind, role, bio, photo, expertise, email and links; <see cref="ContributorInput.Slug"/>, when given, must be its slug.</summary>
     public async Task<WriteResult<Contributor>> UpdateAsync(string slug, ContributorInput input, CancellationToken ct = default)
     {
         if (await db.Contributors.FirstOrDefaultAsync(c => c.Slug == slug, ct) is not { } contributor)
@@ -100,7 +116,14 @@ public sealed class ContributorWriter(BroadsheetDb db)
         contributor.Role = InputText.Trimmed(input.Role);
         contributor.Bio = InputText.Trimmed(input.Bio);
         contributor.PhotoId = input.PhotoId;
+        contributor.Expertise = Entries(input.Expertise);
+        contributor.Email = InputText.Trimmed(input.Email);
+        contributor.Links = Entries(input.Links);
     }
+
+    /// <summary>A list as it is stored: trimmed, without blanks or repeats, in the order given.</summary>
+    public static List<string> Entries(IEnumerable<string?>? values) =>
+        [.. (values ?? []).Select(InputText.Trimmed).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private async Task<(ValidationErrors Errors, ContributorKind Kind)> ValidateAsync(ContributorInput input, CancellationToken ct)
     {
@@ -118,10 +141,36 @@ public sealed class ContributorWriter(BroadsheetDb db)
         }
         errors.CheckLength(InputText.Trimmed(input.Role), "role", MaxRole, $"Enter a role of at most {MaxRole} characters.");
         errors.CheckLength(InputText.Trimmed(input.Bio), "bio", MaxBio, $"Enter a biography of at most {MaxBio} characters.");
+        var subjects = Entries(input.Expertise);
+        if (subjects.Count > MaxSubjects)
+        {
+            errors.Add("expertise", $"List at most {MaxSubjects} subjects.");
+        }
+        foreach (var subject in subjects)
+        {
+            errors.CheckLength(subject, "expertise", MaxSubject, $"Keep each subject to at most {MaxSubject} characters.");
+        }
+        if (InputText.Trimmed(input.Email) is { } email && !IsEmail(email))
+        {
+            errors.Add("email", $"Enter an email address such as name@example.com (at most {MaxEmail} characters).");
+        }
+        var links = Entries(input.Links);
+        if (links.Count > MaxLinks)
+        {
+            errors.Add("links", $"Enter at most {MaxLinks} profile addresses.");
+        }
+        if (links.Any(link => link.Length > MaxLink || !Links.IsWebUrl(link)))
+        {
+            errors.Add("links", $"Enter each profile address in full, starting with https:// (at most {MaxLink} characters).");
+        }
         if (input.PhotoId is { } photoId && !await db.Images.AnyAsync(i => i.Id == photoId, ct))
         {
             errors.Add("photoId", $"There is no image {photoId} in the library.");
         }
         return (errors, kind);
     }
+
+    private static bool IsEmail(string email) =>
+        email.Length <= MaxEmail && !email.Any(char.IsWhiteSpace)
+        && MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -4,6 +4,7 @@ using Broadsheet.Data;
 using Broadsheet.Newsroom.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Newsroom.Admin.Contributors;
@@ -17,6 +18,8 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContributorWriter writ
     public Contributor Contributor { get; private set; } = null!;
 
     public string? DeleteBlockedBy { get; private set; }
+
+    public IReadOnlyList<SelectListItem> PhotoChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -40,7 +43,7 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContributorWriter writ
         }
         // The slug is not part of this form; the writer refuses any other than the contributor's own.
         Input.Slug = null;
-        var result = await writer.UpdateAsync(Contributor.Slug, Input.ToInput(Contributor.PhotoId), ct);
+        var result = await writer.UpdateAsync(Contributor.Slug, Input.ToInput(), ct);
         if (!result.Succeeded)
         {
             WriterErrors.AddTo(ModelState, result);
@@ -77,6 +80,7 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContributorWriter writ
         }
         Contributor = contributor;
         DeleteBlockedBy = await writer.DeleteBlockedByAsync(contributor, ct);
+        PhotoChoices = await ContributorFields.PhotoChoicesAsync(db, contributor.PhotoId, ct);
         return true;
     }
 }
