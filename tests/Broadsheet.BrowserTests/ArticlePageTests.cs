@@ -80,7 +80,7 @@ The ministry said it would publish a summary of the preparatory work early next 
         var credit = await main.Locator("figure figcaption").First.InnerTextAsync();
         Assert.Contains("Kim Jong-un's motorcade", credit, StringComparison.Ordinal);
         Assert.Contains("Photo: TNS", credit, StringComparison.Ordinal);
-        Assert.False(await main.Locator("a", new() { HasText = "Reuters" }).IsVisibleAsync(), "an agency byline is a plain name, not a link");
+        Assert.Equal("/authors/reuters", await main.Locator(".byline a", new() { HasText = "Reuters" }).GetAttributeAsync("href"));
         var hero = main.Locator("figure img").First;
         Assert.Equal("high", await hero.GetAttributeAsync("fetchpriority"));
         Assert.NotNull(await hero.GetAttributeAsync("width"));

@@ -47,21 +47,23 @@ public static class DataExtensions
         (RelationalEventId.ConnectionError, LogLevel.Debug),
         (RelationalEventId.CommandError, LogLevel.Debug));
 
-    /// <summary>Applies migrations (unless turned off).</summary>
+    /// <summary>Applies migrations and the schema they cannot express (<see cref="IDatabaseSetup"/>), unless turned off.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        if (options.Database.ApplyMigrations)
-        {
-            await db.Database.MigrateAsync();
-        }
         if (db.Database.IsSqlite())
         {
             // WAL lets readers carry on while a writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+        if (!options.Database.ApplyMigrations)
+        {
+            // The schema is the operator's then, all of it: the setups are part of it.
+            return;
+        }
+        await db.Database.MigrateAsync();
         foreach (var setup in scope.ServiceProvider.GetServices<IDatabaseSetup>())
         {
             await setup.ApplyAsync(db, CancellationToken.None);

@@ -3,6 +3,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Ingest;
 using Broadsheet.Media;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -55,6 +56,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
         // Editors and admins.
         ["newsroom/audit"] = PageAccess.AtLeast(NewsroomRoles.Editor),
         ["newsroom/status"] = PageAccess.AtLeast(NewsroomRoles.Editor),
+        ["newsroom/wire"] = PageAccess.AtLeast(NewsroomRoles.Editor),
+        ["newsroom/wire/{id:long}"] = PageAccess.AtLeast(NewsroomRoles.Editor, d => $"/newsroom/wire/{d.WireEntryId}"),
 
         // Admins only.
         ["newsroom/admin"] = PageAccess.AtLeast(NewsroomRoles.Admin),
@@ -70,6 +73,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
         ["newsroom/admin/standards/{id:int}"] = PageAccess.AtLeast(NewsroomRoles.Admin, d => $"/newsroom/admin/standards/{d.StandardsPageId}"),
         ["newsroom/admin/ads"] = PageAccess.AtLeast(NewsroomRoles.Admin),
         ["newsroom/admin/ads/{id:int}"] = PageAccess.AtLeast(NewsroomRoles.Admin, d => $"/newsroom/admin/ads/{d.AdId}"),
+        ["newsroom/admin/wire-sources"] = PageAccess.AtLeast(NewsroomRoles.Admin),
         ["newsroom/admin/apikeys"] = PageAccess.AtLeast(NewsroomRoles.Admin),
     };
 
@@ -200,7 +204,7 @@ public sealed record PageAccess(string? MinimumRole, HttpStatusCode AnonymousSta
 }
 
 /// <summary>Real rows the matrix's paths point at. Add what new pages need (e.g. an article) in <see cref="PermissionMatrixSites.SeedAsync"/>.</summary>
-public sealed record MatrixData(string WriterId, string EditorId, string AdminId, string OtherUserId, int SectionId, int TopicId, int ContributorId, int StandardsPageId, int AdId, int ArticleId, Guid ImageId);
+public sealed record MatrixData(string WriterId, string EditorId, string AdminId, string OtherUserId, int SectionId, int TopicId, int ContributorId, int StandardsPageId, int AdId, int ArticleId, Guid ImageId, long WireEntryId);
 
 public sealed class PermissionMatrixSite(BroadsheetApp app, MatrixData data, IReadOnlyList<(string Who, NewsroomSession Session)> sessions)
 {
@@ -247,9 +251,11 @@ public sealed class PermissionMatrixSites : IAsyncLifetime
         var image = new Image { Id = Guid.NewGuid(), OriginalPath = "matrix/original.jpg", ContentType = "image/jpeg", Width = 600, Height = 500, Alt = "An ad" };
         var ad = new AdCreative { Name = "Matrix ad", Image = image, LinkUrl = "https://example.com/", Alt = "Matrix ad" };
         var article = new Article { Slug = "matrix-draft", Headline = "Matrix draft", Section = section, Status = ArticleStatus.Draft, CreatedById = writerId, Version = 1, Body = [new ParagraphBlock([new Inline("Draft.")])] };
-        db.AddRange(section, topic, contributor, standards, image, ad, article);
+        var arrival = new WireArrival { Origin = "push", Source = "Matrix", Body = "not wire copy"u8.ToArray(), Refusal = "unknown format" };
+        var wire = new WireEntry { Arrival = arrival, Source = "Matrix", Status = WireStatus.Quarantined, Reason = "unknown format" };
+        db.AddRange(section, topic, contributor, standards, image, ad, article, arrival, wire);
         await db.SaveChangesAsync();
-        return new MatrixData(writerId, editorId, adminId, otherUserId, section.Id, topic.Id, contributor.Id, standards.Id, ad.Id, article.Id, image.Id);
+        return new MatrixData(writerId, editorId, adminId, otherUserId, section.Id, topic.Id, contributor.Id, standards.Id, ad.Id, article.Id, image.Id, wire.Id);
     }
 
     public async ValueTask DisposeAsync()
