@@ -44,7 +44,8 @@ public static class ResponseCacheTags
 /// The output-cache policy of reader pages: anonymous GET/HEAD, one entry per normalised Accept-Encoding
 /// (the cache stores compressed bytes) and per <c>page</c> query value; other query strings do not create
 /// entries, so cache-busting URLs cannot flood it. Only 200s without cookies are stored. Entries live until
-/// their tags are evicted, or <see cref="Lifetime"/> at most.
+/// their tags are evicted, or <see cref="Lifetime"/> at most; a response whose render began before one of its tags
+/// was evicted is not stored (<see cref="EvictionLedger"/>, marked here when the request arrives).
 /// </summary>
 public sealed class ReaderCachePolicy : IOutputCachePolicy
 {
@@ -68,6 +69,10 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && StringValues.IsNullOrEmpty(request.Headers.Authorization);
         context.EnableOutputCaching = true;
+        if (cacheable)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<EvictionLedger>().Begin(context.HttpContext);
+        }
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
