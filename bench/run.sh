@@ -11,6 +11,8 @@
 # BENCH_PROVIDERS: "Sqlite PostgreSQL" (default) or one of them. BENCH_PORT (61812), BENCH_NGINX_PORT (61811),
 # BENCH_PG_PORT (61813): a throwaway PostgreSQL cluster like test.sh's, or BENCH_POSTGRES (a connection string).
 # BENCH_ENV: extra environment for the server (e.g. "DOTNET_GCHeapHardLimit=0x6000000").
+# BENCH_BASELINE: another build's output folder (with BENCH_BASELINE_ROOT, its content root), measured right after
+# each case of this one on the same data, so that a change is compared with what it replaces in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20}
@@ -50,7 +52,7 @@ if [[ " $providers " == *" PostgreSQL "* ]] && [ -z "$postgres" ]; then bench_po
 cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 
 start_server() {
-  local provider=$1 cache=$2
+  local provider=$1 cache=$2 app=${3:-$app} content_root=${4:-$content_root}
   # The audio worker is off: this measures page serving alone (bench/listen.sh measures pages while audio is made).
   # Nothing the benchmark requests touches a speech engine.
   # shellcheck disable=SC2086
@@ -135,6 +137,7 @@ echo "| case | requests/s | p50 | p90 | p99 | server CPU ms/request | peak RSS M
 echo "|---|---|---|---|---|---|---|---|"
 nginx_ms=""
 summary=""
+breakdown=""
 for provider in $providers; do
   # Seed the demo publication once, in a process of its own, so that the figures are of serving alone.
   start_server "$provider" true
@@ -152,7 +155,18 @@ for provider in $providers; do
       kill "$master"
     fi
     label=$([ "$cache" = true ] && echo "output cache on" || echo "output cache off")
+    if [ -n "${BENCH_BASELINE:-}" ]; then
+      stop_server
+      start_server "$provider" "$cache" "$BENCH_BASELINE" "${BENCH_BASELINE_ROOT:-$content_root}"
+      measure "baseline: $provider, $label" "http://127.0.0.1:$port$path" "$server" "$server"
+      stop_server
+      start_server "$provider" "$cache"
+    fi
     measure "$provider, $label" "http://127.0.0.1:$port$path" "$server" "$server"
+    # Where the resident memory is at the end of the run: anonymous (GC heap, native heaps, stacks), file-backed
+    # (mapped assemblies and native libraries, shared through the page cache) and shared memory (the JIT's
+    # double-mapped code).
+    breakdown+="$provider, $label: $(awk '/^(VmRSS|RssAnon|RssFile|RssShmem)/ {printf "%s %.0f MB  ", $1, $2/1024}' "/proc/$server/status")"$'\n'
     if [ "$cache" = true ]; then
       summary+="$provider cached / nginx: $(python3 -c "print(f'{$cpu_ms/$nginx_ms:.2f}')")x (target at most 2x)"$'\n'
     else
@@ -163,4 +177,7 @@ for provider in $providers; do
 done
 echo
 printf '%s' "$summary"
+echo
+echo "Resident memory at the end of each Broadsheet run:"
+printf '%s' "$breakdown"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
