@@ -8,7 +8,7 @@
 #   bench/run.sh [seconds] [connections]
 #
 # BENCH_APP: an existing Release build's output folder (src/Broadsheet/bin/Release/net10.0) instead of publishing.
-# BENCH_PROVIDERS: "Sqlite PostgreSQL" (default) or one of them. BENCH_PORT (61812), BENCH_NGINX_PORT (61811),
+# BENCH_PROVIDERS: "Sqlite PostgreSQL" (default) or one of them; BENCH_CACHE: "true false" (default) or one of them. BENCH_PORT (61812), BENCH_NGINX_PORT (61811),
 # BENCH_PG_PORT (61813): a throwaway PostgreSQL cluster like test.sh's, or BENCH_POSTGRES (a connection string).
 # BENCH_ENV: extra environment for the server (e.g. "DOTNET_GCHeapHardLimit=0x6000000").
 # BENCH_BASELINE: another build's output folder (with BENCH_BASELINE_ROOT, its content root), measured right after
@@ -20,6 +20,7 @@ connections=${2:-32}
 port=${BENCH_PORT:-61812}
 nginx_port=${BENCH_NGINX_PORT:-61811}
 providers=${BENCH_PROVIDERS:-Sqlite PostgreSQL}
+caches=${BENCH_CACHE:-true false}
 
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
 command -v wrk >/dev/null || $sudo apt-get install -y -qq wrk >/dev/null
@@ -61,9 +62,9 @@ start_server() {
     ConnectionStrings__Broadsheet="$([ "$provider" = PostgreSQL ] && echo "$postgres" || true)" Logging__LogLevel__Default=Warning \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ${BENCH_ENV:-} ./Broadsheet) >>"$out/server.log" 2>&1 &
   server=$!
-  # First start seeds the demo publication (images and renditions): allow it a few minutes on a busy machine.
+  # First start seeds the demo publication (images and renditions): allow it up to ten minutes on a busy machine.
   local ready=""
-  for _ in $(seq 1 360); do curl -fs "http://127.0.0.1:$port/api/v1/articles?pageSize=1" >/dev/null 2>&1 && { ready=1; break; }; kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
+  for _ in $(seq 1 1200); do curl -fs "http://127.0.0.1:$port/api/v1/articles?pageSize=1" >/dev/null 2>&1 && { ready=1; break; }; kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
   [ -n "$ready" ] || { echo "Broadsheet did not start:"; tail -40 "$out/server.log"; exit 1; }
 }
 
@@ -73,12 +74,14 @@ stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; }
 measure() {
   local name=$1 url=$2 rss_pid=$3; shift 3
   # Warm up: JIT, caches, connection pools.
-  wrk -t1 -c"$connections" -d5s -H 'Accept-Encoding: br, gzip' "$url" >/dev/null
+  wrk -t1 -c"$connections" -d5s --timeout 30s -H 'Accept-Encoding: br, gzip' "$url" >/dev/null
   local before after
   before=$(cpu_ticks "$@")
-  wrk -t1 -c"$connections" -d"${duration}s" --latency -H 'Accept-Encoding: br, gzip' "$url" >"$out/wrk.txt"
+  wrk -t1 -c"$connections" -d"${duration}s" --timeout 30s --latency -H 'Accept-Encoding: br, gzip' "$url" >"$out/wrk.txt"
   after=$(cpu_ticks "$@")
   grep -q "Non-2xx" "$out/wrk.txt" && { echo "non-2xx responses in $name run:"; cat "$out/wrk.txt"; exit 1; }
+  # On an overloaded machine a run can end before any uncached request does (every request waits up to 30 s).
+  [ "$(awk '/requests in/ {print $1}' "$out/wrk.txt")" != 0 ] || { echo "no request completed in the $name run:"; cat "$out/wrk.txt"; exit 1; }
   local requests rps p50 p90 p99 rss bytes
   requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
   rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
@@ -142,7 +145,7 @@ for provider in $providers; do
   # Seed the demo publication once, in a process of its own, so that the figures are of serving alone.
   start_server "$provider" true
   stop_server
-  for cache in true false; do
+  for cache in $caches; do
     start_server "$provider" "$cache"
     path=$(article_path)
     if [ -z "$nginx_ms" ]; then

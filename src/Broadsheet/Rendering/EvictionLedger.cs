@@ -88,9 +88,11 @@ public sealed class EvictionLedger
 
 /// <summary>
 /// The output-cache store as the middleware and <see cref="Articles.ContentCache"/> see it: evictions are recorded in
-/// the <see cref="EvictionLedger"/> before they reach the store, and a response whose render (marked by
-/// <see cref="EvictionLedger.Begin"/>) began before one of its tags was evicted is not stored. An eviction that lands
-/// between that check and the store is caught by a second check after it, which evicts the tag again.
+/// the <see cref="EvictionLedger"/> before they reach the store; the lookup, which the middleware makes before the
+/// response is rendered, marks the request (<see cref="EvictionLedger.Begin"/>), and a response whose render began
+/// before one of its tags was evicted is not stored. An eviction that lands between that check and the store is
+/// caught by a second check after it, which evicts the tag again. Marking at the lookup keeps a cache hit free of
+/// any service resolution.
 /// </summary>
 public sealed class GuardedOutputCacheStore(IOutputCacheStore inner, EvictionLedger ledger, IHttpContextAccessor requests) : IOutputCacheStore
 {
@@ -100,7 +102,14 @@ public sealed class GuardedOutputCacheStore(IOutputCacheStore inner, EvictionLed
         return inner.EvictByTagAsync(tag, cancellationToken);
     }
 
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (requests.HttpContext is { } http)
+        {
+            ledger.Begin(http);
+        }
+        return inner.GetAsync(key, cancellationToken);
+    }
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {

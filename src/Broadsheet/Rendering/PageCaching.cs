@@ -45,7 +45,7 @@ public static class ResponseCacheTags
 /// (the cache stores compressed bytes) and per <c>page</c> query value; other query strings do not create
 /// entries, so cache-busting URLs cannot flood it. Only 200s without cookies are stored. Entries live until
 /// their tags are evicted, or <see cref="Lifetime"/> at most; a response whose render began before one of its tags
-/// was evicted is not stored (<see cref="EvictionLedger"/>, marked here when the request arrives).
+/// was evicted is not stored (<see cref="GuardedOutputCacheStore"/>).
 /// </summary>
 public sealed class ReaderCachePolicy : IOutputCachePolicy
 {
@@ -69,10 +69,6 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && StringValues.IsNullOrEmpty(request.Headers.Authorization);
         context.EnableOutputCaching = true;
-        if (cacheable)
-        {
-            context.HttpContext.RequestServices.GetRequiredService<EvictionLedger>().Begin(context.HttpContext);
-        }
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;

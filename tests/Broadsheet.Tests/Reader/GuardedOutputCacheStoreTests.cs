@@ -27,20 +27,22 @@ public sealed class GuardedOutputCacheStoreTests
             Store = new GuardedOutputCacheStore(wrap is null ? Memory : wrap(Memory), Ledger, Requests);
         }
 
-        /// <summary>A request whose render begins now.</summary>
-        public void BeginRender()
-        {
-            var http = new DefaultHttpContext();
-            Ledger.Begin(http);
-            Requests.HttpContext = http;
-        }
+        /// <summary>
+        /// A request arrives. Set in the test's own method, not an awaited one, because the accessor's value flows
+        /// into what the test calls and not back out.
+        /// </summary>
+        public void Arrive() => Requests.HttpContext = new DefaultHttpContext();
+
+        /// <summary>The middleware's lookup, a miss, marks the request: its render begins now.</summary>
+        public async Task BeginRenderAsync() => Assert.Null(await Store.GetAsync("lookup", Ct));
     }
 
     [Fact]
     public async Task A_response_rendered_before_its_tag_was_evicted_is_not_stored()
     {
         var h = new Harness();
-        h.BeginRender();
+        h.Arrive();
+        await h.BeginRenderAsync();
         await h.Store.EvictByTagAsync("feeds", Ct);
         await h.Store.SetAsync("feed", [1], ["feeds", "home"], Life, Ct);
         Assert.Null(await h.Memory.GetAsync("feed", Ct));
@@ -51,7 +53,8 @@ public sealed class GuardedOutputCacheStoreTests
     {
         var h = new Harness();
         await h.Store.EvictByTagAsync("feeds", Ct);
-        h.BeginRender();
+        h.Arrive();
+        await h.BeginRenderAsync();
         await h.Store.EvictByTagAsync("article:7", Ct);
         await h.Store.SetAsync("feed", [1], ["feeds"], Life, Ct);
         Assert.Equal([1], await h.Memory.GetAsync("feed", Ct));
@@ -63,7 +66,8 @@ public sealed class GuardedOutputCacheStoreTests
         GuardedOutputCacheStore? guarded = null;
         var h = new Harness(memory => new EvictingWhileStoring(memory, () => guarded!.EvictByTagAsync("feeds", Ct)));
         guarded = h.Store;
-        h.BeginRender();
+        h.Arrive();
+        await h.BeginRenderAsync();
         await h.Store.SetAsync("feed", [1], ["feeds"], Life, Ct);
         Assert.Null(await h.Memory.GetAsync("feed", Ct));
     }
@@ -72,14 +76,16 @@ public sealed class GuardedOutputCacheStoreTests
     public async Task After_the_ledger_forgets_renders_begun_before_are_refused_and_later_ones_stored()
     {
         var h = new Harness();
-        h.BeginRender();
+        h.Arrive();
+        await h.BeginRenderAsync();
         for (var i = 0; i <= EvictionLedger.MaxTags; i++)
         {
             await h.Store.EvictByTagAsync($"article:{i}", Ct);
         }
         await h.Store.SetAsync("old", [1], ["home"], Life, Ct);
         Assert.Null(await h.Memory.GetAsync("old", Ct));
-        h.BeginRender();
+        h.Arrive();
+        await h.BeginRenderAsync();
         await h.Store.SetAsync("new", [2], ["home"], Life, Ct);
         Assert.Equal([2], await h.Memory.GetAsync("new", Ct));
     }
