@@ -18,7 +18,7 @@ out=$(mktemp -d /tmp/broadsheet-ingest-bench.XXXXXX)
 chmod 755 "$out"
 cleanup() {
   kill "${server:-}" 2>/dev/null || true
-  [ -n "${pg_bin:-}" ] && $as_pg "$pg_bin/pg_ctl" -D "$out/pg" -m immediate stop >/dev/null 2>&1 || true
+  bench_postgres_stop "$out/pg"
   rm -rf "$out"
 }
 trap cleanup EXIT
@@ -28,16 +28,9 @@ content_root=$out/app
 if [ -n "${BENCH_APP:-}" ]; then content_root=$PWD/src/Broadsheet; else dotnet publish src/Broadsheet -c Release -o "$out/app" -nologo -v q >/dev/null; fi
 
 postgres=${BENCH_POSTGRES:-}
-if [ -z "$postgres" ]; then
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  as_pg=""; if [ "$(id -u)" -eq 0 ]; then as_pg="runuser -u postgres --"; fi
-  mkdir -p "$out/pg"; [ -z "$as_pg" ] || chown postgres "$out/pg"
-  pg_port=${BENCH_PG_PORT:-55433}
-  $as_pg "$pg_bin/initdb" -D "$out/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-  # Durable commits (fsync on), as in production: the desk commits each item.
-  $as_pg "$pg_bin/pg_ctl" -D "$out/pg" -l "$out/pg/log" -w -o "-p $pg_port -k $out/pg -c listen_addresses=127.0.0.1" start >/dev/null
-  postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=broadsheet_bench"
-fi
+# shellcheck source=bench/postgres.sh
+. bench/postgres.sh
+[ -n "$postgres" ] || bench_postgres "$out/pg" "${BENCH_PG_PORT:-55433}"
 
 # start_server PROVIDER [sources...]: the app with the audio worker off (ingest alone is measured), logs at warning.
 start_server() {

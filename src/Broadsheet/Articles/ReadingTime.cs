@@ -56,6 +56,32 @@ public static class ReadingTime
         {
             units += rate.CountsCharacters ? CountCharacters(segment.Text) : CountWords(segment.Text);
         }
+        return Minutes(units, rate, images);
+    }
+
+    /// <summary>
+    /// <see cref="Estimate(Article)"/> and the body's word count (the page's JSON-LD <c>wordCount</c>) in one pass
+    /// over the body: the article page needs both.
+    /// </summary>
+    public static (int Minutes, int Words) Measure(Article article)
+    {
+        var images = article.Body.Count(b => b is ImageBlock) + (article.HeroImageId is null ? 0 : 1);
+        var rate = RateFor(article.Language);
+        var words = 0;
+        var characters = 0;
+        foreach (var segment in PlainText.Segments(article.Body))
+        {
+            words += CountWords(segment.Text);
+            if (rate.CountsCharacters)
+            {
+                characters += CountCharacters(segment.Text);
+            }
+        }
+        return (Minutes(rate.CountsCharacters ? characters : words, rate, images), words);
+    }
+
+    private static int Minutes(int units, Rate rate, int images)
+    {
         // Kept in integers (seconds times units-per-minute) so that exact minutes never round up by a float error.
         var scaled = (long)units * 60 + (long)ImageSeconds(images) * rate.PerMinute;
         var minutes = (scaled + 60L * rate.PerMinute - 1) / (60L * rate.PerMinute);

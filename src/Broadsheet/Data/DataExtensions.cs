@@ -30,7 +30,7 @@ public static class DataExtensions
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Cache=Shared;Pooling=True"
                     : connectionString;
-                builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>((s, o) => o.UseSqlite(sqlite).AddInterceptors(s.GetServices<IInterceptor>()).ConfigureWarnings(QuietFailures));
+                builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>((s, o) => o.UseSqlite(sqlite).AddInterceptors(s.GetServices<IInterceptor>()).AddInterceptors(SqliteDurability.Instance).ConfigureWarnings(QuietFailures));
                 break;
         }
         return builder;

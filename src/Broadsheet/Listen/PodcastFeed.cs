@@ -14,7 +14,9 @@ namespace Broadsheet.Listen;
 /// <summary>
 /// RSS 2.0 podcast feeds of article audio (the default voice of each article's language), for the whole publication
 /// and per section, with the iTunes tags Apple Podcasts requires. Only articles whose current revision has ready audio
-/// are listed; the worker evicts <see cref="CacheTags.Feeds"/> when new audio is ready.
+/// are listed. They are reader responses (<see cref="ReaderPageMarker"/>: ETag, Cache-Control, output cache); the worker
+/// evicts <see cref="CacheTags.Feeds"/> when new audio is ready, and a feed whose render began before that eviction is
+/// not stored (<see cref="EvictionLedger"/>).
 /// </summary>
 internal static class PodcastFeed
 {
@@ -27,11 +29,13 @@ internal static class PodcastFeed
         feeds.MapGet("/podcast.xml", (HttpContext http, BroadsheetDb db, PublishedArticles published, VoiceCatalog catalog, PodcastArtwork artwork, IOptions<ListenOptions> options, CancellationToken ct) =>
                 FeedAsync(null, http, db, published, catalog, artwork, options.Value.Podcast, ct))
             .WithName("PodcastFeed")
+            .WithMetadata(ReaderPageMarker.Instance)
             .WithSummary("The publication's podcast: every article with ready audio, newest first.")
             .CacheOutput(p => p.AddPolicy<ReaderCachePolicy>().Tag(CacheTags.Feeds));
         feeds.MapGet("/podcast/{**section}", (string section, HttpContext http, BroadsheetDb db, PublishedArticles published, VoiceCatalog catalog, PodcastArtwork artwork, IOptions<ListenOptions> options, CancellationToken ct) =>
                 FeedAsync(section, http, db, published, catalog, artwork, options.Value.Podcast, ct))
             .WithName("SectionPodcastFeed")
+            .WithMetadata(ReaderPageMarker.Instance)
             .WithSummary("A section's podcast (e.g. /feeds/podcast/asia/east-asia.xml), including its subsections.")
             .CacheOutput(p => p.AddPolicy<ReaderCachePolicy>().Tag(CacheTags.Feeds));
         app.MapGet("/listen/artwork/{key}.png", Results<FileContentHttpResult, NotFound> (string key, HttpContext http, PodcastArtwork artwork) =>
@@ -158,7 +162,6 @@ internal static class PodcastFeed
             w.WriteEndElement();
             w.WriteEndElement();
         }
-        http.Response.Headers.CacheControl = "public, max-age=300, s-maxage=300";
         return TypedResults.Text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml, "application/rss+xml; charset=utf-8", Encoding.UTF8);
     }
 

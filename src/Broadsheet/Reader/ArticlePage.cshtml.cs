@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
@@ -14,8 +11,6 @@ namespace Broadsheet.Reader;
 
 public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, AdSlots ads) : ReaderPageModel(chrome)
 {
-    private static readonly JsonSerializerOptions LdJson = new() { Encoder = JavaScriptEncoder.Default };
-
     private static readonly PerModel<Func<BroadsheetDb, Guid[], IAsyncEnumerable<Image>>> ImagesById = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, Guid[] ids) => db.Images.AsNoTracking().Where(i => ids.Contains(i.Id))));
 
@@ -53,7 +48,8 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         await Chrome.LoadAsync(ct);
 
         Breadcrumbs = Chrome.Site!.SectionAndAncestors(article.Section.Path);
-        ReadingMinutes = ReadingTime.Estimate(article);
+        int words;
+        (ReadingMinutes, words) = ReadingTime.Measure(article);
 
         var imageIds = article.Body.OfType<ImageBlock>().Select(b => b.ImageId).Distinct().ToArray();
         var images = new Dictionary<Guid, Image>(imageIds.Length);
@@ -88,7 +84,7 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         // index: this page shows none of them, so publishing elsewhere leaves it cached.
         TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds and not CacheTags.TopicIndex));
         TagCache(CacheTags.Standards);
-        DescribeForSearchAndSharing(article);
+        DescribeForSearchAndSharing(article, words);
         return Page();
     }
 
@@ -108,7 +104,7 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         return Page();
     }
 
-    private void DescribeForSearchAndSharing(Article article)
+    private void DescribeForSearchAndSharing(Article article, int words)
     {
         Meta.Title = article.Headline;
         Meta.Description = article.Summary.FirstOrDefault();
@@ -117,58 +113,20 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         Meta.Language = article.Language;
         Meta.PublishedAt = article.FirstPublishedAt;
         Meta.ModifiedAt = article.LastUpdatedAt ?? article.FirstPublishedAt;
+        List<string> imagePaths = [];
         if (article.HeroImage is { } hero)
         {
             Meta.ImageUrl = PictureView.LargestJpegPath(hero);
             Meta.ImageAlt = article.HeroAlt ?? hero.Alt;
-        }
-
-        var publication = Chrome.Publication;
-        var authors = new JsonArray();
-        foreach (var entry in article.Byline)
-        {
-            var contributor = entry.Contributor;
-            var author = new JsonObject
+            if (Meta.ImageUrl is not null)
             {
-                ["@type"] = contributor.Kind == ContributorKind.Person ? "Person" : "Organization",
-                ["name"] = contributor.Name,
-                ["url"] = Chrome.Absolute(Request, ArticleUrls.AuthorPath(contributor.Slug)),
-            };
-            if (contributor.Kind == ContributorKind.Person && contributor.Role is { } role)
-            {
-                author["jobTitle"] = role;
+                // The whole picture, then the focal-point crops the newsroom made (16:9 and 1:1), as search engines ask for.
+                imagePaths.Add(Meta.ImageUrl);
+                imagePaths.AddRange(PictureView.CropPaths(hero));
             }
-            authors.Add(author);
         }
-        var ld = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "NewsArticle",
-            ["headline"] = article.Headline,
-            ["description"] = Meta.Description,
-            ["inLanguage"] = article.Language,
-            ["datePublished"] = article.FirstPublishedAt?.ToString("O"),
-            ["dateModified"] = Meta.ModifiedAt?.ToString("O"),
-            ["mainEntityOfPage"] = Chrome.Absolute(Request, article.PublicPath),
-            ["author"] = authors,
-            ["publisher"] = new JsonObject
-            {
-                ["@type"] = "NewsMediaOrganization",
-                ["name"] = publication.Name,
-                ["url"] = Chrome.Absolute(Request, "/"),
-                ["publishingPrinciples"] = Chrome.Absolute(Request, "/standards"),
-            },
-            ["articleSection"] = article.Section.Name,
-            ["wordCount"] = PlainText.Segments(article.Body).Sum(s => ReadingTime.CountWords(s.Text)),
-            ["isAccessibleForFree"] = true,
-        };
-        if (Meta.ImageUrl is not null)
-        {
-            // The whole picture, then the focal-point crops the newsroom made (16:9 and 1:1), as search engines ask for.
-            ld["image"] = new JsonArray([.. new[] { Meta.ImageUrl }.Concat(article.HeroImage is { } picture ? PictureView.CropPaths(picture) : [])
-                .Select(url => (JsonNode?)Chrome.Absolute(Request, url))]);
-        }
-        // The default encoder escapes <, > and &, so nothing in the data can close the script element.
-        Meta.JsonLd = ld.ToJsonString(LdJson);
+        var request = Request;
+        Meta.JsonLd = ArticleJsonLd.NewsArticle(article, new ArticleJsonLd.Context(
+            Chrome.Publication.Name, path => Chrome.Absolute(request, path), Meta.Description, Meta.ModifiedAt, imagePaths, words));
     }
 }

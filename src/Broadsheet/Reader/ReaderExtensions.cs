@@ -44,15 +44,20 @@ public static class ReaderExtensions
             var redisStore = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
             builder.Services.Remove(redisStore);
             builder.Services.AddSingleton<IOutputCacheStore>(s => new FailOpenOutputCacheStore(
-                redisStore.ImplementationInstance as IOutputCacheStore
-                    ?? redisStore.ImplementationFactory?.Invoke(s) as IOutputCacheStore
-                    ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(s, redisStore.ImplementationType!),
+                Resolve(redisStore, s),
                 s.GetRequiredService<TimeProvider>(),
                 s.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
             builder.Services.AddSingleton<RedisContentChanges>();
             builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());
             builder.Services.AddHostedService(s => s.GetRequiredService<RedisContentChanges>());
         }
+        // Outermost: a response rendered before one of its tags was evicted is not stored (EvictionLedger).
+        var store = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        builder.Services.Remove(store);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<EvictionLedger>();
+        builder.Services.AddSingleton<IOutputCacheStore>(s => new GuardedOutputCacheStore(
+            Resolve(store, s), s.GetRequiredService<EvictionLedger>(), s.GetRequiredService<IHttpContextAccessor>()));
 
         builder.Services.AddResponseCompression(o =>
         {
@@ -69,6 +74,11 @@ public static class ReaderExtensions
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         return builder;
     }
+
+    private static IOutputCacheStore Resolve(ServiceDescriptor registered, IServiceProvider services) =>
+        registered.ImplementationInstance as IOutputCacheStore
+            ?? registered.ImplementationFactory?.Invoke(services) as IOutputCacheStore
+            ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(services, registered.ImplementationType!);
 
     /// <summary>Error pages, security headers, compression, output caching, ETags: everything in front of the endpoints.</summary>
     public static WebApplication UseReaderPipeline(this WebApplication app)

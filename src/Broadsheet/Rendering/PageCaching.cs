@@ -44,7 +44,8 @@ public static class ResponseCacheTags
 /// The output-cache policy of reader pages: anonymous GET/HEAD, one entry per normalised Accept-Encoding
 /// (the cache stores compressed bytes) and per <c>page</c> query value; other query strings do not create
 /// entries, so cache-busting URLs cannot flood it. Only 200s without cookies are stored. Entries live until
-/// their tags are evicted, or <see cref="Lifetime"/> at most.
+/// their tags are evicted, or <see cref="Lifetime"/> at most; a response whose render began before one of its tags
+/// was evicted is not stored (<see cref="GuardedOutputCacheStore"/>).
 /// </summary>
 public sealed class ReaderCachePolicy : IOutputCachePolicy
 {

@@ -322,6 +322,18 @@ The ferry will carry 300 passengers and run every half hour.
             Assert.Matches(@"^\d{2}:\d{2}:\d{2}$", item.Element(itunes + "duration")!.Value);
         }
 
+        // A reader response: output-cached (a hit carries Age) with an ETag that podcast apps revalidate against.
+        var feedPath = $"/feeds/podcast/{section}.xml";
+        var first = await client.GetAsync(feedPath, Ct);
+        var etag = first.Headers.ETag!;
+        Assert.Contains("public", first.Headers.CacheControl!.ToString());
+        var hit = await client.GetAsync(feedPath, Ct);
+        Assert.NotNull(hit.Headers.Age);
+        Assert.Equal(etag, hit.Headers.ETag);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, feedPath);
+        conditional.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional, Ct)).StatusCode);
+
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/feeds/podcast/no-such-section.xml", Ct)).StatusCode);
     }
 
