@@ -263,7 +263,7 @@ await RunAsync(articlesConnection, """
     """);
 Console.WriteLine($"listing counts in {clock.Elapsed.TotalSeconds:F0} s; indexes");
 await RunAsync(articlesConnection, "SELECT setval(pg_get_serial_sequence('\"Articles\"', 'Id'), (SELECT max(\"Id\") FROM \"Articles\"))");
-await BothAsync([.. indexes, Broadsheet.Articles.ListingSchema.SitemapIndexSql]);
+await BothAsync([.. indexes, .. Broadsheet.Articles.ListingSchema.PostgresIndexes]);
 Console.WriteLine($"indexes in {clock.Elapsed.TotalSeconds:F0} s; analyze");
 await RunAsync(articlesConnection, "VACUUM ANALYZE");
 Console.WriteLine($"{count:N0} articles in {clock.Elapsed.TotalSeconds:F0} s");

@@ -72,7 +72,7 @@ measure("/api/v1/articles?topic=&page=N", [f"/api/v1/articles?topic={s}&page={ra
 measure("topic page, page N", [f"/topics/{s}?page={random.randint(1, (int(c) + PAGE - 1) // PAGE)}" for s, c in random.choices(topics, k=n)])
 measure("/topics", ["/topics"] * 20)
 months = sql("""SELECT to_char(a."FirstPublishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') FROM "Articles" a WHERE a."Status" = 'Published'
-    ORDER BY a."FirstPublishedAt" DESC LIMIT 1 OFFSET 100000""")
+    ORDER BY a."FirstPublishedAt" DESC LIMIT 1 OFFSET {total // 3}""")
 measure("/sitemap.xml", ["/sitemap.xml"] * 20)
 measure(f"/sitemaps/articles-{months[0][0]}.xml", [f"/sitemaps/articles-{months[0][0]}.xml"] * 20)
 words = [w for (w,) in sql("""SELECT word FROM ts_stat('SELECT "Vector" FROM "SearchDocument" TABLESAMPLE SYSTEM (1)') WHERE length(word) > 3""")]
@@ -87,7 +87,8 @@ section = sections[0][0]
 times = []
 for i in range(30):
     draft = json.dumps({"headline": f"Bench publication {i} {time.time()}", "section": section, "summary": ["A summary."],
-                        "body": "<p>One paragraph of text for the benchmark.</p>", "bodyFormat": "html", "topics": ["Bench topic"]})
+                        "body": {"markdown": "One paragraph of text for the benchmark."}, "topics": ["Bench topic"],
+                        "language": "en", "type": "news"})
     _, status, data = get("/api/admin/articles", "POST", draft, auth)
     if status != 201:
         print(f"  ! create answered {status}: {data[:300]!r}", file=sys.stderr)

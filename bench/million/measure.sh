@@ -15,14 +15,17 @@ key=bench-admin-key-0123456789abcdef
 out=$(mktemp -d /tmp/broadsheet-million.XXXXXX)
 trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$out"' EXIT
 psql_args=$(echo "$connection" | tr ';' '\n' | awk -F= 'tolower($1)=="host"{h=$2} tolower($1)=="port"{p=$2} tolower($1)=="username"{u=$2} tolower($1)=="database"{d=$2} END{printf "-h %s -p %s -U %s %s", h, (p?p:5432), u, d}')
+# BENCH_APP: an existing Release build's output folder (src/Broadsheet/bin/Release/net10.0) instead of publishing anew.
 app=${BENCH_APP:-}
+content_root=$PWD/src/Broadsheet
 if [ -z "$app" ]; then
   dotnet publish src/Broadsheet -c Release -o "$out/app" -nologo -v q >/dev/null
   app="$out/app"
+  content_root=$out/app
 fi
 app=$(cd "$app" && pwd)
 started=$(date +%s.%N)
-(cd "$app" && exec env Broadsheet__Database__Provider=PostgreSQL ConnectionStrings__Broadsheet="$connection" Broadsheet__DataPath="$out/data" \
+(cd "$app" && exec env ASPNETCORE_CONTENTROOT="$content_root" Broadsheet__Database__Provider=PostgreSQL ConnectionStrings__Broadsheet="$connection" Broadsheet__DataPath="$out/data" \
   Broadsheet__BootstrapApiKey=$key Broadsheet__Cache__OutputCache=false Broadsheet__Listen__Worker=false Broadsheet__SeedDemoContent=false \
   Broadsheet__RateLimits__Search__PermitLimit=1000000 Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$http_port" \
   ./Broadsheet) >"$out/server.log" 2>&1 &

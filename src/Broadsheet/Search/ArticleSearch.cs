@@ -93,8 +93,12 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
     {
         var limit = Math.Max(Candidates, wanted);
         var now = clock.GetUtcNow();
+        // A rare word goes straight to the unbounded window: its matches are few, and a date window would make
+        // PostgreSQL read the date index across the whole window to intersect it with a handful of GIN entries.
+        var few = await (await MatchesAsync(query, null, ct)).Select(m => m.ArticleId).Take(4 * limit).CountAsync(ct) < 4 * limit;
+        List<int?> windows = few ? [null] : [.. Windows.Select(d => (int?)d), null];
         List<int> ids = [];
-        foreach (var days in Windows.Select(d => (int?)d).Append(null))
+        foreach (var days in windows)
         {
             var matches = await MatchesAsync(query, days is { } d ? now.AddDays(-d) : null, ct);
             ids = await (from m in matches
