@@ -71,7 +71,7 @@ topics = sql("""SELECT t."Slug", c."Count" FROM "Topics" t JOIN "ListingCount" c
 measure("/api/v1/articles?topic=&page=N", [f"/api/v1/articles?topic={s}&page={random.randint(1, (int(c) + PAGE - 1) // PAGE)}" for s, c in random.choices(topics, k=n)])
 measure("topic page, page N", [f"/topics/{s}?page={random.randint(1, (int(c) + PAGE - 1) // PAGE)}" for s, c in random.choices(topics, k=n)])
 measure("/topics", ["/topics"] * 20)
-months = sql("""SELECT to_char(a."FirstPublishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') FROM "Articles" a WHERE a."Status" = 'Published'
+months = sql(f"""SELECT to_char(a."FirstPublishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') FROM "Articles" a WHERE a."Status" = 'Published'
     ORDER BY a."FirstPublishedAt" DESC LIMIT 1 OFFSET {total // 3}""")
 measure("/sitemap.xml", ["/sitemap.xml"] * 20)
 measure(f"/sitemaps/articles-{months[0][0]}.xml", [f"/sitemaps/articles-{months[0][0]}.xml"] * 20)
