@@ -70,8 +70,9 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         e.HasMany(a => a.Topics).WithOne().HasForeignKey(t => t.ArticleId);
         e.HasMany(a => a.Byline).WithOne().HasForeignKey(c => c.ArticleId);
         e.HasMany(a => a.Notes).WithOne().HasForeignKey(n => n.ArticleId);
-        e.HasIndex(a => new { a.Status, a.FirstPublishedAt });
-        e.HasIndex(a => new { a.SectionId, a.Status, a.FirstPublishedAt });
+        // Listings order by (FirstPublishedAt, Id): both in the index, so a page is one range read in order.
+        e.HasIndex(a => new { a.Status, a.FirstPublishedAt, a.Id });
+        e.HasIndex(a => new { a.SectionId, a.Status, a.FirstPublishedAt, a.Id });
         e.Property(a => a.CreatedById).HasMaxLength(450);
         e.Property(a => a.ModifiedBy).HasMaxLength(120);
         e.Property(a => a.ModifiedById).HasMaxLength(450);

@@ -26,6 +26,10 @@ public static class ArticlesExtensions
         builder.Services.AddSingleton<IContentTagRule, ContributorPages>();
         builder.Services.AddSingleton<IContentTagRule>(new FixedPages<StandardsPage>(CacheTags.Standards));
         builder.Services.AddSingleton<IContentTagRule, ImageUsePages>();
+        // Listings page from stored per-day counts, kept by every article save.
+        builder.Services.AddSingleton<ListingCounts>();
+        builder.Services.AddSingleton<IArticleIndex>(s => s.GetRequiredService<ListingCounts>());
+        builder.Services.AddSingleton<Data.IDatabaseSetup, ListingSchema>();
         builder.Services.AddScoped<ArticleWriter>();
         builder.Services.AddScoped<Publishing>();
         builder.Services.AddScoped<ArticleWorkflow>();

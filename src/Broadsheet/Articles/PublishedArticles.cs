@@ -90,21 +90,112 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
         return ReadingOn.From(article, onTopic, inSection);
     }
 
-    /// <summary>Every topic with at least one published article, and how many it has.</summary>
+    /// <summary>Every topic with at least one published article, and how many it has: the totals the writers keep (<see cref="ListingCounts"/>).</summary>
     public async Task<List<TopicCount>> TopicCountsAsync(CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        // One GROUP BY over the topic rows of published articles; topics themselves are few and read apart.
-        var counts = await db.Set<ArticleTopic>()
-            .Join(db.Articles.Where(a => a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now), t => t.ArticleId, a => a.Id, (t, a) => t.TopicId)
-            .GroupBy(topicId => topicId)
-            .Select(g => new { TopicId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(c => c.TopicId, c => c.Count, ct);
-        var ids = counts.Keys.ToList();
-        var topics = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
-        return [.. topics.Select(t => new TopicCount(t, counts[t.Id]))];
+        var counts = await db.Set<ListingCount>().AsNoTracking()
+            .Where(c => c.Day == ListingCounts.TotalDay && c.Count > 0 && EF.Functions.Like(c.Listing, "t%"))
+            .ToDictionaryAsync(c => c.Listing, c => c.Count, ct);
+        var topics = await db.Topics.AsNoTracking().ToListAsync(ct);
+        return [.. topics.Where(t => counts.ContainsKey(ListingKeys.Topic(t.Id))).Select(t => new TopicCount(t, counts[ListingKeys.Topic(t.Id)]))];
     }
 
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of a listing, <paramref name="size"/> articles newest first with what a
+    /// listing shows; null when the page is past the end (page 1 of an empty listing is an empty page). The page is
+    /// found from the listing's per-day counts (<see cref="PageSeek"/>), so page 5,000 reads what page 1 does: the
+    /// rows of the days it spans, by the listing's own index.
+    /// </summary>
+    public async Task<ListingPage?> PageAsync(ListingScope scope, int page, int size, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = ListingKeys.DayOf(now);
+        var listed = scope.Filter(Visible());
+        var todayStart = ListingKeys.StartOf(today);
+        var recent = await listed.CountAsync(a => a.FirstPublishedAt >= todayStart, ct);
+        var days = db.Set<ListingCount>().AsNoTracking()
+            .Where(c => c.Listing == scope.Key && c.Day > ListingCounts.TotalDay && c.Day < today)
+            .OrderByDescending(c => c.Day)
+            .Select(c => new ValueTuple<int, int>(c.Day, c.Count))
+            .AsAsyncEnumerable();
+        var seek = await PageSeek.FindAsync((long)(Math.Max(page, 1) - 1) * size, size + 1, today, recent, days, ct);
+        if (seek is null)
+        {
+            return page <= 1 ? new ListingPage([], false) : null;
+        }
+        var rows = listed;
+        if (seek.Before is { } before)
+        {
+            rows = rows.Where(a => a.FirstPublishedAt < before);
+        }
+        if (seek.From is { } from)
+        {
+            rows = rows.Where(a => a.FirstPublishedAt >= from);
+        }
+        var ids = await rows.OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
+            .Skip((int)seek.Offset).Take(size + 1).Select(a => a.Id).ToListAsync(ct);
+        if (ids.Count == 0 && page > 1)
+        {
+            return null;
+        }
+        var hasNext = ids.Count > size;
+        if (hasNext)
+        {
+            ids.RemoveAt(size);
+        }
+        return new ListingPage(await LoadAsync(ids, ct), hasNext);
+    }
+
+    /// <summary>How many articles a listing holds, from the stored counts (today's counted from the rows): no scan of the listing.</summary>
+    public async Task<int> CountAsync(ListingScope scope, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = ListingKeys.DayOf(now);
+        var todayStart = ListingKeys.StartOf(today);
+        var recent = await scope.Filter(Visible()).CountAsync(a => a.FirstPublishedAt >= todayStart, ct);
+        var before = await db.Set<ListingCount>().AsNoTracking()
+            .Where(c => c.Listing == scope.Key && c.Day > ListingCounts.TotalDay && c.Day < today)
+            .SumAsync(c => c.Count, ct);
+        return recent + before;
+    }
+
+    /// <summary>How many published articles each UTC day holds, newest first, days without any left out: from the stored counts, today's counted from the rows.</summary>
+    public async Task<List<(DateOnly Day, int Count)>> DaysAsync(CancellationToken ct = default)
+    {
+        var today = ListingKeys.DayOf(clock.GetUtcNow());
+        var todayStart = ListingKeys.StartOf(today);
+        var recent = await Visible().CountAsync(a => a.FirstPublishedAt >= todayStart, ct);
+        var days = await db.Set<ListingCount>().AsNoTracking()
+            .Where(c => c.Listing == ListingKeys.All && c.Day > ListingCounts.TotalDay && c.Day < today && c.Count > 0)
+            .OrderByDescending(c => c.Day)
+            .Select(c => new { c.Day, c.Count })
+            .ToListAsync(ct);
+        return [.. days.Select(d => (Day: DateOnly.FromDayNumber(d.Day), d.Count)).Prepend((Day: DateOnly.FromDayNumber(today), Count: recent)).Where(d => d.Count > 0)];
+    }
+
+    /// <summary>The ids of a listing's newest <paramref name="count"/> articles: one statement, read in index order.</summary>
+    public Task<List<int>> NewestIdsAsync(ListingScope scope, int count, CancellationToken ct = default) =>
+        scope.Filter(Visible()).OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id).Take(count).Select(a => a.Id).ToListAsync(ct);
+
+    /// <summary>Published articles by id with what a listing shows, in the order of <paramref name="ids"/> (ids no longer published are left out).</summary>
+    public async Task<List<Article>> LoadAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var found = (await Query().Where(a => ids.Contains(a.Id)).ToListAsync(ct)).ToDictionary(a => a.Id);
+        return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
+    }
+
+    /// <summary>The ids of the section at <paramref name="path"/> and of its subsections, for <see cref="ListingScope.Section"/>.</summary>
+    public Task<List<int>> SectionTreeAsync(string path, CancellationToken ct = default)
+    {
+        var prefix = path + "/";
+        return db.Sections.AsNoTracking().Where(s => s.Path == path || s.Path.StartsWith(prefix)).Select(s => s.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Published articles in the section at <paramref name="path"/> and its subsections, by path (feeds); listings page through <see cref="PageAsync"/>.</summary>
     public IQueryable<Article> InSection(string path) =>
         Query().Where(a => a.Section.Path == path || a.Section.Path.StartsWith(path + "/"));
 

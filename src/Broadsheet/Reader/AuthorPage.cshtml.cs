@@ -25,7 +25,7 @@ public sealed class AuthorPageModel(SiteChrome chrome, PublishedArticles publish
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         if (!ModelState.IsValid || await db.Contributors.AsNoTracking().Include(c => c.Photo).FirstOrDefaultAsync(c => c.Slug == slug, ct) is not { } contributor
-            || await Listing.PageAsync(published.By(contributor.Slug), ArticleUrls.AuthorPath(contributor.Slug), page, ct) is not var (articles, pager))
+            || await Listing.PageAsync(published, ListingScope.Contributor(contributor.Id), ArticleUrls.AuthorPath(contributor.Slug), page, ct) is not var (articles, pager))
         {
             return NotFound();
         }

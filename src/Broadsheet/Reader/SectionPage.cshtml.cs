@@ -25,7 +25,8 @@ public sealed class SectionPageModel(SiteChrome chrome, PublishedArticles publis
         {
             return NotFound();
         }
-        if (await Listing.PageAsync(published.InSection(section.Path), ArticleUrls.SectionPath(section.Path), page, ct) is not var (articles, pager))
+        var tree = await published.SectionTreeAsync(section.Path, ct);
+        if (await Listing.PageAsync(published, ListingScope.Section(section.Id, tree), ArticleUrls.SectionPath(section.Path), page, ct) is not var (articles, pager))
         {
             return NotFound();
         }

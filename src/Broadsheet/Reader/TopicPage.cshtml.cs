@@ -18,7 +18,7 @@ public sealed class TopicPageModel(SiteChrome chrome, PublishedArticles publishe
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         if (!ModelState.IsValid || await db.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct) is not { } topic
-            || await Listing.PageAsync(published.WithTopic(topic.Slug), ArticleUrls.TopicPath(topic.Slug), page, ct) is not var (articles, pager))
+            || await Listing.PageAsync(published, ListingScope.Topic(topic.Id), ArticleUrls.TopicPath(topic.Slug), page, ct) is not var (articles, pager))
         {
             return NotFound();
         }

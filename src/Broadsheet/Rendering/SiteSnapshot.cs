@@ -101,6 +101,13 @@ public sealed class SiteData
     /// <summary>Every creative with its image, by id, whether running or not: whether one runs depends on the time of the render.</summary>
     public IReadOnlyList<AdCreative> AdCreatives { get; }
 
+    /// <summary>The ids of the section at <paramref name="path"/> and of its subsections (a listing's section filter).</summary>
+    public IReadOnlyList<int> SectionTree(string path)
+    {
+        var prefix = path + "/";
+        return [.. sectionsByPath.Where(s => s.Key == path || s.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(s => s.Value.Id)];
+    }
+
     /// <summary>The section at <paramref name="path"/> and its ancestors, outermost first; unknown paths are left out.</summary>
     public IReadOnlyList<Section> SectionAndAncestors(string path)
     {

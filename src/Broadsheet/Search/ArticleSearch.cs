@@ -24,41 +24,114 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, bool HasNext);
 /// body on SQLite, ts_rank over the A/B/C-weighted tsvector on PostgreSQL), the filters and the order are LINQ over
 /// the same visible articles, and a page is one query for the ids and one for what the results show.
 /// </summary>
-public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published)
+public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, TimeProvider clock)
 {
+    /// <summary>
+    /// How many of the newest matches PostgreSQL ranks by relevance. A word in half of a million articles must not
+    /// rank half a million vectors: the newest matches (news readers favour recent stories) are found from the GIN
+    /// index and the publication-date index together, a widening window at a time, and only those are ranked.
+    /// </summary>
+    public const int Candidates = 500;
+
+    /// <summary>The most matches <see cref="CountAsync"/> counts; the API reports this many when there are more.</summary>
+    public const int CountCap = 1000;
+
+    // Publication-date windows, in days back from now, that a PostgreSQL search widens through until it has its candidates.
+    private static readonly int[] Windows = [3, 30, 180, 730];
+
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchFilters filters, SearchOrder order, int page, int pageSize, CancellationToken ct)
     {
         if (query.IsEmpty)
         {
             return new SearchResults([], false);
         }
-        var matches = await MatchesAsync(query, ct);
-        var articles = Filter(published.Visible(), filters);
-        var rows = from m in matches join a in articles on m.ArticleId equals a.Id select new { m.ArticleId, m.Rank, a.FirstPublishedAt };
-        var ordered = order == SearchOrder.Newest
-            ? rows.OrderByDescending(r => r.FirstPublishedAt).ThenByDescending(r => r.ArticleId)
-            : rows.OrderByDescending(r => r.Rank).ThenByDescending(r => r.FirstPublishedAt).ThenByDescending(r => r.ArticleId);
-        var found = await ordered.Skip(PageOffset.Of(page, pageSize)).Take(pageSize + 1).ToListAsync(ct);
-        var hasNext = found.Count > pageSize;
-        var ids = found.Take(pageSize).Select(r => r.ArticleId).ToList();
+        List<(int ArticleId, double Rank)> found;
+        var skip = PageOffset.Of(page, pageSize);
+        if (db.Database.IsNpgsql())
+        {
+            found = await NewestRankedAsync(query, filters, order, skip + pageSize + 1, ct);
+        }
+        else
+        {
+            var matches = await MatchesAsync(query, null, ct);
+            var articles = Filter(published.Visible(), filters);
+            var rows = from m in matches join a in articles on m.ArticleId equals a.Id select new { m.ArticleId, m.Rank, a.FirstPublishedAt };
+            var ordered = order == SearchOrder.Newest
+                ? rows.OrderByDescending(r => r.FirstPublishedAt).ThenByDescending(r => r.ArticleId)
+                : rows.OrderByDescending(r => r.Rank).ThenByDescending(r => r.FirstPublishedAt).ThenByDescending(r => r.ArticleId);
+            found = [.. (await ordered.Skip(skip).Take(pageSize + 1).ToListAsync(ct)).Select(r => (r.ArticleId, r.Rank))];
+            skip = 0;
+        }
+        var pageRows = found.Skip(skip).Take(pageSize + 1).ToList();
+        var hasNext = pageRows.Count > pageSize;
+        var ids = pageRows.Take(pageSize).Select(r => r.ArticleId).ToList();
         var shown = (await published.Query().Where(a => ids.Contains(a.Id)).ToListAsync(ct)).ToDictionary(a => a.Id);
-        var hits = found.Take(pageSize)
+        var hits = pageRows.Take(pageSize)
             .Where(r => shown.ContainsKey(r.ArticleId))
             .Select(r => Hit(shown[r.ArticleId], r.Rank, query))
             .ToList();
         return new SearchResults(hits, hasNext);
     }
 
-    /// <summary>How many published articles match (the API's listing reports a total).</summary>
+    /// <summary>How many published articles match, up to <see cref="CountCap"/> (the API's listing reports a total).</summary>
     public async Task<int> CountAsync(SearchQuery query, SearchFilters filters, CancellationToken ct)
     {
         if (query.IsEmpty)
         {
             return 0;
         }
-        var matches = await MatchesAsync(query, ct);
-        return await (from m in matches join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id select m.ArticleId).CountAsync(ct);
+        var matches = await MatchesAsync(query, null, ct);
+        return await (from m in matches join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id select m.ArticleId).Take(CountCap).CountAsync(ct);
     }
+
+    /// <summary>
+    /// PostgreSQL: the newest <c>max(<see cref="Candidates"/>, wanted)</c> matches that pass the filters, ranked when the
+    /// order is relevance. Each window reads the GIN index and the publication-date index of the search documents
+    /// together; the last window has no bound, for words too rare to fill the others.
+    /// </summary>
+    private async Task<List<(int ArticleId, double Rank)>> NewestRankedAsync(SearchQuery query, SearchFilters filters, SearchOrder order, int wanted, CancellationToken ct)
+    {
+        var limit = Math.Max(Candidates, wanted);
+        var now = clock.GetUtcNow();
+        // A rare word goes straight to the unbounded window: its matches are few, and a date window would make
+        // PostgreSQL read the date index across the whole window to intersect it with a handful of GIN entries.
+        var few = await (await MatchesAsync(query, null, ct)).Select(m => m.ArticleId).Take(4 * limit).CountAsync(ct) < 4 * limit;
+        List<int?> windows = few ? [null] : [.. Windows.Select(d => (int?)d), null];
+        List<int> ids = [];
+        foreach (var days in windows)
+        {
+            var matches = await MatchesAsync(query, days is { } d ? now.AddDays(-d) : null, ct);
+            ids = await (from m in matches
+                         join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id
+                         orderby m.PublishedAt descending, m.ArticleId descending
+                         select m.ArticleId).Take(limit).ToListAsync(ct);
+            if (ids.Count >= limit)
+            {
+                break;
+            }
+        }
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var ranks = (await RanksAsync(query, ids, ct)).ToDictionary(m => m.ArticleId);
+        var newest = ids.Where(ranks.ContainsKey).Select(id => (id, ranks[id].Rank, ranks[id].PublishedAt)).ToList();
+        return order == SearchOrder.Newest
+            ? [.. newest.Select(r => (r.id, r.Rank))]
+            : [.. newest.OrderByDescending(r => r.Rank).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.id).Select(r => (r.id, r.Rank))];
+    }
+
+    private async Task<List<SearchMatch>> RanksAsync(SearchQuery query, List<int> ids, CancellationToken ct)
+    {
+        var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(await LanguageAsync(ct)));
+        var sql = "SELECT \"ArticleId\", ts_rank(\"Vector\", " + tsquery + ")::float8 AS \"Rank\", \"PublishedAt\" FROM \"SearchDocument\" WHERE \"ArticleId\" = ANY({"
+            + query.Parameters.Count() + "})";
+        return await db.Set<SearchMatch>().FromSqlRaw(sql, [.. query.Parameters, ids.ToArray()]).ToListAsync(ct);
+    }
+
+    // Words are stemmed as the publication's language stems them (English, the default, before one is set up).
+    private async Task<string> LanguageAsync(CancellationToken ct) =>
+        await db.Publications.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? "en";
 
     private static SearchHit Hit(Article article, double rank, SearchQuery query)
     {
@@ -66,19 +139,23 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published)
         return new SearchHit(article, rank, Highlighter.Html(article.Headline, query), Highlighter.Snippet(text.Trim(), query));
     }
 
-    private async Task<IQueryable<SearchMatch>> MatchesAsync(SearchQuery query, CancellationToken ct)
+    /// <summary>The matches with their rank (SQLite) or unranked (PostgreSQL, ranked apart), published since <paramref name="since"/> when given.</summary>
+    private async Task<IQueryable<SearchMatch>> MatchesAsync(SearchQuery query, DateTimeOffset? since, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {
-            // Words are stemmed as the publication's language stems them (English, the default, before one is set up).
-            var language = await db.Publications.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? "en";
             // The expression holds only fixed SQL and parameter placeholders: the reader's words are parameters.
-            var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(language));
-            var sql = "SELECT \"ArticleId\", ts_rank(\"Vector\", " + tsquery + ")::float8 AS \"Rank\" FROM \"SearchDocument\" WHERE \"Vector\" @@ (" + tsquery + ")";
+            var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(await LanguageAsync(ct)));
+            var sql = "SELECT \"ArticleId\", 0::float8 AS \"Rank\", \"PublishedAt\" FROM \"SearchDocument\" WHERE \"Vector\" @@ (" + tsquery + ")";
+            if (since is { } start)
+            {
+                sql += " AND \"PublishedAt\" >= {" + query.Parameters.Count() + "}";
+                return db.Set<SearchMatch>().FromSqlRaw(sql, [.. query.Parameters, start]);
+            }
             return db.Set<SearchMatch>().FromSqlRaw(sql, [.. query.Parameters]);
         }
         return db.Set<SearchMatch>().FromSqlRaw(
-            """SELECT rowid AS "ArticleId", -bm25("SearchIndex", 10.0, 4.0, 1.0) AS "Rank" FROM "SearchIndex" WHERE "SearchIndex" MATCH {0}""",
+            """SELECT rowid AS "ArticleId", -bm25("SearchIndex", 10.0, 4.0, 1.0) AS "Rank", NULL AS "PublishedAt" FROM "SearchIndex" WHERE "SearchIndex" MATCH {0}""",
             query.ToFts5());
     }
 

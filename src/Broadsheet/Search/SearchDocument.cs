@@ -18,6 +18,9 @@ public sealed class SearchDocument
     public required string Headline { get; set; }
     public required string Summary { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>The article's first publication, so that a search can take the newest matches from the index alone.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 /// <summary>One match of a search: the article and its relevance (higher is better), read with raw SQL.</summary>
@@ -25,6 +28,8 @@ public sealed class SearchMatch
 {
     public int ArticleId { get; set; }
     public double Rank { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 public sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<SearchDocument>, IEntityTypeConfiguration<SearchMatch>
@@ -34,6 +39,7 @@ public sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Searc
         e.HasKey(d => d.ArticleId);
         e.Property(d => d.ArticleId).ValueGeneratedNever();
         e.Property(d => d.Config).HasMaxLength(32);
+        e.HasIndex(d => d.PublishedAt);
         // Deleting an article deletes its document with it, whichever way the article goes.
         e.HasOne<Article>().WithOne().HasForeignKey<SearchDocument>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -15,31 +15,34 @@ public sealed class SearchIndex : IArticleIndex
     {
         var articles = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published)
-            .Select(a => new { a.Id, a.Language, a.Headline, a.Summary, a.Body })
+            .Select(a => new { a.Id, a.Language, a.Headline, a.Summary, a.Body, a.FirstPublishedAt })
             .ToListAsync(ct);
         var kept = articles.Select(a => a.Id).ToList();
         await db.Set<SearchDocument>().Where(d => ids.Contains(d.ArticleId) && !kept.Contains(d.ArticleId)).ExecuteDeleteAsync(ct);
         foreach (var a in articles)
         {
-            var document = Document(a.Id, a.Language, a.Headline, a.Summary, a.Body);
+            var document = Document(a.Id, a.Language, a.Headline, a.Summary, a.Body, a.FirstPublishedAt);
+            // Raw SQL bypasses the model's converters: SQLite keeps the time as UTC ticks (BroadsheetDb).
+            object? publishedAt = db.Database.IsSqlite() ? document.PublishedAt?.UtcTicks : document.PublishedAt;
             // One statement, so a reader never finds the article missing between a delete and an insert.
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "SearchDocument" ("ArticleId", "Config", "Headline", "Summary", "Body")
-                VALUES ({document.ArticleId}, {document.Config}, {document.Headline}, {document.Summary}, {document.Body})
+                INSERT INTO "SearchDocument" ("ArticleId", "Config", "Headline", "Summary", "Body", "PublishedAt")
+                VALUES ({document.ArticleId}, {document.Config}, {document.Headline}, {document.Summary}, {document.Body}, {publishedAt})
                 ON CONFLICT ("ArticleId") DO UPDATE SET "Config" = excluded."Config", "Headline" = excluded."Headline",
-                    "Summary" = excluded."Summary", "Body" = excluded."Body"
+                    "Summary" = excluded."Summary", "Body" = excluded."Body", "PublishedAt" = excluded."PublishedAt"
                 """, ct);
         }
     }
 
     /// <summary>What the index keeps of an article; the bench's bulk loader writes the same rows.</summary>
-    public static SearchDocument Document(int id, string language, string headline, IReadOnlyList<string> summary, IReadOnlyList<Block> body) => new()
+    public static SearchDocument Document(int id, string language, string headline, IReadOnlyList<string> summary, IReadOnlyList<Block> body, DateTimeOffset? publishedAt = null) => new()
     {
         ArticleId = id,
         Config = SearchLanguages.ConfigFor(language),
         Headline = SearchText.ForIndex(headline),
         Summary = SearchText.ForIndex(string.Join('\n', summary)),
         Body = SearchText.ForIndex(PlainText.Of(body)),
+        PublishedAt = publishedAt,
     };
 
     /// <summary>Indexes the published articles that have no document yet (a database from before search, a bulk load).</summary>

@@ -54,6 +54,7 @@ public static class PublicApi
         string? pageSize,
         string? q,
         ArticleSearch search,
+        BroadsheetDb db,
         CancellationToken ct)
     {
         if (!Paging.TryRead(page, pageSize, options.Value, out var paging, out var problem))
@@ -64,10 +65,23 @@ public static class PublicApi
         {
             var parameters = SearchParameters.Read(q, section, topic, author, null, null, null, "newest");
             var found = await search.SearchAsync(parameters.Query, parameters.Filters, SearchOrder.Newest, paging.Page, paging.Size, ct);
-            var count = await search.CountAsync(parameters.Query, parameters.Filters, ct);
+            var matches = await search.CountAsync(parameters.Query, parameters.Filters, ct);
             PublicCaching.Tag(http, CacheTags.Home);
-            return TypedResults.Ok(paging.PageOf(http.Request, found.Hits.Select(h => ArticleSummaryJson.From(h.Article)).ToList(), count));
+            return TypedResults.Ok(paging.PageOf(http.Request, found.Hits.Select(h => ArticleSummaryJson.From(h.Article)).ToList(), matches));
         }
+        PublicCaching.Tag(http, CacheTags.Home);
+        if (await ScopeAsync(published, db, section, topic, author, ct) is var (scope, known))
+        {
+            // One filter (or none): the page is found from the stored counts and the total is theirs, at any depth.
+            if (!known)
+            {
+                return TypedResults.Ok(paging.PageOf(http.Request, new List<ArticleSummaryJson>(), 0));
+            }
+            var total = await published.CountAsync(scope, ct);
+            var found = (long)(paging.Page - 1) * paging.Size < total ? await published.PageAsync(scope, paging.Page, paging.Size, ct) : null;
+            return TypedResults.Ok(paging.PageOf(http.Request, (found?.Articles ?? []).Select(ArticleSummaryJson.From).ToList(), total));
+        }
+        // Several filters at once: no stored count covers the combination, so it is counted and paged by offset.
         var query = string.IsNullOrWhiteSpace(section) ? published.Query() : published.InSection(section.Trim().Trim('/'));
         if (!string.IsNullOrWhiteSpace(topic))
         {
@@ -77,10 +91,35 @@ public static class PublicApi
         {
             query = query.Where(a => a.Byline.Any(c => c.Contributor.Slug == author));
         }
-        var total = await query.CountAsync(ct);
+        var count = await query.CountAsync(ct);
         var articles = await query.Skip(PageOffset.Of(paging.Page, paging.Size)).Take(paging.Size).ToListAsync(ct);
-        PublicCaching.Tag(http, CacheTags.Home);
-        return TypedResults.Ok(paging.PageOf(http.Request, articles.Select(ArticleSummaryJson.From).ToList(), total));
+        return TypedResults.Ok(paging.PageOf(http.Request, articles.Select(ArticleSummaryJson.From).ToList(), count));
+    }
+
+    /// <summary>The listing of at most one of section, topic and author (none: all articles), and whether it names one that exists; null for several.</summary>
+    private static async Task<(ListingScope Scope, bool Known)?> ScopeAsync(PublishedArticles published, BroadsheetDb db, string? section, string? topic, string? author, CancellationToken ct)
+    {
+        string?[] given = [section, topic, author];
+        switch (given.Count(g => !string.IsNullOrWhiteSpace(g)))
+        {
+            case 0:
+                return (ListingScope.All, true);
+            case > 1:
+                return null;
+        }
+        if (!string.IsNullOrWhiteSpace(section))
+        {
+            var path = section.Trim().Trim('/');
+            var id = await db.Sections.AsNoTracking().Where(s => s.Path == path).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+            return id is { } sectionId ? (ListingScope.Section(sectionId, await published.SectionTreeAsync(path, ct)), true) : (ListingScope.All, false);
+        }
+        if (!string.IsNullOrWhiteSpace(topic))
+        {
+            var id = await db.Topics.AsNoTracking().Where(t => t.Slug == topic).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+            return id is { } topicId ? (ListingScope.Topic(topicId), true) : (ListingScope.All, false);
+        }
+        var contributor = await db.Contributors.AsNoTracking().Where(c => c.Slug == author).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        return contributor is { } contributorId ? (ListingScope.Contributor(contributorId), true) : (ListingScope.All, false);
     }
 
     internal static async Task<Results<Ok<SearchPageJson>, ProblemHttpResult>> SearchArticles(

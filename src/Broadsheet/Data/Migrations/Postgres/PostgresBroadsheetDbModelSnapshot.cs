@@ -283,11 +283,11 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasIndex("ModifiedAt");
 
-                    b.HasIndex("Status", "FirstPublishedAt");
-
                     b.HasIndex("Status", "ScheduledFor");
 
-                    b.HasIndex("SectionId", "Status", "FirstPublishedAt");
+                    b.HasIndex("Status", "FirstPublishedAt", "Id");
+
+                    b.HasIndex("SectionId", "Status", "FirstPublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });
@@ -411,6 +411,41 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Contributors");
+                });
+
+            modelBuilder.Entity("Broadsheet.Articles.ListedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Listings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ListedArticle");
+                });
+
+            modelBuilder.Entity("Broadsheet.Articles.ListingCount", b =>
+                {
+                    b.Property<string>("Listing")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Listing", "Day");
+
+                    b.ToTable("ListingCount");
                 });
 
             modelBuilder.Entity("Broadsheet.Articles.Publication", b =>
@@ -1141,6 +1176,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1151,6 +1189,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasComputedColumnSql("setweight(to_tsvector(CASE \"Config\" WHEN 'danish' THEN 'danish'::regconfig WHEN 'dutch' THEN 'dutch'::regconfig WHEN 'english' THEN 'english'::regconfig WHEN 'finnish' THEN 'finnish'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'german' THEN 'german'::regconfig WHEN 'hungarian' THEN 'hungarian'::regconfig WHEN 'italian' THEN 'italian'::regconfig WHEN 'norwegian' THEN 'norwegian'::regconfig WHEN 'portuguese' THEN 'portuguese'::regconfig WHEN 'romanian' THEN 'romanian'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'swedish' THEN 'swedish'::regconfig WHEN 'turkish' THEN 'turkish'::regconfig ELSE 'simple'::regconfig END, \"Headline\"), 'A') || setweight(to_tsvector(CASE \"Config\" WHEN 'danish' THEN 'danish'::regconfig WHEN 'dutch' THEN 'dutch'::regconfig WHEN 'english' THEN 'english'::regconfig WHEN 'finnish' THEN 'finnish'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'german' THEN 'german'::regconfig WHEN 'hungarian' THEN 'hungarian'::regconfig WHEN 'italian' THEN 'italian'::regconfig WHEN 'norwegian' THEN 'norwegian'::regconfig WHEN 'portuguese' THEN 'portuguese'::regconfig WHEN 'romanian' THEN 'romanian'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'swedish' THEN 'swedish'::regconfig WHEN 'turkish' THEN 'turkish'::regconfig ELSE 'simple'::regconfig END, \"Summary\"), 'B') || setweight(to_tsvector(CASE \"Config\" WHEN 'danish' THEN 'danish'::regconfig WHEN 'dutch' THEN 'dutch'::regconfig WHEN 'english' THEN 'english'::regconfig WHEN 'finnish' THEN 'finnish'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'german' THEN 'german'::regconfig WHEN 'hungarian' THEN 'hungarian'::regconfig WHEN 'italian' THEN 'italian'::regconfig WHEN 'norwegian' THEN 'norwegian'::regconfig WHEN 'portuguese' THEN 'portuguese'::regconfig WHEN 'romanian' THEN 'romanian'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'swedish' THEN 'swedish'::regconfig WHEN 'turkish' THEN 'turkish'::regconfig ELSE 'simple'::regconfig END, \"Body\"), 'C')", true);
 
                     b.HasKey("ArticleId");
+
+                    b.HasIndex("PublishedAt");
 
                     b.HasIndex("Vector");
 

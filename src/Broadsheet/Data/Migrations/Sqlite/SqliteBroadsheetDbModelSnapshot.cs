@@ -271,11 +271,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("ModifiedAt");
 
-                    b.HasIndex("Status", "FirstPublishedAt");
-
                     b.HasIndex("Status", "ScheduledFor");
 
-                    b.HasIndex("SectionId", "Status", "FirstPublishedAt");
+                    b.HasIndex("Status", "FirstPublishedAt", "Id");
+
+                    b.HasIndex("SectionId", "Status", "FirstPublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });
@@ -395,6 +395,41 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Contributors");
+                });
+
+            modelBuilder.Entity("Broadsheet.Articles.ListedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Listings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ListedArticle");
+                });
+
+            modelBuilder.Entity("Broadsheet.Articles.ListingCount", b =>
+                {
+                    b.Property<string>("Listing")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Listing", "Day");
+
+                    b.ToTable("ListingCount");
                 });
 
             modelBuilder.Entity("Broadsheet.Articles.Publication", b =>
@@ -1099,11 +1134,16 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("ArticleId");
+
+                    b.HasIndex("PublishedAt");
 
                     b.ToTable("SearchDocument");
                 });

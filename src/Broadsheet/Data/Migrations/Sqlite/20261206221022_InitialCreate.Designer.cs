@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Broadsheet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBroadsheetDb))]
-    [Migration("20261206211919_InitialCreate")]
+    [Migration("20261206221022_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -274,11 +274,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("ModifiedAt");
 
-                    b.HasIndex("Status", "FirstPublishedAt");
-
                     b.HasIndex("Status", "ScheduledFor");
 
-                    b.HasIndex("SectionId", "Status", "FirstPublishedAt");
+                    b.HasIndex("Status", "FirstPublishedAt", "Id");
+
+                    b.HasIndex("SectionId", "Status", "FirstPublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });
@@ -398,6 +398,41 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Contributors");
+                });
+
+            modelBuilder.Entity("Broadsheet.Articles.ListedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Listings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ListedArticle");
+                });
+
+            modelBuilder.Entity("Broadsheet.Articles.ListingCount", b =>
+                {
+                    b.Property<string>("Listing")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Listing", "Day");
+
+                    b.ToTable("ListingCount");
                 });
 
             modelBuilder.Entity("Broadsheet.Articles.Publication", b =>
@@ -1102,11 +1137,16 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("ArticleId");
+
+                    b.HasIndex("PublishedAt");
 
                     b.ToTable("SearchDocument");
                 });

@@ -149,6 +149,32 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ListedArticle",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Listings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListedArticle", x => x.ArticleId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ListingCount",
+                columns: table => new
+                {
+                    Listing = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingCount", x => new { x.Listing, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Publications",
                 columns: table => new
                 {
@@ -693,7 +719,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     Config = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Headline = table.Column<string>(type: "TEXT", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -765,14 +792,14 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 column: "ModifiedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_SectionId_Status_FirstPublishedAt",
+                name: "IX_Articles_SectionId_Status_FirstPublishedAt_Id",
                 table: "Articles",
-                columns: new[] { "SectionId", "Status", "FirstPublishedAt" });
+                columns: new[] { "SectionId", "Status", "FirstPublishedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Status_FirstPublishedAt",
+                name: "IX_Articles_Status_FirstPublishedAt_Id",
                 table: "Articles",
-                columns: new[] { "Status", "FirstPublishedAt" });
+                columns: new[] { "Status", "FirstPublishedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_Status_ScheduledFor",
@@ -846,6 +873,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 table: "Contributors",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocument_PublishedAt",
+                table: "SearchDocument",
+                column: "PublishedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sections_ParentId",
@@ -972,6 +1004,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");
+
+            migrationBuilder.DropTable(
+                name: "ListedArticle");
+
+            migrationBuilder.DropTable(
+                name: "ListingCount");
 
             migrationBuilder.DropTable(
                 name: "Publications");

@@ -151,6 +151,32 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ListedArticle",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Listings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListedArticle", x => x.ArticleId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ListingCount",
+                columns: table => new
+                {
+                    Listing = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingCount", x => new { x.Listing, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Publications",
                 columns: table => new
                 {
@@ -696,6 +722,7 @@ namespace Broadsheet.Data.Migrations.Postgres
                     Headline = table.Column<string>(type: "text", nullable: false),
                     Summary = table.Column<string>(type: "text", nullable: false),
                     Body = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "setweight(to_tsvector(CASE \"Config\" WHEN 'danish' THEN 'danish'::regconfig WHEN 'dutch' THEN 'dutch'::regconfig WHEN 'english' THEN 'english'::regconfig WHEN 'finnish' THEN 'finnish'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'german' THEN 'german'::regconfig WHEN 'hungarian' THEN 'hungarian'::regconfig WHEN 'italian' THEN 'italian'::regconfig WHEN 'norwegian' THEN 'norwegian'::regconfig WHEN 'portuguese' THEN 'portuguese'::regconfig WHEN 'romanian' THEN 'romanian'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'swedish' THEN 'swedish'::regconfig WHEN 'turkish' THEN 'turkish'::regconfig ELSE 'simple'::regconfig END, \"Headline\"), 'A') || setweight(to_tsvector(CASE \"Config\" WHEN 'danish' THEN 'danish'::regconfig WHEN 'dutch' THEN 'dutch'::regconfig WHEN 'english' THEN 'english'::regconfig WHEN 'finnish' THEN 'finnish'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'german' THEN 'german'::regconfig WHEN 'hungarian' THEN 'hungarian'::regconfig WHEN 'italian' THEN 'italian'::regconfig WHEN 'norwegian' THEN 'norwegian'::regconfig WHEN 'portuguese' THEN 'portuguese'::regconfig WHEN 'romanian' THEN 'romanian'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'swedish' THEN 'swedish'::regconfig WHEN 'turkish' THEN 'turkish'::regconfig ELSE 'simple'::regconfig END, \"Summary\"), 'B') || setweight(to_tsvector(CASE \"Config\" WHEN 'danish' THEN 'danish'::regconfig WHEN 'dutch' THEN 'dutch'::regconfig WHEN 'english' THEN 'english'::regconfig WHEN 'finnish' THEN 'finnish'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'german' THEN 'german'::regconfig WHEN 'hungarian' THEN 'hungarian'::regconfig WHEN 'italian' THEN 'italian'::regconfig WHEN 'norwegian' THEN 'norwegian'::regconfig WHEN 'portuguese' THEN 'portuguese'::regconfig WHEN 'romanian' THEN 'romanian'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'swedish' THEN 'swedish'::regconfig WHEN 'turkish' THEN 'turkish'::regconfig ELSE 'simple'::regconfig END, \"Body\"), 'C')", stored: true)
                 },
                 constraints: table =>
@@ -768,14 +795,14 @@ namespace Broadsheet.Data.Migrations.Postgres
                 column: "ModifiedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_SectionId_Status_FirstPublishedAt",
+                name: "IX_Articles_SectionId_Status_FirstPublishedAt_Id",
                 table: "Articles",
-                columns: new[] { "SectionId", "Status", "FirstPublishedAt" });
+                columns: new[] { "SectionId", "Status", "FirstPublishedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Status_FirstPublishedAt",
+                name: "IX_Articles_Status_FirstPublishedAt_Id",
                 table: "Articles",
-                columns: new[] { "Status", "FirstPublishedAt" });
+                columns: new[] { "Status", "FirstPublishedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_Status_ScheduledFor",
@@ -849,6 +876,11 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "Contributors",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocument_PublishedAt",
+                table: "SearchDocument",
+                column: "PublishedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SearchDocument_Vector",
@@ -981,6 +1013,12 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");
+
+            migrationBuilder.DropTable(
+                name: "ListedArticle");
+
+            migrationBuilder.DropTable(
+                name: "ListingCount");
 
             migrationBuilder.DropTable(
                 name: "Publications");
