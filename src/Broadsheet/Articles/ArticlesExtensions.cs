@@ -31,7 +31,7 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<ArticleWorkflow>();
         builder.Services.AddScoped<ArticleRevisions>();
         builder.Services.AddScoped<ScheduledPublisher>();
-        builder.Services.AddHostedService<ScheduledPublishing>();
+        builder.AddWorkerJob<ScheduledPublishing>();
         return builder;
     }
 }
