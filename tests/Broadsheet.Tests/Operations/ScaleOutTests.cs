@@ -35,7 +35,7 @@ public sealed class ScaleOutTests(ScaleOutSite site) : IClassFixture<ScaleOutSit
     {
         var article = ApiSupport.ArticleJson(section, headline);
         article["topics"] = new System.Text.Json.Nodes.JsonArray(topic);
-        article["byline"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = author, ["kind"] = "staff" });
+        article["byline"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = author, ["kind"] = "person" });
         var id = await admin.CreateArticleAsync(article);
         var published = await admin.PublishAsync(id);
         return new Uri(new Uri("http://x"), published["url"]!.GetValue<string>()).PathAndQuery;
