@@ -5,12 +5,14 @@ using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Edge;
 using Broadsheet.Ingest;
 using Broadsheet.Ingest.Doors;
 using Broadsheet.Discovery;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
+using Broadsheet.Operations;
 using Broadsheet.Reader;
 using Broadsheet.Rendering;
 using Broadsheet.Syndication;
@@ -18,9 +20,11 @@ using Broadsheet.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBroadsheetOptions();
+builder.AddOperations();
 builder.AddRateLimits();
 builder.AddData();
 builder.AddArticles();
+builder.AddEdge();
 builder.AddSearch();
 builder.AddAccounts();
 builder.AddMedia();
@@ -44,18 +48,23 @@ if (await app.RunCommandAsync(args))
 await app.PrepareDatabaseAsync();
 await app.SeedDemoContentAsync();
 app.UseProxyHeaders();
-app.UseReaderPipeline();
-app.UseNewsroom();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseApiErrors();
-app.UseRateLimits();
-app.MapMedia();
-app.MapAds();
-app.MapApi();
-app.MapListen();
-app.MapDiscovery();
-app.MapReader();
+app.MapHealth();
+// A worker-only process (Broadsheet:Role=worker) runs the background jobs and answers the health checks only.
+if (app.ServesWeb())
+{
+    app.UseReaderPipeline();
+    app.UseNewsroom();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseApiErrors();
+    app.UseRateLimits();
+    app.MapMedia();
+    app.MapAds();
+    app.MapApi();
+    app.MapListen();
+    app.MapDiscovery();
+    app.MapReader();
+}
 await app.RunAsync();
 
 public partial class Program;

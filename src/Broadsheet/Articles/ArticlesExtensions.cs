@@ -35,7 +35,7 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<ArticleWorkflow>();
         builder.Services.AddScoped<ArticleRevisions>();
         builder.Services.AddScoped<ScheduledPublisher>();
-        builder.Services.AddHostedService<ScheduledPublishing>();
+        builder.AddWorkerJob<ScheduledPublishing>();
         return builder;
     }
 }

@@ -7,9 +7,10 @@ namespace Broadsheet.Articles;
 /// write (from the tags the folders' <see cref="IContentTagRule"/>s give), so every eviction also moves <see cref="Generation"/> on: in-memory snapshots of rarely changing data (the site
 /// chrome, the ad creatives) compare it with the generation they were read at and rebuild when it moved.
 /// </summary>
-public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentChangeBroadcast> broadcasts)
+public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentChangeBroadcast> broadcasts, IEnumerable<IWorkerChangeFollower> workerFollowers)
 {
     private readonly IContentChangeBroadcast[] broadcasts = [.. broadcasts];
+    private readonly IWorkerChangeFollower[] workerFollowers = [.. workerFollowers];
     private long generation;
 
     /// <summary>
@@ -52,10 +53,20 @@ public sealed class ContentCache(IOutputCacheStore store, IEnumerable<IContentCh
     /// eviction and this call would otherwise stay in the shared store (renders still running now are not stored,
     /// their snapshot being older than the generation).
     /// </summary>
-    public Task ChangedElsewhereAsync(IEnumerable<string> tags, CancellationToken ct = default)
+    /// <remarks>A change made by a web-only process (<paramref name="madeByWebOnly"/>) is also handed to this process's
+    /// <see cref="IWorkerChangeFollower"/>s, registered only where the worker jobs run.</remarks>
+    public async Task ChangedElsewhereAsync(IEnumerable<string> tags, bool madeByWebOnly = false, CancellationToken ct = default)
     {
         Interlocked.Increment(ref generation);
-        return EvictResponsesAsync(tags, ct);
+        var distinct = tags.Distinct().ToList();
+        await EvictResponsesAsync(distinct, ct);
+        if (madeByWebOnly)
+        {
+            foreach (var follower in workerFollowers)
+            {
+                await follower.FollowAsync(distinct, ct);
+            }
+        }
     }
 }
 
@@ -67,4 +78,24 @@ public interface IContentChangeBroadcast
 {
     /// <summary>Called with the tags about to be evicted.</summary>
     Task PublishAsync(IReadOnlyCollection<string> tags, CancellationToken ct);
+}
+
+/// <summary>
+/// Hears, in a process that runs the worker jobs, the changes a web-only process made (announced through Redis), so
+/// that the jobs following changes (audio generation, feed pings) run on a worker for the newsroom's writes too. A
+/// folder registers its follower only when <see cref="Roles.RunsWorkerJobs"/>.
+/// </summary>
+public interface IWorkerChangeFollower
+{
+    Task FollowAsync(IReadOnlyCollection<string> tags, CancellationToken ct);
+}
+
+/// <summary>
+/// Extension point: shared caches in front of the instances (a CDN, Varnish) that must drop the pages of these tags.
+/// <see cref="ContentChanges"/> calls it once per committed change, after this instance's own eviction, with every
+/// tag the change made stale; it must not block (queue and send in the background).
+/// </summary>
+public interface ISharedCachePurge
+{
+    void Purge(IReadOnlyCollection<string> tags);
 }

@@ -67,8 +67,9 @@ public sealed class ContentTags
 /// between the save and the commit) and a rollback drops it. Writes that bypass the change tracker
 /// (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>) go through <see cref="BeginAsync{TRule}"/> to the same decision.
 /// </summary>
-public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRule> rules, IEnumerable<IArticleIndex> indexes) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRule> rules, IEnumerable<IArticleIndex> indexes, IEnumerable<ISharedCachePurge> purges) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private readonly ISharedCachePurge[] purges = [.. purges];
     private readonly IContentTagRule[] rules = [.. rules];
     private readonly IArticleIndex[] indexes = [.. indexes];
 
@@ -305,6 +306,15 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         if (responses.Count > 0)
         {
             await cache.EvictResponsesAsync(responses, ct);
+        }
+        // After this instance's own eviction: a CDN refetching at once must not get the old page from the output cache.
+        if (purges.Length > 0)
+        {
+            var all = tags.Pages.Concat(responses).ToList();
+            foreach (var purge in purges)
+            {
+                purge.Purge(all);
+            }
         }
     }
 

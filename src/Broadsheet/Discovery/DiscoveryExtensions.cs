@@ -19,9 +19,14 @@ public static class DiscoveryExtensions
             .ValidateOnStart();
         builder.Services.AddScoped<ArticleFeeds>();
         builder.Services.AddSingleton<PingQueue>();
-        builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<PingQueue>());
+        // The pings go out from a worker: a web-only process hands its changes to one through Redis.
+        if (builder.RunsWorkerJobs())
+        {
+            builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<PingQueue>());
+            builder.Services.AddSingleton<IWorkerChangeFollower>(s => s.GetRequiredService<PingQueue>());
+        }
         builder.Services.AddHttpClient(PingWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddHostedService<PingWorker>();
+        builder.AddWorkerJob<PingWorker>();
         return builder;
     }
 

@@ -9,7 +9,7 @@ namespace Broadsheet.Discovery;
 
 /// <summary>
 /// Hears every eviction of published content (as an <see cref="IContentChangeBroadcast"/>, after the write committed,
-/// on the instance that wrote it) and queues its tags for <see cref="PingWorker"/>. Nothing is queued unless a WebSub
+/// on the instance that wrote it, or on a worker the changes of web-only processes) and queues its tags for <see cref="PingWorker"/>. Nothing is queued unless a WebSub
 /// hub or an IndexNow key is configured.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace Broadsheet.Discovery;
 /// reader sees depends on it: the feeds and sitemaps already carry the change, and crawlers find it at their next
 /// visit, only later than a ping would have brought them.
 /// </remarks>
-public sealed class PingQueue(IOptions<DiscoveryOptions> options) : IContentChangeBroadcast
+public sealed class PingQueue(IOptions<DiscoveryOptions> options) : IContentChangeBroadcast, IWorkerChangeFollower
 {
     private readonly Channel<IReadOnlyCollection<string>> changes = Channel.CreateUnbounded<IReadOnlyCollection<string>>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -31,6 +31,9 @@ public sealed class PingQueue(IOptions<DiscoveryOptions> options) : IContentChan
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>A web-only process's change, on the worker that sends the pings.</summary>
+    public Task FollowAsync(IReadOnlyCollection<string> tags, CancellationToken ct) => PublishAsync(tags, ct);
 
     internal ChannelReader<IReadOnlyCollection<string>> Reader => changes.Reader;
 }

@@ -19,10 +19,10 @@ public static class IngestExtensions
         builder.Services.AddSingleton<WireDesk>();
         builder.Services.AddScoped<WireItemHandler>();
         builder.Services.AddScoped<WireSourceRules>();
-        builder.Services.AddHostedService<WireSourceSeeding>();
+        builder.AddWorkerJob<WireSourceSeeding>();
         if (builder.Configuration.GetValue($"{IngestOptions.Section}:ReleaseEmbargoes", true))
         {
-            builder.Services.AddHostedService<WireEmbargoRelease>();
+            builder.AddWorkerJob<WireEmbargoRelease>();
         }
         return builder;
     }

@@ -81,6 +81,7 @@ public sealed class WireDesk(
         }
         if (refusal is not null)
         {
+            Telemetry.IngestItems.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
             return new WireReceipt([], refusal);
         }
 
@@ -95,6 +96,10 @@ public sealed class WireDesk(
             }
             var source = delivery.SourceName ?? item.Credit ?? delivery.Origin;
             outcomes.Add(await HandleAsync(new Work(arrival.Id, source, item, now), ct));
+        }
+        foreach (var outcome in outcomes)
+        {
+            Telemetry.IngestItems.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status));
         }
         return new WireReceipt(outcomes);
     }

@@ -1,6 +1,5 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Speech;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,7 @@ namespace Broadsheet.Listen;
 /// <see cref="IContentChangeBroadcast"/> it hears every <see cref="ContentCache"/> eviction (publishing, updating,
 /// scheduled publishing, corrections) and wakes this instance's worker; other instances find the work at their next poll.
 /// </summary>
-public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> options, TimeProvider clock) : IContentChangeBroadcast, IDisposable
+public sealed class AudioQueue(SpeechVoices voices, IOptions<ListenOptions> options, TimeProvider clock) : IContentChangeBroadcast, IWorkerChangeFollower, IDisposable
 {
     public const int ListenerWaiting = 0;
     public const int Background = 1;
@@ -30,6 +29,9 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
         Signal();
         return Task.CompletedTask;
     }
+
+    /// <summary>A web-only process published or changed content: this worker looks for work now.</summary>
+    public Task FollowAsync(IReadOnlyCollection<string> tags, CancellationToken ct) => PublishAsync(tags, ct);
 
     /// <summary>Tells this instance's worker to look for work now instead of at its next poll.</summary>
     public void Signal()
@@ -124,6 +126,14 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
     private static Task<ArticleAudio?> Find(BroadsheetDb db, int articleId, string voiceId, string fingerprint, CancellationToken ct) =>
         db.ArticleAudio.AsNoTracking().FirstOrDefaultAsync(a => a.ArticleId == articleId && a.VoiceId == voiceId && a.Fingerprint == fingerprint, ct);
 
+    /// <summary>Counts the jobs not yet done (pending, being made or waiting for a retry) for the queue-length metric.</summary>
+    public async Task<int> CountWaitingAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        var waiting = await db.ArticleAudio.CountAsync(a => a.Status == AudioStatus.Pending, ct);
+        Telemetry.RecordAudioQueueLength(waiting);
+        return waiting;
+    }
+
     /// <summary>
     /// Claims the most urgent due job for <paramref name="worker"/>: sets its lease and counts the attempt, in one UPDATE
     /// whose WHERE clause still requires the job to be free, so exactly one of several racing instances gets it.
@@ -191,6 +201,7 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
     public async Task<int> ScanAsync(BroadsheetDb db, bool all, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var catalog = voices.Current;
         var looked = 0;
         var afterId = 0;
         while (true)
@@ -213,12 +224,12 @@ public sealed class AudioQueue(VoiceCatalog catalog, IOptions<ListenOptions> opt
             {
                 looked++;
                 var script = AudioScript.Build(a.Headline, a.Summary, a.Body, a.Language);
-                var voices = catalog.VoicesFor(a.Language);
-                if (voices.Count > 0 && script.Parts.Count > 0)
+                var inLanguage = catalog.VoicesFor(a.Language);
+                if (inLanguage.Count > 0 && script.Parts.Count > 0)
                 {
-                    var voice = voices[0];
+                    var voice = inLanguage[0];
                     await EnsureAsync(db, a.Id, voice.Id, script.Fingerprint, Background, ct);
-                    var others = voices.Skip(1).Take(listen.VoicesAhead - 1).Select(v => v.Id).ToList();
+                    var others = inLanguage.Skip(1).Take(listen.VoicesAhead - 1).Select(v => v.Id).ToList();
                     if (a.Previous is not null && a.Previous != script.Fingerprint)
                     {
                         others.AddRange(await db.ArticleAudio.AsNoTracking()

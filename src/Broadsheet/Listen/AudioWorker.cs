@@ -52,6 +52,7 @@ public sealed class AudioWorker(
                     // The first pass looks at every article: a new release may read text differently.
                     await queue.ScanAsync(db, all: !scannedAll, stoppingToken);
                     scannedAll = true;
+                    await queue.CountWaitingAsync(db, stoppingToken);
                     while (running.Count < listen.Concurrency && await queue.TryClaimAsync(db, workerId, stoppingToken) is { } job)
                     {
                         running.Add(ProcessAsync(job, stoppingToken));

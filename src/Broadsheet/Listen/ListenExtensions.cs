@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Speech;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Listen;
 
@@ -19,27 +20,46 @@ public static class ListenExtensions
             .ValidateDataAnnotations()
             .Validate(o => Mp3Bitrates.Contains(o.Mp3BitrateKbps), $"Broadsheet:Listen:Mp3BitrateKbps must be one of {string.Join(", ", Mp3Bitrates)}.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(VoiceCatalog.CreateDefault());
+        // A web-only process loads no speech engine: it offers the voices a worker lists (SpeechVoices).
+        if (builder.RunsWorkerJobs())
+        {
+            builder.Services.AddSingleton(s => SpeechVoices.Probed(VoiceCatalog.CreateDefault(), SpeechVoices.ListPath(s.GetRequiredService<IOptions<BroadsheetOptions>>().Value)));
+            builder.AddWorkerJob<VoiceListPublishing>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(s => SpeechVoices.Listed(SpeechVoices.ListPath(s.GetRequiredService<IOptions<BroadsheetOptions>>().Value), s.GetRequiredService<TimeProvider>()));
+        }
+        builder.Services.AddTransient(s => s.GetRequiredService<SpeechVoices>().Current);
         builder.Services.AddSingleton<AudioFiles>();
         builder.Services.AddSingleton<AudioQueue>();
         builder.Services.AddSingleton<IContentTagRule, PodcastFeedTags>();
         builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<AudioQueue>());
+        if (builder.RunsWorkerJobs())
+        {
+            builder.Services.AddSingleton<IWorkerChangeFollower>(s => s.GetRequiredService<AudioQueue>());
+        }
         builder.Services.AddSingleton<AudioGenerator>();
         builder.Services.AddSingleton<PodcastArtwork>();
         builder.Services.AddSingleton<AudioWorker>();
         var worker = builder.Configuration.GetValue($"{ListenOptions.Section}:{nameof(ListenOptions.Worker)}", true);
         if (worker)
         {
-            builder.Services.AddHostedService(s => s.GetRequiredService<AudioWorker>());
+            builder.AddWorkerJob(s => s.GetRequiredService<AudioWorker>());
         }
         return builder;
     }
 
     public static WebApplication MapListen(this WebApplication app)
     {
-        var catalog = app.Services.GetRequiredService<VoiceCatalog>();
+        var voices = app.Services.GetRequiredService<SpeechVoices>();
+        var catalog = voices.Current;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.Listen");
-        if (catalog.Voices.Count == 0)
+        if (!voices.EnginesLoaded)
+        {
+            logger.LogInformation("Speech: web-only, no engine loaded; {Voices} voices listed by the worker.", catalog.Voices.Count);
+        }
+        else if (catalog.Voices.Count == 0)
         {
             logger.LogWarning("No speech engine is available: articles get no audio and the player is hidden. {Problems}", string.Join(" ", catalog.Problems));
         }

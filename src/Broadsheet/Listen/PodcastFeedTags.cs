@@ -1,6 +1,5 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Speech;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -11,7 +10,7 @@ namespace Broadsheet.Listen;
 /// snapshot holds audio), so a newsroom making audio all day neither rebuilds snapshots nor stops pages being cached.
 /// The article page's player asks for its audio itself.
 /// </summary>
-public sealed class PodcastFeedTags(VoiceCatalog catalog) : IContentTagRule
+public sealed class PodcastFeedTags(SpeechVoices voices) : IContentTagRule
 {
     public IEnumerable<object> KeysOf(EntityEntry entry, EntityState state) =>
         entry.Entity is ArticleAudio ? ChangedKeys.Of(entry, nameof(ArticleAudio.Id)) : [];
@@ -23,6 +22,7 @@ public sealed class PodcastFeedTags(VoiceCatalog catalog) : IContentTagRule
             .Where(a => ids.Contains(a.Id) && a.Status == AudioStatus.Ready)
             .Join(db.Articles, a => a.ArticleId, article => article.Id, (a, article) => new { a.VoiceId, article.Language })
             .ToListAsync(ct);
+        var catalog = voices.Current;
         if (ready.Any(a => catalog.DefaultFor(a.Language)?.Id == a.VoiceId))
         {
             tags.Responses.Add(CacheTags.Feeds);

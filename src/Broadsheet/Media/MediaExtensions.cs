@@ -15,7 +15,7 @@ public static class MediaExtensions
         builder.Services.AddScoped<FocalCrops>();
         builder.Services.AddScoped<ImageWriter>();
         builder.Services.AddSingleton<MediaSweep>();
-        builder.Services.AddHostedService(s => s.GetRequiredService<MediaSweep>());
+        builder.AddWorkerJob(s => s.GetRequiredService<MediaSweep>());
         return builder;
     }
 

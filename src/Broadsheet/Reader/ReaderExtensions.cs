@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Edge;
 using Broadsheet.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -47,7 +48,8 @@ public static class ReaderExtensions
                 Resolve(redisStore, s),
                 s.GetRequiredService<TimeProvider>(),
                 s.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
-            builder.Services.AddSingleton<RedisContentChanges>();
+            var webOnly = !builder.RunsWorkerJobs();
+            builder.Services.AddSingleton(s => ActivatorUtilities.CreateInstance<RedisContentChanges>(s, webOnly));
             builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());
             builder.Services.AddHostedService(s => s.GetRequiredService<RedisContentChanges>());
         }
@@ -109,6 +111,7 @@ public static class ReaderExtensions
         {
             app.UseOutputCache();
         }
+        app.UseSurrogateKeys();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

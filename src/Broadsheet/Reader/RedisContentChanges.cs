@@ -12,15 +12,18 @@ namespace Broadsheet.Reader;
 /// Messages can be lost (Redis restarts, dropped connections); the snapshot's age limit,
 /// <see cref="CacheOptions.SnapshotSeconds"/>, bounds how long an instance can miss a change then.
 /// </summary>
-public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, IServiceProvider services, ILogger<RedisContentChanges> logger)
+public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, IServiceProvider services, bool webOnly, ILogger<RedisContentChanges> logger)
     : IContentChangeBroadcast, IHostedService, IAsyncDisposable
 {
     private const char Separator = '\n';
 
     private readonly RedisChannel channel = RedisChannel.Literal(options.Value.RedisPrefix + "content-changed");
 
+    /// <summary>Ends the instance name of a process that runs no worker job, so that a worker follows its changes.</summary>
+    internal const string WebOnlySuffix = "/web";
+
     // The sender hears its own messages too; it has already moved its own generation on.
-    private readonly string instance = Guid.NewGuid().ToString("N");
+    private readonly string instance = Guid.NewGuid().ToString("N") + (webOnly ? WebOnlySuffix : "");
     private ConnectionMultiplexer? redis;
 
     /// <summary>The channel's message: the sending instance, then the evicted tags, one per line.</summary>
@@ -43,7 +46,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
                 }
                 try
                 {
-                    await cache.ChangedElsewhereAsync(parts.Skip(1).Where(t => t.Length > 0), CancellationToken.None);
+                    await cache.ChangedElsewhereAsync(parts.Skip(1).Where(t => t.Length > 0), parts[0].EndsWith(WebOnlySuffix, StringComparison.Ordinal), CancellationToken.None);
                 }
                 catch (Exception e)
                 {

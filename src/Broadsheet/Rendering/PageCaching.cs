@@ -25,18 +25,43 @@ public sealed class ReaderPageMarker
     public bool Buffered { get; }
 }
 
-/// <summary>Tags the output-cache entry of the current response, so that evicting any of the tags drops it.</summary>
+/// <summary>
+/// Tags the current response: its output-cache entry, so that evicting any of the tags drops it, and its surrogate keys
+/// (<see cref="Of"/>), so that a CDN in front drops it on the same change.
+/// </summary>
 public static class ResponseCacheTags
 {
     public static void Add(HttpContext http, IEnumerable<string> tags)
     {
-        if (http.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } set)
+        var recorded = http.Features.Get<TagsFeature>();
+        if (recorded is null)
         {
-            foreach (var tag in tags)
-            {
-                set.Add(tag);
-            }
+            recorded = new TagsFeature();
+            http.Features.Set(recorded);
         }
+        var cached = http.Features.Get<IOutputCacheFeature>()?.Context.Tags;
+        foreach (var tag in tags)
+        {
+            recorded.Tags.Add(tag);
+            cached?.Add(tag);
+        }
+    }
+
+    /// <summary>Every tag of the response: those added here and those its output-cache policy gave it.</summary>
+    public static IReadOnlyCollection<string> Of(HttpContext http)
+    {
+        var recorded = http.Features.Get<TagsFeature>()?.Tags;
+        var cached = http.Features.Get<IOutputCacheFeature>()?.Context.Tags;
+        if (cached is null || cached.Count == 0)
+        {
+            return recorded is null ? [] : recorded;
+        }
+        return recorded is null ? cached : [.. recorded.Union(cached, StringComparer.Ordinal)];
+    }
+
+    private sealed class TagsFeature
+    {
+        public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
     }
 }
 
@@ -78,7 +103,14 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
+    private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        Telemetry.OutputCacheRequests.Add(1, Hit);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>
     /// Content changed while the page was rendered from the in-memory snapshot: the change's eviction has already
@@ -90,6 +122,10 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (context.AllowCacheLookup)
+        {
+            Telemetry.OutputCacheRequests.Add(1, Miss);
+        }
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
             || BuiltFromStaleSnapshot(context.HttpContext))

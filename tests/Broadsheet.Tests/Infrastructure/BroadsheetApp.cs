@@ -50,6 +50,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 
     public string DataPath => dataPath;
 
+    /// <summary>The app's own database on the test PostgreSQL server; null on SQLite.</summary>
+    public string? PostgresDatabase => postgresDatabase;
+
     /// <summary>
     /// The app's clock, when a test sets one (a <c>FakeTimeProvider</c>) to move time on instead of waiting for it:
     /// scheduled publishing, the site snapshot's age limit, the audio queue's leases and retries all read it.

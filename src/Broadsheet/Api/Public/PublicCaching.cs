@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -48,15 +47,6 @@ internal sealed class PublicCaching(IOptions<BroadsheetOptions> options, IOption
         return TypedResults.Bytes(bytes, contentType);
     }
 
-    /// <summary>Tags the cached response (when output caching runs) with what it shows, so writes evict it.</summary>
-    public static void Tag(HttpContext http, params string[] tags)
-    {
-        if (http.Features.Get<IOutputCacheFeature>() is { } feature)
-        {
-            foreach (var tag in tags)
-            {
-                feature.Context.Tags.Add(tag);
-            }
-        }
-    }
+    /// <summary>Tags the response with what it shows (its output-cache entry and its surrogate keys), so writes evict it.</summary>
+    public static void Tag(HttpContext http, params string[] tags) => Rendering.ResponseCacheTags.Add(http, tags);
 }

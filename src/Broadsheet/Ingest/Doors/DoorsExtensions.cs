@@ -38,7 +38,7 @@ public static class DoorsExtensions
         var anyDoor = sources.Any(s => !string.IsNullOrWhiteSpace(s[nameof(WireSourceOptions.Folder)]) || !string.IsNullOrWhiteSpace(s[nameof(WireSourceOptions.FeedUrl)]));
         if (anyDoor && builder.Configuration.GetValue($"{DoorSettings.Section}:{nameof(DoorSettings.Enabled)}", true))
         {
-            builder.Services.AddHostedService(s => s.GetRequiredService<IngestDoors>());
+            builder.AddWorkerJob(s => s.GetRequiredService<IngestDoors>());
         }
         return builder;
     }
