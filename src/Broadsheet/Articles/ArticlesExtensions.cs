@@ -30,6 +30,8 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<Publishing>();
         builder.Services.AddScoped<ArticleWorkflow>();
         builder.Services.AddScoped<ArticleRevisions>();
+        builder.Services.AddHttpClient(LinkChecker.ClientName, c => c.Timeout = LinkChecker.Timeout * 2);
+        builder.Services.AddSingleton<LinkChecker>();
         builder.Services.AddScoped<ScheduledPublisher>();
         builder.Services.AddHostedService<ScheduledPublishing>();
         return builder;
