@@ -15,6 +15,9 @@ public sealed class LinkChecker(IHttpClientFactory clients, TimeProvider clock)
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long one link may take to answer (shorter in tests).</summary>
+    public TimeSpan Wait { get; init; } = Timeout;
+
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, (bool Answers, DateTimeOffset At)> answers = new(StringComparer.Ordinal);
@@ -37,7 +40,7 @@ public sealed class LinkChecker(IHttpClientFactory clients, TimeProvider clock)
         bool answered;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
-            timeout.CancelAfter(Timeout);
+            timeout.CancelAfter(Wait);
             try
             {
                 using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, link), HttpCompletionOption.ResponseHeadersRead, timeout.Token);

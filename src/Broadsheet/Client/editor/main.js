@@ -64,7 +64,7 @@ function start() {
     const at = pos ?? blockEnd(view.state);
     view.dispatch(view.state.tr.insert(at, Fragment.from(nodes)).scrollIntoView());
     announce(files.length === 1 ? 'Picture added: type its alt text, then upload it.' : files.length + ' pictures added: type their alt text, then upload them.');
-    setTimeout(() => view.dom.querySelector('.pm-image [data-field="alt"]')?.closest('.pm-image') && focusField(view, indexAt(view.state.doc, at), 'alt'), 0);
+    setTimeout(() => focusField(view, indexAt(view.state.doc, at), 'alt'), 0);
   };
 
   // The top-level block the selection is in, with its position.
@@ -265,6 +265,13 @@ function start() {
           return true;
         },
         drop(v, event) {
+          const files = imageFiles(event.dataTransfer?.files);
+          if (files.length) {
+            event.preventDefault();
+            const target = Math.min(targetIndex(v, event.clientY), v.state.doc.childCount);
+            insertFiles(v, files, posOf(v.state.doc, target));
+            return true;
+          }
           if (dragging === null) return false;
           event.preventDefault();
           const target = targetIndex(v, event.clientY);
@@ -278,7 +285,7 @@ function start() {
     },
   });
   const targetIndex = (v, y) => {
-    const children = [...v.dom.children].filter((el) => !el.classList.contains('block-gutter') && el.pmViewDesc);
+    const children = [...v.dom.children].filter((el) => !el.classList.contains('block-gutter') && !el.classList.contains('block-error'));
     for (let i = 0; i < children.length; i++) {
       const box = children[i].getBoundingClientRect();
       if (y < box.top + box.height / 2) return i;
@@ -311,7 +318,12 @@ function start() {
     const nodes = blocks.map(nodeOf);
     const open = nodes.length === 1 && nodes[0].type === schema.nodes.paragraph ? 1 : 0;
     const { $from } = view.state.selection;
-    if (open === 0 && $from.parent.type !== schema.nodes.paragraph) {
+    const current = view.state.doc.child(currentIndex(view.state));
+    if (open === 0 && current.type === schema.nodes.paragraph && current.content.size === 0) {
+      // Pasted into an empty paragraph: the blocks take its place.
+      const at = posOf(view.state.doc, currentIndex(view.state));
+      view.dispatch(view.state.tr.replaceWith(at, at + current.nodeSize, nodes).scrollIntoView());
+    } else if (open === 0 && $from.parent.type !== schema.nodes.paragraph) {
       view.dispatch(view.state.tr.insert(blockEnd(view.state), Fragment.from(nodes)).scrollIntoView());
     } else {
       view.dispatch(view.state.tr.replaceSelection(new Slice(Fragment.from(nodes), open, open)).scrollIntoView());
@@ -342,7 +354,8 @@ function start() {
       image: (node, v, getPos) => new ImageView(node, v, getPos, hooks),
       embed: (node, v, getPos) => new EmbedView(node, v, getPos),
     },
-    attributes: { class: 'pm-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Article body', 'aria-describedby': 'block-editor-help' },
+    // No textbox role: the body holds fields and buttons of its own; the fieldset's legend names it.
+    attributes: { class: 'pm-editor', 'aria-describedby': 'block-editor-help' },
     handleTextInput(v, from, to, text) {
       const { $from } = v.state.selection;
       if (text === '/' && $from.parent.type === schema.nodes.paragraph && $from.parent.content.size === 0) {
@@ -359,14 +372,6 @@ function start() {
       const text = event.clipboardData?.getData('text/plain');
       if (text && /\n/.test(text)) return pasteBlocks(v, blocksFromText(text));
       return false;
-    },
-    handleDrop(v, event) {
-      const files = imageFiles(event.dataTransfer?.files);
-      if (!files.length) return false;
-      event.preventDefault();
-      const target = targetIndex(v, event.clientY);
-      insertFiles(v, files, posOf(v.state.doc, Math.min(target, v.state.doc.childCount)) + (target >= v.state.doc.childCount ? 0 : 0));
-      return true;
     },
     dispatchTransaction(tr) {
       const state = view.state.apply(tr);
@@ -422,7 +427,7 @@ function start() {
   tool('Heading', null, cmd(setBlockType(schema.nodes.heading, { level: 2 })), (s) => s.selection.$from.parent.type === schema.nodes.heading);
   tool('Paragraph', null, cmd(setBlockType(schema.nodes.paragraph)), (s) => s.selection.$from.parent.type === schema.nodes.paragraph);
   const insertButton = tool('Insert block', '/', (button) => { button.dataset.keepFocus = 'true'; openMenu(blockEnd(view.state), button); });
-  tool('Picture from library', null, () => picker.open((image) => {
+  const pictureButton = tool('Picture from library', null, () => picker.open((image) => {
     const at = blockEnd(view.state);
     view.dispatch(view.state.tr.insert(at, schema.nodes.image.create({ imageId: image.id, thumb: image.thumb })).scrollIntoView());
     announce('Picture inserted as block ' + (indexAt(view.state.doc, at) + 1) + '.');
@@ -433,6 +438,7 @@ function start() {
   tool('Undo', 'Control+Z', cmd(undo));
   tool('Redo', 'Control+Y', cmd(redo));
   insertButton.dataset.keepFocus = 'true';
+  pictureButton.dataset.keepFocus = 'true';
   function updateToolbar() {
     for (const { button, active } of tools) if (active) button.setAttribute('aria-pressed', String(active(view.state)));
   }
@@ -442,7 +448,7 @@ function start() {
   help.id = 'block-editor-help';
   help.textContent = 'Type "/" in an empty paragraph to insert a heading, picture, quote or other block. Alt+Shift+Up and Down move the current block. Drop or paste a picture to upload it. Tab leaves the text.';
   mount.before(toolbar, help);
-  mount.after(menu, live);
+  mount.append(menu, live);
   mount.parentElement.append(bodyField);
 
   // The form's old block fields no longer post; the editor's JSON does.

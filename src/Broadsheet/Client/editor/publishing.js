@@ -86,20 +86,29 @@ export function createPublishing({ form, token, announce, showBlockErrors, focus
     return { response, json };
   };
 
+  // What the JSON handler cannot settle here goes through the form's own post: a conflict shows both versions to
+  // merge, an expired session keeps the text in this browser and leads to signing in again.
+  let bypass = false;
+  const postForm = (submitter) => {
+    bypass = true;
+    if (submitter) form.requestSubmit(submitter);
+    else form.requestSubmit();
+  };
+
   let busy = false;
-  const run = async (command, confirmed) => {
+  const run = async (command, confirmed, submitter) => {
     if (busy) return;
     busy = true;
     say(command === 'publish' ? 'Saving and checking before publishing…' : 'Saving…');
     try {
       const { response, json } = await post(saveUrl(), { command, PublishPastWarnings: confirmed ? 'true' : 'false' });
-      if (response.status === 422 || response.status === 400) {
-        showErrors(json.errors || {});
-        say('Not saved: ' + (json.detail || 'check the fields marked.'));
+      if (response.redirected || response.status === 409 || response.status === 400 || response.status === 401) {
+        postForm(submitter);
         return;
       }
-      if (response.status === 409) {
-        say(json.detail || 'Someone else saved this article meanwhile: reload to compare and merge.');
+      if (response.status === 422) {
+        showErrors(json.errors || {});
+        say('Not saved: ' + (json.detail || 'check the fields marked.'));
         return;
       }
       if (!response.ok) { say(json.detail || json.title || 'Not saved: the server answered ' + response.status + '.'); return; }
@@ -122,14 +131,15 @@ export function createPublishing({ form, token, announce, showBlockErrors, focus
     }
   };
   confirmDialog.querySelector('[data-keep]').addEventListener('click', () => { confirmDialog.close(); say('Not published.'); });
-  confirmDialog.querySelector('[data-publish]').addEventListener('click', () => { confirmDialog.close(); run('publish', true); });
+  confirmDialog.querySelector('[data-publish]').addEventListener('click', () => { confirmDialog.close(); run('publish', true, form.querySelector('button[value="publish"]')); });
 
   const handled = new Set(['save', 'submit', 'publish']);
   form.addEventListener('submit', (event) => {
     const command = event.submitter?.value;
+    if (bypass) { bypass = false; return; }
     if (!handled.has(command) || event.submitter?.hasAttribute('formaction')) return;
     event.preventDefault();
-    run(command, false);
+    run(command, false, event.submitter);
   });
 
   // The checklist, refreshed from the server a moment after each change.

@@ -107,6 +107,7 @@ export class ImageView extends FieldsView {
           URL.revokeObjectURL(pending.url);
           this.view.dispatch(this.view.state.tr.setNodeMarkup(pos, null, { ...this.node.attrs, imageId: result.image.id, thumb: result.image.thumb, upload: null }));
           this.hooks.announce('Picture uploaded to the library.');
+          this.dom.querySelector('[data-field="imageId"]')?.focus();
         } else {
           error.hidden = false;
           error.textContent = result.message;
