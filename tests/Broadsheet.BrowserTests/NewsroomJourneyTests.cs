@@ -192,6 +192,8 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
             await Assertions.Expect(second.Page.Locator("#autosave-state")).ToContainTextAsync("Saved.");
             Assert.Equal("Fares rise by six percent from June, the operator said.", PlainText.Of((await site.ArticleAsync(id)).Body));
             first.AssertClean();
+            // The block editor's JSON save answered 409 (Chrome logs it) and the form's own post showed the merge view.
+            Assert.Equal(1, second.ConsoleErrors.RemoveAll(e => e.Contains("status of 409", StringComparison.Ordinal)));
             second.AssertClean();
         }
     }

@@ -20,7 +20,7 @@ export function createPicker() {
     const ask = ++asked;
     status.textContent = 'Searching…';
     try {
-      const response = await fetch(url + '?q=' + encodeURIComponent(search.value.trim()), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch(url + (url.includes('?') ? '&' : '?') + 'q=' + encodeURIComponent(search.value.trim()), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       const images = response.ok ? await response.json() : [];
       if (ask !== asked) return;
       grid.replaceChildren(...images.map((image) => {
