@@ -1,4 +1,4 @@
-#:package Microsoft.Playwright@1.64.1
+#:package Microsoft.Playwright
 // Drives Chromium (Debian's /usr/bin/chromium) through the same 12-block article in both editors and prints the
 // wall time and the full page loads of each round. Run by bench/editor.sh, which starts the server.
 using System.Diagnostics;

@@ -62,10 +62,8 @@ public sealed partial class NewsroomJourneyTests
         await page.Keyboard.InsertTextAsync("What changes for travellers");
 
         // A picture dropped after paragraph 7: the alt text is asked in place and the file waits for it.
-        var seventh = BodyText(page).Locator("p", new() { HasText = "Paragraph 7 of" });
-        var box = (await seventh.BoundingBoxAsync())!;
         await page.EvaluateAsync("""
-            async ({ x, y }) => {
+            async () => {
               const canvas = document.createElement('canvas');
               canvas.width = 640; canvas.height = 400;
               const g = canvas.getContext('2d');
@@ -73,9 +71,11 @@ public sealed partial class NewsroomJourneyTests
               const blob = await new Promise((done) => canvas.toBlob(done, 'image/png'));
               const data = new DataTransfer();
               data.items.add(new File([blob], 'ferry.png', { type: 'image/png' }));
-              document.querySelector("#block-editor .pm-editor").dispatchEvent(new DragEvent("drop", { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+              const seventh = [...document.querySelectorAll('#block-editor .pm-editor > p')].find((p) => p.textContent.startsWith('Paragraph 7 of'));
+              const box = seventh.getBoundingClientRect();
+              seventh.parentElement.dispatchEvent(new DragEvent('drop', { dataTransfer: data, clientX: box.left + 10, clientY: box.bottom + 2, bubbles: true, cancelable: true }));
             }
-            """, new { x = box.X + 10, y = box.Y + box.Height + 2 });
+            """);
         var alt = page.GetByLabel("Alt text (required)");
         await Assertions.Expect(alt).ToBeFocusedAsync();
         // Uploading without alt text keeps the file and says why.
