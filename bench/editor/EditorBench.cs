@@ -1,4 +1,5 @@
 #:package Microsoft.Playwright
+#:property PublishAot=false
 // Drives Chromium (Debian's /usr/bin/chromium) through the same 12-block article in both editors and prints the
 // wall time and the full page loads of each round. Run by bench/editor.sh, which starts the server.
 using System.Diagnostics;
