@@ -58,7 +58,15 @@ function start() {
   const insertFiles = (view, files, pos) => {
     const nodes = files.map((file) => {
       const key = 'upload-' + Math.random().toString(36).slice(2);
-      pendingFiles.set(key, { file, url: URL.createObjectURL(file), alt: '', credit: '' });
+      // A data: URL, not a blob: one: the page's CSP allows images from 'self' and data: only.
+      const pending = { file, url: '', alt: '', credit: '' };
+      pending.ready = new Promise((done) => {
+        const reader = new FileReader();
+        reader.onload = () => { pending.url = String(reader.result); done(); };
+        reader.onerror = () => done();
+        reader.readAsDataURL(file);
+      });
+      pendingFiles.set(key, pending);
       return schema.nodes.image.create({ upload: key });
     });
     const at = pos ?? blockEnd(view.state);
@@ -259,6 +267,18 @@ function start() {
         return DecorationSet.create(state.doc, [...decorations, ...errorDecorations(state)]);
       },
       handleDOMEvents: {
+        // Before ProseMirror's own paste, which would parse the clipboard's styled HTML against the page's CSP.
+        paste(v, event) {
+          const files = imageFiles(event.clipboardData?.files);
+          const html = event.clipboardData?.getData('text/html');
+          const text = event.clipboardData?.getData('text/plain');
+          let handled = false;
+          if (files.length) { insertFiles(v, files); handled = true; }
+          else if (html) handled = pasteBlocks(v, blocksFromHtml(html));
+          else if (text && /\n/.test(text)) handled = pasteBlocks(v, blocksFromText(text));
+          if (handled) event.preventDefault();
+          return handled;
+        },
         dragover(v, event) {
           if (dragging === null) return false;
           event.preventDefault();
@@ -362,15 +382,6 @@ function start() {
         openMenu(undefined, v.coordsAtPos(from) ? { getBoundingClientRect: () => { const c = v.coordsAtPos(from); return { bottom: c.bottom }; } } : mount);
         return true;
       }
-      return false;
-    },
-    handlePaste(v, event) {
-      const files = imageFiles(event.clipboardData?.files);
-      if (files.length) { insertFiles(v, files); return true; }
-      const html = event.clipboardData?.getData('text/html');
-      if (html) return pasteBlocks(v, blocksFromHtml(html));
-      const text = event.clipboardData?.getData('text/plain');
-      if (text && /\n/.test(text)) return pasteBlocks(v, blocksFromText(text));
       return false;
     },
     dispatchTransaction(tr) {

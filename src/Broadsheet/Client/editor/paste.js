@@ -5,7 +5,7 @@ const skipped = new Set(['script', 'style', 'meta', 'title', 'head', 'link', 'im
 const boxes = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'figcaption', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'pre', 'address', 'center', 'body', 'html']);
 
 const styleOf = (el, name) => {
-  const match = new RegExp('(?:^|;)\\s*' + name + '\\s*:\\s*([^;]+)', 'i').exec(el.getAttribute('style') || '');
+  const match = new RegExp('(?:^|;)\\s*' + name + '\\s*:\\s*([^;]+)', 'i').exec(el.getAttribute('data-pasted-style') || '');
   return match ? match[1].trim().toLowerCase() : null;
 };
 
@@ -69,7 +69,11 @@ const plain = (runs) => tidy(runs).map((r) => r.text).join('');
 
 /** The blocks a pasted HTML fragment holds. */
 export function blocksFromHtml(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Style attributes are renamed before parsing: the page's CSP forbids inline styles, and parsing them reports a
+  // violation even in a document that is never shown. Only their text is read.
+  const renamed = html.replace(/(<[^>]*?\s)style\s*=\s*("([^"]*)"|'([^']*)')/gi,
+    (all, start, quoted, double, single) => start + 'data-pasted-style="' + (double ?? single ?? '').replace(/"/g, '&quot;') + '"');
+  const doc = new DOMParser().parseFromString(renamed, 'text/html');
   const blocks = [];
   let runs = [];
   let wordList = null;

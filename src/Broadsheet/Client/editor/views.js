@@ -81,7 +81,8 @@ export class ImageView extends FieldsView {
     const pending = node.attrs.upload && pendingFiles.get(node.attrs.upload);
     if (pending) {
       const img = document.createElement('img');
-      img.src = pending.url;
+      if (pending.url) img.src = pending.url;
+      else pending.ready.then(() => { img.src = pending.url; });
       img.alt = '';
       img.className = 'thumb';
       const hint = document.createElement('p');
@@ -104,7 +105,6 @@ export class ImageView extends FieldsView {
         if (result.image) {
           const pos = this.getPos();
           pendingFiles.delete(node.attrs.upload);
-          URL.revokeObjectURL(pending.url);
           this.view.dispatch(this.view.state.tr.setNodeMarkup(pos, null, { ...this.node.attrs, imageId: result.image.id, thumb: result.image.thumb, upload: null }));
           this.hooks.announce('Picture uploaded to the library.');
           this.dom.querySelector('[data-field="imageId"]')?.focus();
