@@ -34,6 +34,8 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<Publishing>();
         builder.Services.AddScoped<ArticleWorkflow>();
         builder.Services.AddScoped<ArticleRevisions>();
+        builder.Services.AddHttpClient(LinkChecker.ClientName, c => c.Timeout = LinkChecker.Timeout * 2);
+        builder.Services.AddSingleton<LinkChecker>();
         builder.Services.AddScoped<ScheduledPublisher>();
         builder.AddWorkerJob<ScheduledPublishing>();
         return builder;

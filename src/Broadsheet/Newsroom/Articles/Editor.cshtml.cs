@@ -28,7 +28,7 @@ public sealed record ConflictView(string By, DateTimeOffset At, int Version, IRe
 /// posts the whole form, so moving a block or adding one never loses what was typed; saves, workflow steps,
 /// autosave and corrections each go through the same services as the admin API.
 /// </summary>
-public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWorkflow workflow, Autosaves autosaves, ArticleRevisions revisions, TimeProvider clock) : PageModel
+public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWorkflow workflow, Autosaves autosaves, ArticleRevisions revisions, TimeProvider clock, LinkChecker links) : PageModel
 {
     public const string New = "new";
 
@@ -86,17 +86,18 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
 
     public static readonly IReadOnlyList<SelectListItem> Levels = [new("Level 2 (section)", "2"), new("Level 3", "3"), new("Level 4", "4")];
 
-    public async Task<IActionResult> OnGetAsync(string id, long? restore, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, long? restore, string? confirm, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failure)
         {
             return failure;
         }
+        ConfirmingPublish = confirm == "publish" && Article is not null && Transitions.Contains(Transition.Publish);
         JustSaved = TempData.Peek(StatusMessage.Key) is string;
         var articleId = Article?.Id ?? 0;
         if (Article is null)
         {
-            Form = EditorForm.Blank(Sections.FirstOrDefault()?.Value);
+            Form = EditorForm.Blank(null);
         }
         else
         {
@@ -135,6 +136,11 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
             return Forbid();
         }
         var articleId = Article?.Id ?? 0;
+        if (!Form.AbsorbBodyJson())
+        {
+            ModelState.AddModelError("Form.Blocks", "The body sent by the editor could not be read; nothing was saved.");
+            return await PrepareAsync(ct);
+        }
         if (command == "discard-autosave")
         {
             await autosaves.DiscardAsync(Actor.UserId, articleId, ct);
@@ -201,6 +207,11 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
             await autosaves.DiscardAsync(Actor.UserId, article.Id, ct);
         }
         var done = Article is null ? "Draft created." : "Saved.";
+        if (transition == Transition.Publish && !Form.PublishPastWarnings && !PublishChecklist.AllPassed(await ChecklistAsync(article, withLinks: true, ct)))
+        {
+            StatusMessage.Set(TempData, $"{done} Not published yet: the checklist below needs your confirmation.");
+            return RedirectToPage(new { id = article.Id, confirm = "publish" });
+        }
         if (transition is { } step)
         {
             var moved = await workflow.ApplyAsync(article.Id, step, article.Version, Actor, scheduleFor, ct);
@@ -230,6 +241,7 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
         {
             return Forbid();
         }
+        Form.AbsorbBodyJson();
         var at = await autosaves.SaveAsync(Actor.UserId, Article?.Id ?? 0, Form, ct);
         return new JsonResult(new { savedAt = at, display = Time.Format(at) });
     }
@@ -343,6 +355,8 @@ public sealed class EditorModel(BroadsheetDb db, ArticleWriter writer, ArticleWo
         Images = [.. used.Concat(newest).DistinctBy(i => i.Id).Select(i => new SelectListItem(Shorten(i.Alt), i.Id.ToString()))];
         HeroImage = Form.HeroImageId is { } heroId ? await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.Id == heroId, ct) : null;
         var body = Form.Blocks.Select(b => b.ToBlock()).ToList();
+        Checklist = await ChecklistAsync(Form.ToSnapshot(), withLinks: ConfirmingPublish, ct);
+        ImageThumbs = await ThumbsAsync(Form, ct);
         Words = PlainText.Segments(body).Sum(s => ReadingTime.CountWords(s.Text));
         ReadingMinutes = ReadingTime.Estimate(body, Form.Language, body.Count(b => b is ImageBlock));
         return Page();

@@ -120,6 +120,15 @@ public sealed partial class EditorForm
     /// <summary>A <c>datetime-local</c> value in the publication's time zone, for scheduling.</summary>
     public string? ScheduleFor { get; set; }
 
+    /// <summary>
+    /// The body as block JSON, posted by the browser's block editor in place of the block fields; see
+    /// <see cref="AbsorbBodyJson"/>. Never kept: it becomes <see cref="Blocks"/>.
+    /// </summary>
+    public string? BodyJson { get; set; }
+
+    /// <summary>The editor saw the publishing checklist's warnings and publishes anyway.</summary>
+    public bool PublishPastWarnings { get; set; }
+
     public static EditorForm From(ArticleSnapshot s, int version) => new()
     {
         Version = version,
@@ -172,6 +181,38 @@ public sealed partial class EditorForm
         HeroCredit,
         HeroAlt,
         [.. Blocks.Select(b => b.ToBlock())]);
+
+    /// <summary>
+    /// Turns the block editor's JSON into the block rows the form and its validation work with. False (and the rows
+    /// left as they were) when the JSON is not a list of blocks.
+    /// </summary>
+    public bool AbsorbBodyJson()
+    {
+        if (BodyJson is null)
+        {
+            return true;
+        }
+        List<Block?>? blocks;
+        try
+        {
+            blocks = JsonSerializer.Deserialize<List<Block?>>(BodyJson, BroadsheetDb.Json);
+        }
+        catch (JsonException)
+        {
+            blocks = null;
+        }
+        catch (NotSupportedException)
+        {
+            blocks = null;
+        }
+        BodyJson = null;
+        if (blocks is null)
+        {
+            return false;
+        }
+        Blocks = [.. blocks.OfType<Block>().Select(BlockRow.From)];
+        return true;
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, BroadsheetDb.Json);
 

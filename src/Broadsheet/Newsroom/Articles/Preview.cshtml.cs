@@ -47,7 +47,11 @@ public sealed class PreviewModel(SiteChrome chrome, BroadsheetDb db, TimeProvide
         return await RenderAsync(ct);
     }
 
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) => RenderAsync(ct);
+    public Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Form.AbsorbBodyJson();
+        return RenderAsync(ct);
+    }
 
     private async Task<IActionResult> RenderAsync(CancellationToken ct)
     {

@@ -73,6 +73,33 @@ public sealed class IndexModel(BroadsheetDb db, ImageWriter writer, IOptions<Bro
         return Page();
     }
 
+    /// <summary>The picture picker's answer: the same search as the page, as JSON with a thumbnail for each.</summary>
+    public async Task<IActionResult> OnGetPickerAsync(CancellationToken ct)
+    {
+        await SearchAsync(ct);
+        return new JsonResult(Found.Select(i => new { id = i.Id, alt = i.Alt, thumb = Thumbnails.Small(i) }));
+    }
+
+    /// <summary>
+    /// An upload from the article editor (a picture dropped or pasted into the body), through the same writer as the
+    /// form; answers with the new image or problem details naming the field, so the editor keeps the file and asks again.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadJsonAsync(IFormFile? file, string? alt, string? credit, CancellationToken ct)
+    {
+        await using var content = file is { Length: > 0 } ? file.OpenReadStream() : null;
+        var result = await writer.UploadAsync(new ImageUpload { Content = content, FileName = file?.FileName, Alt = alt, Credit = credit }, ct: ct);
+        if (!result.Succeeded)
+        {
+            return new ObjectResult(new ValidationProblemDetails(result.Errors) { Status = StatusCodes.Status422UnprocessableEntity, Detail = result.Message ?? "The picture was not uploaded." })
+            {
+                StatusCode = StatusCodes.Status422UnprocessableEntity,
+                ContentTypes = { "application/problem+json" },
+            };
+        }
+        var image = result.Value!;
+        return new JsonResult(new { id = image.Id, alt = image.Alt, thumb = Thumbnails.Small(image) }) { StatusCode = StatusCodes.Status201Created };
+    }
+
     private async Task SearchAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);

@@ -6,7 +6,7 @@
   const form = document.getElementById('editor-form');
   if (!form || form.querySelector('fieldset[disabled]')) return;
 
-  const storageKey = 'broadsheet:editor:' + form.dataset.article;
+  let storageKey = 'broadsheet:editor:' + form.dataset.article;
   const stateLine = document.getElementById('autosave-state');
   const serverModified = Number(form.dataset.modified || '0');
   const autosaveInterval = 4000;
@@ -80,6 +80,13 @@
   setInterval(autosave, autosaveInterval);
   window.addEventListener('online', autosave);
   form.addEventListener('submit', () => writeStash({ submitted: true }));
+  // The block editor saved without a page load: this browser's copy is no longer needed, and a new article has its id.
+  form.addEventListener('broadsheet:saved', () => {
+    clearStash();
+    storageKey = 'broadsheet:editor:' + form.dataset.article;
+    clearStash();
+    savedAt = Date.now();
+  });
 
   // On load: forget what this page already shows, or offer back what only this browser has.
   const stash = readStash();

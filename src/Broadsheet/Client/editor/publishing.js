@@ -1,0 +1,157 @@
+// Saving, submitting and publishing without a page load: the form posts to the editor's JSON handlers (same
+// writer, same validation); field errors are shown beside their field with focus moved there; publishing shows
+// the checklist and, when something is missing, asks for a second, explicit confirmation.
+export function createPublishing({ form, token, announce, showBlockErrors, focusBlockError }) {
+  const mount = document.getElementById('block-editor');
+  const saveUrl = () => mount.dataset.save;
+  const stateLine = document.getElementById('autosave-state');
+  const say = (text) => { if (stateLine) stateLine.textContent = text; announce(text); };
+  const checklist = document.getElementById('publish-checklist');
+
+  const confirmDialog = document.createElement('dialog');
+  confirmDialog.className = 'publish-confirm';
+  confirmDialog.setAttribute('aria-labelledby', 'publish-confirm-heading');
+  confirmDialog.innerHTML = '<h2 id="publish-confirm-heading">Publish with these warnings?</h2>'
+    + '<p>The article is saved. Before it goes to readers, check:</p><ul class="checklist-items"></ul>'
+    + '<div class="actions"><button type="button" data-keep>Keep editing</button>'
+    + '<button type="button" class="button-danger" data-publish>Publish anyway</button></div>';
+  document.body.append(confirmDialog);
+
+  const renderChecklist = (target, items) => {
+    target.replaceChildren(...items.map((item) => {
+      const li = document.createElement('li');
+      li.className = item.passed ? 'check-ok' : 'check-warn';
+      const mark = document.createElement('span');
+      mark.className = 'check-mark';
+      mark.textContent = item.passed ? '✓ ' : '! ';
+      const text = document.createElement('span');
+      text.textContent = item.passed ? item.label : item.label + ': ' + item.message;
+      li.append(mark, text);
+      return li;
+    }));
+  };
+
+  const clearErrors = () => {
+    form.querySelectorAll('.js-field-error').forEach((el) => el.remove());
+    form.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
+  };
+  const showErrors = (errors) => {
+    clearErrors();
+    showBlockErrors(errors);
+    let first = null;
+    for (const [name, messages] of Object.entries(errors)) {
+      if (/^Form\.Blocks\[/.test(name)) { first = first || name; continue; }
+      const input = form.querySelector('[name="' + CSS.escape(name) + '"]');
+      if (!input) continue;
+      const error = document.createElement('p');
+      error.className = 'field-error js-field-error';
+      error.id = (input.id || name.replace(/\W/g, '_')) + '-js-error';
+      error.textContent = messages.join(' ');
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' ' + error.id).trim());
+      input.after(error);
+      first = first || name;
+    }
+    if (first && !focusBlockError(first)) form.querySelector('[name="' + CSS.escape(first) + '"]')?.focus();
+  };
+
+  const adopt = (json) => {
+    if (json.version !== undefined) {
+      form.dataset.version = String(json.version);
+      const version = form.querySelector('input[name="Form.Version"]');
+      if (version) version.value = String(json.version);
+    }
+    if (json.id && form.dataset.article !== String(json.id)) {
+      const id = String(json.id);
+      form.dataset.article = id;
+      const articleId = form.querySelector('input[name="ArticleId"]');
+      if (articleId) articleId.value = id;
+      for (const key of ['autosave']) form.dataset[key] = form.dataset[key].replace(/\/new(?=\?|$)/, '/' + id);
+      for (const key of ['save', 'publish', 'checklist']) if (mount.dataset[key]) mount.dataset[key] = mount.dataset[key].replace(/\/new(?=\?|$)/, '/' + id);
+      history.replaceState(null, '', '/newsroom/articles/' + id);
+    }
+    if (json.status) {
+      const tag = document.querySelector('.article-state .tag');
+      if (tag) tag.textContent = json.status;
+    }
+    form.dispatchEvent(new CustomEvent('broadsheet:saved', { detail: { id: json.id } }));
+  };
+
+  const post = async (url, extra) => {
+    const body = new FormData(form);
+    body.delete('command');
+    for (const [k, v] of Object.entries(extra)) body.set(k, v);
+    const response = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json', RequestVerificationToken: token() } });
+    const json = await response.json().catch(() => ({}));
+    return { response, json };
+  };
+
+  // What the JSON handler cannot settle here goes through the form's own post: a conflict shows both versions to
+  // merge, an expired session keeps the text in this browser and leads to signing in again.
+  let bypass = false;
+  const postForm = (submitter) => {
+    bypass = true;
+    if (submitter) form.requestSubmit(submitter);
+    else form.requestSubmit();
+  };
+
+  let busy = false;
+  const run = async (command, confirmed, submitter) => {
+    if (busy) return;
+    busy = true;
+    say(command === 'publish' ? 'Saving and checking before publishing…' : 'Saving…');
+    try {
+      const { response, json } = await post(saveUrl(), { command, PublishPastWarnings: confirmed ? 'true' : 'false' });
+      if (response.redirected || response.status === 409 || response.status === 400 || response.status === 401) {
+        postForm(submitter);
+        return;
+      }
+      if (response.status === 422) {
+        showErrors(json.errors || {});
+        say('Not saved: ' + (json.detail || 'check the fields marked.'));
+        return;
+      }
+      if (!response.ok) { say(json.detail || json.title || 'Not saved: the server answered ' + response.status + '.'); return; }
+      clearErrors();
+      showBlockErrors({});
+      adopt(json);
+      if (json.checklist && checklist) renderChecklist(checklist.querySelector('ul'), json.checklist);
+      if (json.needsConfirmation) {
+        renderChecklist(confirmDialog.querySelector('ul'), json.checklist.filter((i) => !i.passed));
+        confirmDialog.showModal();
+        confirmDialog.querySelector('[data-keep]').focus();
+        say('Saved, not published: the checklist needs your confirmation.');
+        return;
+      }
+      say(json.message || 'Saved.');
+    } catch {
+      say('Offline: not saved. Your text is kept in this browser.');
+    } finally {
+      busy = false;
+    }
+  };
+  confirmDialog.querySelector('[data-keep]').addEventListener('click', () => { confirmDialog.close(); say('Not published.'); });
+  confirmDialog.querySelector('[data-publish]').addEventListener('click', () => { confirmDialog.close(); run('publish', true, form.querySelector('button[value="publish"]')); });
+
+  const handled = new Set(['save', 'submit', 'publish']);
+  form.addEventListener('submit', (event) => {
+    const command = event.submitter?.value;
+    if (bypass) { bypass = false; return; }
+    if (!handled.has(command) || event.submitter?.hasAttribute('formaction')) return;
+    event.preventDefault();
+    run(command, false, event.submitter);
+  });
+
+  // The checklist, refreshed from the server a moment after each change.
+  if (checklist && mount.dataset.checklist) {
+    let timer = 0;
+    const refresh = async () => {
+      try {
+        const { response, json } = await post(mount.dataset.checklist, {});
+        if (response.ok && json.checklist) renderChecklist(checklist.querySelector('ul'), json.checklist);
+      } catch { /* offline: the list waits for the next change */ }
+    };
+    form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(refresh, 1500); });
+    form.addEventListener('change', () => { clearTimeout(timer); timer = setTimeout(refresh, 1500); });
+  }
+}
