@@ -30,6 +30,7 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<Publishing>();
         builder.Services.AddScoped<ArticleWorkflow>();
         builder.Services.AddScoped<ArticleRevisions>();
+        builder.Services.AddScoped<ArticleHistory>();
         builder.Services.AddScoped<ScheduledPublisher>();
         builder.Services.AddHostedService<ScheduledPublishing>();
         return builder;
