@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Broadsheet.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,7 +24,16 @@ public sealed class ForgotPasswordModel(PasswordMail mail) : PageModel
     /// <summary>The form was posted: the page shows the one answer.</summary>
     public bool Sent { get; private set; }
 
-    public IActionResult OnGet() => mail.IsEnabled ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!mail.IsEnabled)
+        {
+            return NotFound();
+        }
+        // This page admits anyone, so no policy has authenticated the visitor: someone signed in goes on to the newsroom, as from the sign-in page.
+        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return session.Principal is { } user && NewsroomRoles.All.Any(user.IsInRole) ? LocalRedirect("/newsroom") : Page();
+    }
 
     public IActionResult OnPost()
     {
