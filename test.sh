@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
-packages=(postgresql redis-server varnish varnish-modules chromium wrk espeak-ng libespeak-ng1 flite libflite1 libmp3lame0 fonts-dejavu-core)
+packages=(postgresql redis-server varnish varnish-modules chromium wrk curl espeak-ng libespeak-ng1 flite libflite1 libmp3lame0 fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -27,6 +27,7 @@ cleanup() {
   [ -n "${npm_setup:-}" ] && wait "$npm_setup" 2>/dev/null || true
   [ -n "${pg_bin:-}" ] && $as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   [ -n "${redis_pid:-}" ] && kill "$redis_pid" 2>/dev/null || true
+  [ -n "${smtp_pid:-}" ] && kill -- "-$smtp_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -44,6 +45,18 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --d
 redis_pid=$!
 export BROADSHEET_TEST_REDIS="127.0.0.1:$redis_port"
 
+# smtp4dev, a real SMTP server that keeps what it receives and shows it through a web API, for the mail tests (a .NET
+# tool pinned in .config/dotnet-tools.json), in a process group of its own so that cleanup stops all of it. Its SMTP
+# port and its web port are the test run's own, like PostgreSQL's.
+smtp_port=${BROADSHEET_TEST_SMTP_PORT:-57025}
+smtp_web_port=${BROADSHEET_TEST_SMTP_WEB_PORT:-58025}
+dotnet tool restore >"$work/tool-restore.log" 2>&1 || { echo "test.sh: dotnet tool restore failed"; cat "$work/tool-restore.log"; exit 1; }
+setsid dotnet tool run smtp4dev --urls "http://127.0.0.1:$smtp_web_port" --smtpport "$smtp_port" --imapport 0 --pop3port 0 --bindaddress 127.0.0.1 \
+  --db "" --nousersettings --baseappdatapath "$work/smtp4dev" >"$work/smtp4dev.log" 2>&1 &
+smtp_pid=$!
+export BROADSHEET_TEST_SMTP="127.0.0.1:$smtp_port"
+export BROADSHEET_TEST_SMTP_WEB="http://127.0.0.1:$smtp_web_port"
+
 # The cluster and axe-core (from npm, exactly as locked) are made while the solution builds; each logs to a file of
 # its own and the script stops on the first that fails.
 (
@@ -58,6 +71,12 @@ npm_setup=$!
 dotnet build "$root/Broadsheet.slnx" -c Release -warnaserror -nologo -v q
 wait "$postgres_setup" || { echo "test.sh: PostgreSQL did not start"; cat "$work/postgres-setup.log" "$work/pg/log" 2>/dev/null; exit 1; }
 wait "$npm_setup" || { echo "test.sh: npm ci failed"; cat "$work/npm.log"; exit 1; }
+for _ in $(seq 1 120); do
+  curl -sf "$BROADSHEET_TEST_SMTP_WEB/api/messages" >/dev/null 2>&1 && break
+  kill -0 "$smtp_pid" 2>/dev/null || break
+  sleep 0.5
+done
+curl -sf "$BROADSHEET_TEST_SMTP_WEB/api/messages" >/dev/null 2>&1 || { echo "test.sh: smtp4dev did not start"; cat "$work/smtp4dev.log"; exit 1; }
 set +e
 # All three projects at once (dotnet test would run as many as the machine has cores, and a short project left
 # waiting until a long one ends only lengthens the run).

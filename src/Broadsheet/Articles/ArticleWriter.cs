@@ -11,7 +11,7 @@ namespace Broadsheet.Articles;
 /// before anything is written; one save writes the article with any new topics and contributors, so a
 /// failure leaves nothing half-written. The pages a change makes stale are evicted by <see cref="ContentChanges"/>.
 /// </summary>
-public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
+public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
 {
     public const int MaxHeadline = 300;
     public const int MaxSummaryPoints = 5;
@@ -350,7 +350,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         {
             if (points.Count > MaxSummaryPoints)
             {
-                errors.Add("summary", $"At most {MaxSummaryPoints} points.");
+                errors.Add("summary", $"Must not be more than {MaxSummaryPoints} points.");
             }
             for (var i = 0; i < points.Count; i++)
             {
@@ -410,7 +410,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         List<Block>? body = null;
         if (input.Body is null)
         {
-            errors.Add("body", "Required: one of markdown, html or blocks.");
+            errors.Add("body", "The body is required: one of markdown, html or blocks.");
         }
         else
         {
@@ -442,10 +442,50 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             errors.Add("slug", $"Must be a slug: lower-case letters and digits joined by hyphens, at most {Slugs.MaxLength} characters (e.g. '{Slugs.From(slug)}').");
         }
 
+        errors.Name(FieldLabel);
         return errors.IsEmpty
             ? new ValidArticle(headline!, summary, section!, topics, byline, input.HeroImage, body!, language!, type, dateline, slug)
             : null;
     }
+
+    /// <summary>
+    /// What a person calls the field an error key names ("summary[2]" is "Summary point 3"), for messages that say which
+    /// field they are about; null for the body, whose rules name their blocks themselves.
+    /// </summary>
+    internal static string? FieldLabel(string field)
+    {
+        var match = FieldKey().Match(field);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var number = match.Groups["index"].Success ? FieldMessage.Number(int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+        return (match.Groups["root"].Value, number, match.Groups["rest"].Value) switch
+        {
+            ("headline", null, "") => "Headline",
+            ("summary", null, "") => "The summary",
+            ("summary", { } n, "") => $"Summary point {n}",
+            ("section", null, "") => "Section",
+            ("topics", null, "") => "Topics",
+            ("topics", { } n, "") => $"Topic {n}",
+            ("byline", null, "") => "The byline",
+            ("byline", { } n, "") => $"Contributor {n}",
+            ("byline", { } n, ".name") => $"Contributor {n}'s name",
+            ("byline", { } n, ".kind") => $"Contributor {n}'s kind",
+            ("heroImage", null, ".id") => "Hero image",
+            ("heroImage", null, ".caption") => "Hero image caption",
+            ("heroImage", null, ".credit") => "Hero image credit",
+            ("heroImage", null, ".alt") => "Hero image alt text",
+            ("language", null, "") => "Language",
+            ("type", null, "") => "Type",
+            ("dateline", null, "") => "Dateline",
+            ("slug", null, "") => "URL slug",
+            _ => null,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<root>[a-zA-Z]+)(\[(?<index>\d{1,6})\])?(?<rest>.*)$")]
+    private static partial System.Text.RegularExpressions.Regex FieldKey();
 
     /// <summary>Adds an error for each image block whose image is not in the library.</summary>
     internal static async Task CheckImagesExistAsync(BroadsheetDb db, IReadOnlyList<Block> blocks, BodyInput source, string field, ValidationErrors errors, CancellationToken ct)
@@ -474,7 +514,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
     {
         if (names.Count > MaxTopics)
         {
-            errors.Add("topics", $"At most {MaxTopics} topics.");
+            errors.Add("topics", $"Must not be more than {MaxTopics}.");
             return [];
         }
         var wanted = new List<(int Index, string Name, string Slug)>();
@@ -521,7 +561,7 @@ public sealed class ArticleWriter(BroadsheetDb db, TimeProvider clock)
     {
         if (entries.Count > MaxByline)
         {
-            errors.Add("byline", $"At most {MaxByline} contributors.");
+            errors.Add("byline", $"Must not be more than {MaxByline} contributors.");
             return [];
         }
         var wanted = new List<(int Index, string Name, string Slug, ContributorKind Kind)>();

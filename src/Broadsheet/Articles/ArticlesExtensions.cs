@@ -36,6 +36,7 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<ArticleRevisions>();
         builder.Services.AddHttpClient(LinkChecker.ClientName, c => c.Timeout = LinkChecker.Timeout * 2);
         builder.Services.AddSingleton<LinkChecker>();
+        builder.Services.AddScoped<ArticleHistory>();
         builder.Services.AddScoped<ScheduledPublisher>();
         builder.AddWorkerJob<ScheduledPublishing>();
         return builder;

@@ -96,6 +96,7 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, TimeProvid
             errors.Add("text", "Required.");
         }
         ArticleWriter.CheckLength(text, "text", MaxNoteText, errors);
+        errors.Name(field => field == "text" ? "The note's text" : "The note's kind");
 
         var article = await ArticleWriter.Load(db, id, ct);
         if (article is null)

@@ -21,6 +21,19 @@ public sealed class ValidationErrors
 
     public bool Has(string field) => errors.ContainsKey(field);
 
+    /// <summary>Names each field in its messages (<see cref="FieldMessage.Named"/>), by the label <paramref name="labelOf"/> gives its key (null: leave it).</summary>
+    public void Name(Func<string, string?> labelOf)
+    {
+        foreach (var (field, messages) in errors)
+        {
+            var label = labelOf(field);
+            for (var i = 0; i < messages.Count; i++)
+            {
+                messages[i] = FieldMessage.Named(label, messages[i]);
+            }
+        }
+    }
+
     /// <summary>
     /// Adds <paramref name="message"/> when <paramref name="value"/> is longer than <paramref name="max"/>, and the
     /// <see cref="TextRules"/> problem when it holds control characters or nothing visible: every writer checks each of

@@ -115,6 +115,7 @@ public static class NewsroomExtensions
                 ("/Newsroom/Accounts/SignIn/TwoFactor", RateLimits.SignIn),
                 ("/Newsroom/Accounts/SignIn/Recovery", RateLimits.SignIn),
                 ("/Newsroom/Accounts/SignIn/ResetPassword", RateLimits.PasswordReset),
+                ("/Newsroom/Accounts/SignIn/ForgotPassword", RateLimits.PasswordReset),
                 ("/Newsroom/Accounts/Password", RateLimits.PasswordReset),
                 ("/Newsroom/Images/Index", RateLimits.Uploads),
             })
@@ -123,6 +124,13 @@ public static class NewsroomExtensions
             }
         });
 
+        builder.Services.AddOptions<MailOptions>()
+            .BindConfiguration(MailOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.IsValid, "Broadsheet:Mail:From must be an email address when Broadsheet:Mail:Host is set.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PasswordMail>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PasswordMail>());
         builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddScoped<NewsroomAccounts>();

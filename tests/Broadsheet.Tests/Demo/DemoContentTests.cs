@@ -329,7 +329,7 @@ public class DemoSeedingSwitchTests
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(folder.Path, Ct));
 
         Assert.Contains("14-explainer-what-port.md", error.Message, StringComparison.Ordinal);
-        Assert.Contains("language: Must be a BCP 47 language tag", error.Message, StringComparison.Ordinal);
+        Assert.Contains("language: Language must be a BCP 47 language tag", error.Message, StringComparison.Ordinal);
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         Assert.False(await db.Articles.AnyAsync(Ct));
         Assert.False(await db.ArticleRevisions.AnyAsync(Ct));

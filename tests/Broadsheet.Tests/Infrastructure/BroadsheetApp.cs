@@ -85,6 +85,14 @@ public class BroadsheetApp : WebApplicationFactory<Program>
             builder.UseSetting($"Broadsheet:RateLimits:{rule}:PermitLimit", "1000000");
         }
         builder.UseSetting("Broadsheet:RateLimits:MaxQueuedOnDemandAudio", "100000");
+        // Mail goes to the test command's SMTP server (TestSmtp), so "Forgot password?" is on and really sends.
+        if (TestSmtp.Address is { } smtp)
+        {
+            builder.UseSetting("Broadsheet:Mail:Host", smtp[..smtp.LastIndexOf(':')]);
+            builder.UseSetting("Broadsheet:Mail:Port", smtp[(smtp.LastIndexOf(':') + 1)..]);
+            builder.UseSetting("Broadsheet:Mail:Security", "None");
+            builder.UseSetting("Broadsheet:Mail:From", "The Test Desk <newsroom@test.example>");
+        }
         // A password hash at Identity's default of 100,000 PBKDF2 rounds costs about a tenth of a second of CPU, and the
         // suite creates users and signs in hundreds of times. The tests check what is hashed, stored and compared, not
         // how slowly: the same hasher and hash format with fewer rounds.

@@ -185,11 +185,11 @@ public sealed class WireDeskTests(IngestApps apps) : IClassFixture<IngestApps>
 
         var refused = (await desk.ReceiveAsync(source, Wire.Item(id) with { Pictures = [picture] })).Single();
         Assert.Equal(WireOutcome.Quarantined, refused.Status);
-        Assert.Equal("The article could not be written: section: Required.", refused.Reason);
+        Assert.Equal("The article could not be written: section: Section is required.", refused.Reason);
         Assert.Equal(counts, await DbAsync(app, async db => (await db.Articles.CountAsync(Ct), await db.Images.CountAsync(Ct), await db.ArticleRevisions.CountAsync(Ct), await db.WireStories.CountAsync(Ct))));
 
         var tooLong = (await desk.ReceiveAsync(source, Wire.Item(Api.Api.Unique("urn:test:long"), headline: new string('h', ArticleWriter.MaxHeadline + 1)))).Single();
-        Assert.Contains("headline: Must be at most 300 characters.", tooLong.Reason);
+        Assert.Contains("headline: Headline must be at most 300 characters.", tooLong.Reason);
 
         await Wire.SaveRulesAsync(app, new Broadsheet.Ingest.WireSourceInput { Name = source, Section = section, AutoPublish = true });
         var entryId = await DbAsync(app, db => db.WireEntries.Where(e => e.ItemId == id).Select(e => e.Id).SingleAsync(Ct));

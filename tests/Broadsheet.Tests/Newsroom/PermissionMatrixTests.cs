@@ -36,6 +36,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
         ["newsroom/signin/two-factor"] = PageAccess.Anyone(HttpStatusCode.Redirect), // back to the first step without a password
         ["newsroom/signin/recovery"] = PageAccess.Anyone(HttpStatusCode.Redirect),
         ["newsroom/signin/reset-password"] = PageAccess.Anyone(HttpStatusCode.NotFound), // needs a user and a token
+        ["newsroom/signin/forgot-password"] = PageAccess.Anyone(HttpStatusCode.OK), // the test apps send mail (TestSmtp)
         ["newsroom/setup"] = PageAccess.Anyone(HttpStatusCode.NotFound), // needs the start-up token, and no user yet
 
         // Every newsroom user.

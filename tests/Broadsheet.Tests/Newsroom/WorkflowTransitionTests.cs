@@ -124,7 +124,7 @@ public sealed class WorkflowTransitionTests(ArticlesApps apps) : IClassFixture<A
         await StepAsync(editor, id, "schedule", ArticleStatus.Scheduled, f => f.Set("Form.ScheduleFor", "2099-01-15T09:30"));
         Assert.Equal(new DateTimeOffset(2099, 1, 15, 14, 30, 0, TimeSpan.Zero), (await ArticleAsync(app, id)).ScheduledFor);
         var page = await editor.GetPageAsync($"/newsroom/articles/{id}", Ct);
-        Assert.Contains("15 Jan 2099, 09:30 America/New_York", page, StringComparison.Ordinal);
+        Assert.Contains("15 Jan 2099, 09:30:00 America/New_York", page, StringComparison.Ordinal);
     }
 
     [Theory]

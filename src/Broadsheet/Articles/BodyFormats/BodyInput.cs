@@ -50,128 +50,147 @@ public static class BodyRules
     public static bool Validate(IReadOnlyList<Block?> blocks, string path, ValidationErrors errors, bool errorsAtField = false)
     {
         var ok = true;
-        void Fail(string field, string message)
+        // Each message names its block as the editor numbers them ("Paragraph 3 needs text."), so it reads the same in
+        // the newsroom's form and in the admin API's problem details.
+        void Fail(string field, string label, string message)
         {
             ok = false;
-            errors.Add(errorsAtField ? path : field, errorsAtField ? $"{field[(path.Length + 1)..]}: {message}" : message);
+            errors.Add(errorsAtField ? path : field, FieldMessage.Named(label, message));
         }
 
         if (blocks.Count > MaxBlocks)
         {
-            Fail(path, $"At most {MaxBlocks} blocks.");
+            Fail(path, "The body", $"Must have at most {MaxBlocks} blocks.");
             return false;
         }
         for (var i = 0; i < blocks.Count; i++)
         {
             var at = $"{path}[{i}]";
+            var name = Name(blocks[i], i);
             switch (blocks[i])
             {
                 case null:
-                    Fail(at, "Must be a block.");
+                    Fail(at, name, "Must be a block.");
                     break;
                 case ParagraphBlock p:
-                    CheckRuns(p.Content, $"{at}.content", Fail);
+                    CheckRuns(p.Content, $"{at}.content", name, Fail);
                     break;
                 case HeadingBlock h:
-                    CheckText(h.Text, $"{at}.text", 300, Fail);
+                    CheckText(h.Text, $"{at}.text", name, 300, Fail);
                     if (h.Level is < 2 or > 4)
                     {
-                        Fail($"{at}.level", "Heading levels are 2, 3 or 4.");
+                        Fail($"{at}.level", name, "Must be level 2, 3 or 4.");
                     }
                     break;
                 case QuoteBlock q:
-                    CheckRuns(q.Content, $"{at}.content", Fail);
+                    CheckRuns(q.Content, $"{at}.content", name, Fail);
                     if (q.Attribution is { Length: > 300 })
                     {
-                        Fail($"{at}.attribution", "Must be at most 300 characters.");
+                        Fail($"{at}.attribution", $"The attribution of {Lower(name)}", "Must be at most 300 characters.");
                     }
                     break;
                 case ListBlock l:
                     if (l.Items is null || l.Items.Count == 0)
                     {
-                        Fail($"{at}.items", "A list needs at least one item.");
+                        Fail($"{at}.items", name, "Needs at least one item.");
                         break;
                     }
                     for (var item = 0; item < l.Items.Count; item++)
                     {
-                        CheckRuns(l.Items[item], $"{at}.items[{item}]", Fail);
+                        CheckRuns(l.Items[item], $"{at}.items[{item}]", $"Item {FieldMessage.Number(item)} of {Lower(name)}", Fail);
                     }
                     break;
                 case ImageBlock image:
                     if (image.ImageId == Guid.Empty)
                     {
-                        Fail($"{at}.imageId", "Required.");
+                        Fail($"{at}.imageId", name, "Needs an image from the library.");
                     }
-                    CheckOptional(image.Caption, $"{at}.caption", MaxShortText, Fail);
-                    CheckOptional(image.Credit, $"{at}.credit", 200, Fail);
-                    CheckOptional(image.Alt, $"{at}.alt", 500, Fail);
+                    CheckOptional(image.Caption, $"{at}.caption", $"The caption of {Lower(name)}", MaxShortText, Fail);
+                    CheckOptional(image.Credit, $"{at}.credit", $"The credit of {Lower(name)}", 200, Fail);
+                    CheckOptional(image.Alt, $"{at}.alt", $"The alt text of {Lower(name)}", 500, Fail);
                     break;
                 case EmbedBlock embed:
                     if (!Links.IsWebUrl(embed.Url))
                     {
-                        Fail($"{at}.url", "Must be an absolute http or https URL.");
+                        Fail($"{at}.url", $"The link of {Lower(name)}", "Must be an absolute http or https URL.");
                     }
-                    CheckOptional(embed.Title, $"{at}.title", 300, Fail);
-                    CheckOptional(embed.Provider, $"{at}.provider", 100, Fail);
+                    CheckOptional(embed.Title, $"{at}.title", $"The title of {Lower(name)}", 300, Fail);
+                    CheckOptional(embed.Provider, $"{at}.provider", $"The provider of {Lower(name)}", 100, Fail);
                     break;
             }
         }
         return ok;
     }
 
+    /// <summary>A block as the editor numbers it: its kind and its place in the body ("Paragraph 3").</summary>
+    public static string Name(Block? block, int index) => (block switch
+    {
+        HeadingBlock => "Heading",
+        QuoteBlock => "Quote",
+        ListBlock => "List",
+        ImageBlock => "Image",
+        EmbedBlock => "Embed",
+        DividerBlock => "Divider",
+        ParagraphBlock => "Paragraph",
+        _ => "Block",
+    }) + " " + FieldMessage.Number(index);
+
+    private static string Lower(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
     /// <summary>The library images a body shows, so a writer can check they exist.</summary>
     public static IEnumerable<(int Index, Guid ImageId)> Images(IReadOnlyList<Block> blocks) =>
         blocks.Select((b, i) => (b, i)).Where(x => x.b is ImageBlock).Select(x => (x.i, ((ImageBlock)x.b).ImageId));
 
-    private static void CheckRuns(IReadOnlyList<Inline?>? runs, string at, Action<string, string> fail)
+    private static void CheckRuns(IReadOnlyList<Inline?>? runs, string at, string name, Action<string, string, string> fail)
     {
         if (runs is null || runs.Count == 0)
         {
-            fail(at, "Needs at least one run of text.");
+            fail(at, name, "Needs text.");
             return;
         }
         var length = 0;
         for (var j = 0; j < runs.Count; j++)
         {
             var run = runs[j];
+            var runName = $"Text run {FieldMessage.Number(j)} of {Lower(name)}";
             if (run is null)
             {
-                fail($"{at}[{j}]", "Must be a run of text.");
+                fail($"{at}[{j}]", runName, "Must be a run of text.");
                 continue;
             }
             if (string.IsNullOrEmpty(run.Text))
             {
-                fail($"{at}[{j}].text", "Required.");
+                fail($"{at}[{j}].text", runName, "Needs text.");
             }
             length += run.Text?.Length ?? 0;
             if (run.Href is not null && Links.SafeHref(run.Href) is null)
             {
-                fail($"{at}[{j}].href", "Links must be http, https, mailto or a path on this site.");
+                fail($"{at}[{j}].href", $"The link in {Lower(name)}", "Must be http, https, mailto or a path on this site.");
             }
         }
         if (length > MaxTextLength)
         {
-            fail(at, $"Must be at most {MaxTextLength} characters.");
+            fail(at, name, $"Must be at most {MaxTextLength} characters.");
         }
     }
 
-    private static void CheckText(string? text, string at, int max, Action<string, string> fail)
+    private static void CheckText(string? text, string at, string name, int max, Action<string, string, string> fail)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            fail(at, "Required.");
+            fail(at, name, "Needs text.");
         }
         else if (text.Length > max)
         {
-            fail(at, $"Must be at most {max} characters.");
+            fail(at, name, $"Must be at most {max} characters.");
         }
     }
 
-    private static void CheckOptional(string? text, string at, int max, Action<string, string> fail)
+    private static void CheckOptional(string? text, string at, string name, int max, Action<string, string, string> fail)
     {
         if (text is { Length: var length } && length > max)
         {
-            fail(at, $"Must be at most {max} characters.");
+            fail(at, name, $"Must be at most {max} characters.");
         }
     }
 }

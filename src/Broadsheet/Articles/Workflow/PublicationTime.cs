@@ -39,6 +39,10 @@ public sealed class PublicationTime(TimeZoneInfo zone)
 
     public string ToInput(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, zone).ToString(InputFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// How every newsroom page shows a time: to the second, in the publication's zone, and saying which zone
+    /// ("6 Dec 2026, 23:05:09 Asia/Hong_Kong"), so two saves a few seconds apart read apart and nobody reads it as their own zone.
+    /// </summary>
     public string Format(DateTimeOffset utc) =>
-        TimeZoneInfo.ConvertTime(utc, zone).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + ZoneName;
+        TimeZoneInfo.ConvertTime(utc, zone).ToString("d MMM yyyy, HH:mm:ss", CultureInfo.InvariantCulture) + " " + ZoneName;
 }

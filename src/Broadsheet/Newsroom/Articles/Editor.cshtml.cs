@@ -98,6 +98,10 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
         if (Article is null)
         {
             Form = EditorForm.Blank(null);
+            if (await BylineSuggestions.OwnContributorAsync(db, User, ct) is { } own)
+            {
+                Form.Byline = [new BylineRow { Name = own.Name, Kind = ContentNames.Of(own.Kind) }];
+            }
         }
         else
         {
@@ -337,7 +341,7 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
 
         Sections = [.. (await db.Sections.AsNoTracking().OrderBy(s => s.Path).Select(s => new { s.Path, s.Name }).ToListAsync(ct))
             .Select(s => new SelectListItem(s.Path.Contains('/', StringComparison.Ordinal) ? $"{s.Path.Replace("/", " › ", StringComparison.Ordinal)} ({s.Name})" : s.Name, s.Path))];
-        ContributorNames = await db.Contributors.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).Take(1000).ToListAsync(ct);
+        ContributorNames = await BylineSuggestions.NamesAsync(db, User, ct);
         TopicNames = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).Take(1000).ToListAsync(ct);
         return null;
     }

@@ -31,6 +31,10 @@ public sealed class IndexModel(BroadsheetDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Author { get; set; }
 
+    /// <summary>Only the articles the signed-in user started (the desk's "Your drafts" links here).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -58,7 +62,7 @@ public sealed class IndexModel(BroadsheetDb db) : PageModel
         PageNumber = Math.Max(1, PageNumber);
 
         var query = db.Articles.AsNoTracking();
-        if (!Actor.IsEditor)
+        if (!Actor.IsEditor || Mine)
         {
             query = query.Where(a => a.CreatedById == Actor.UserId);
         }
@@ -107,5 +111,5 @@ public sealed class IndexModel(BroadsheetDb db) : PageModel
     }
 
     public string PageLink(int page) =>
-        Url.Page("/Newsroom/Articles/Index", new { q = Q, status = Status, section = Section, author = Author, p = page == 1 ? (int?)null : page })!;
+        Url.Page("/Newsroom/Articles/Index", new { q = Q, status = Status, section = Section, author = Author, mine = Mine ? true : (bool?)null, p = page == 1 ? (int?)null : page })!;
 }

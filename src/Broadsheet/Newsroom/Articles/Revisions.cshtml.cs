@@ -14,11 +14,15 @@ namespace Broadsheet.Newsroom.Articles;
 /// an unpublished article saves the old content as a new revision; for a published article it opens the old
 /// content in the editor instead, so nothing reaches readers (and nothing is unpublished) until an editor saves.
 /// </summary>
-public sealed class RevisionsModel(BroadsheetDb db, ArticleWriter writer, ArticleRevisions revisions) : PageModel
+public sealed class RevisionsModel(BroadsheetDb db, ArticleWriter writer, ArticleRevisions revisions, ArticleHistory history) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
+    /// <summary>The saves alone, newest first: what can be compared and restored.</summary>
     public List<ArticleRevision> List { get; private set; } = [];
+
+    /// <summary>Every save and every editorial decision, newest first.</summary>
+    public List<HistoryEntry> History { get; private set; } = [];
 
     public PublicationTime Time { get; private set; } = new(TimeZoneInfo.Utc);
 
@@ -100,7 +104,8 @@ public sealed class RevisionsModel(BroadsheetDb db, ArticleWriter writer, Articl
         }
         Article = article;
         CanRestore = WorkflowRules.CanEdit(article, actor);
-        List = await revisions.ListAsync(id, ct);
+        History = await history.ListAsync(id, Time, ct);
+        List = [.. History.Select(h => h.Revision).OfType<ArticleRevision>()];
         return null;
     }
 }

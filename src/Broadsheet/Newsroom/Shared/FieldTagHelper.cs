@@ -32,6 +32,9 @@ public sealed class FieldTagHelper : TagHelper
 
     public string? Accept { get; set; }
 
+    /// <summary>The id of a <c>&lt;datalist&gt;</c> of suggestions for a text field (plain HTML: it works without script).</summary>
+    public string? List { get; set; }
+
     /// <summary>Choices for a select; the selected one follows the posted or model value.</summary>
     public IEnumerable<SelectListItem>? Options { get; set; }
 
@@ -99,7 +102,8 @@ public sealed class FieldTagHelper : TagHelper
         var common = $"id=\"{Encode(id)}\" name=\"{Encode(name)}\"" +
             (describedBy.Count > 0 ? $" aria-describedby=\"{Encode(string.Join(' ', describedBy))}\"" : "") +
             (invalid ? " aria-invalid=\"true\"" : "") +
-            (Autocomplete is null ? "" : $" autocomplete=\"{Encode(Autocomplete)}\"");
+            (Autocomplete is null ? "" : $" autocomplete=\"{Encode(Autocomplete)}\"") +
+            (List is null ? "" : $" list=\"{Encode(List)}\"");
         switch (Type)
         {
             case "textarea":
@@ -168,6 +172,9 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "error-summary");
         output.Attributes.SetAttribute("role", "alert");
+        // Focus starts on the summary (GOV.UK's pattern): the reader hears what is wrong first, and each link takes them to a field.
+        output.Attributes.SetAttribute("tabindex", "-1");
+        output.Attributes.SetAttribute("autofocus", "autofocus");
         output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
         var html = output.Content;
         html.AppendHtml("<h2 id=\"error-summary-title\">There is a problem</h2><ul>");

@@ -54,17 +54,8 @@ public sealed class AuditModel(BroadsheetDb db) : PageModel
 
     public string PageLink(int page) => Url.Page("/Newsroom/Workflow/Audit", new { kind = Kind, article = Article, p = page == 1 ? (int?)null : page })!;
 
-    public static string Describe(AuditAction action) => action switch
-    {
-        AuditAction.ReturnedToDraft => "Returned to draft",
-        AuditAction.Submitted => "Submitted for review",
-        _ => action.ToString(),
-    };
+    public static string Describe(AuditAction action) => AuditText.Describe(action);
 
-    /// <summary>A scheduled time in the detail ("For 2026-…Z") in the publication's zone.</summary>
-    public string? DetailOf(AuditEntry entry) =>
-        entry.Action == AuditAction.Scheduled && entry.Detail is { } detail && detail.StartsWith("For ", StringComparison.Ordinal)
-            && DateTimeOffset.TryParse(detail[4..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var when)
-            ? $"For {Time.Format(when)}"
-            : entry.Detail;
+    /// <summary>A scheduled time in the detail in the publication's zone.</summary>
+    public string? DetailOf(AuditEntry entry) => AuditText.Detail(entry, Time);
 }

@@ -15,7 +15,15 @@
   let saving = false;
 
   const say = (text) => { if (stateLine) stateLine.textContent = text; };
-  const clock = (date) => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  // Times read in the publication's zone, as every newsroom page shows them (PublicationTime.Format on the server).
+  const zone = form.dataset.zone || 'UTC';
+  const clock = (date) => {
+    try {
+      return date.toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }) + ' ' + zone;
+    } catch {
+      return date.toISOString().slice(11, 19) + ' UTC';
+    }
+  };
 
   // What the user typed, without the antiforgery token or a button's command.
   const entries = () => {
@@ -66,7 +74,7 @@
       say('Offline: your text is kept in this browser and will be saved when the connection returns.');
     } else {
       savedAt = started;
-      say('Draft autosaved at ' + clock(new Date()) + '.');
+      say('Draft autosaved at ' + result.saved + '.');
     }
   };
 

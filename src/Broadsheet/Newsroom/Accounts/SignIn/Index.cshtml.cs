@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Newsroom.Accounts.SignIn;
 
-public sealed class SignInModel(SignInManager<NewsroomUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<NewsroomUser> signIn, PasswordMail mail) : PageModel
 {
+    /// <summary>"Forgot password?" is offered only when the server can send the email.</summary>
+    public bool CanResetByMail => mail.IsEnabled;
+
     /// <summary>
     /// One answer for a wrong password, an unknown address and a lockout, so the page never tells whether an address has
     /// an account.
