@@ -8,6 +8,7 @@ using Broadsheet.Demo;
 using Broadsheet.Ingest;
 using Broadsheet.Ingest.Doors;
 using Broadsheet.Discovery;
+using Broadsheet.FrontPage;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -33,6 +34,7 @@ builder.AddListen();
 builder.AddIngest();
 builder.AddIngestDoors();
 builder.AddDiscovery();
+builder.AddFrontPage();
 builder.AddNewsroom();
 builder.AddDemo();
 
@@ -55,6 +57,7 @@ app.MapAds();
 app.MapApi();
 app.MapListen();
 app.MapDiscovery();
+app.MapFrontPage();
 app.MapReader();
 await app.RunAsync();
 

@@ -129,6 +129,23 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FrontPageRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrontPageRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Images",
                 columns: table => new
                 {
@@ -617,6 +634,25 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleReadCounts",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Hour = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleReadCounts", x => new { x.ArticleId, x.Hour });
+                    table.ForeignKey(
+                        name: "FK_ArticleReadCounts_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleScripts",
                 columns: table => new
                 {
@@ -688,6 +724,28 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FrontPageSlots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrontPageSlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FrontPageSlots_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchDocument",
                 columns: table => new
                 {
@@ -751,6 +809,11 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "IX_ArticleNotes_ArticleId",
                 table: "ArticleNotes",
                 column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleReadCounts_Hour",
+                table: "ArticleReadCounts",
+                column: "Hour");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleRevisions_ArticleId_Version",
@@ -849,6 +912,21 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "Contributors",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageRevisions_At",
+                table: "FrontPageRevisions",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageSlots_ArticleId",
+                table: "FrontPageSlots",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageSlots_Position",
+                table: "FrontPageSlots",
+                column: "Position");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SearchDocument_Vector",
@@ -953,6 +1031,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "ArticleNotes");
 
             migrationBuilder.DropTable(
+                name: "ArticleReadCounts");
+
+            migrationBuilder.DropTable(
                 name: "ArticleRevisions");
 
             migrationBuilder.DropTable(
@@ -981,6 +1062,12 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");
+
+            migrationBuilder.DropTable(
+                name: "FrontPageRevisions");
+
+            migrationBuilder.DropTable(
+                name: "FrontPageSlots");
 
             migrationBuilder.DropTable(
                 name: "Publications");

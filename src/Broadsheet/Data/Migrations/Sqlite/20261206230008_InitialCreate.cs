@@ -127,6 +127,23 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FrontPageRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrontPageRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Images",
                 columns: table => new
                 {
@@ -615,6 +632,25 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleReadCounts",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hour = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleReadCounts", x => new { x.ArticleId, x.Hour });
+                    table.ForeignKey(
+                        name: "FK_ArticleReadCounts_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleScripts",
                 columns: table => new
                 {
@@ -686,6 +722,28 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FrontPageSlots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrontPageSlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FrontPageSlots_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchDocument",
                 columns: table => new
                 {
@@ -748,6 +806,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "IX_ArticleNotes_ArticleId",
                 table: "ArticleNotes",
                 column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleReadCounts_Hour",
+                table: "ArticleReadCounts",
+                column: "Hour");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleRevisions_ArticleId_Version",
@@ -848,6 +911,21 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FrontPageRevisions_At",
+                table: "FrontPageRevisions",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageSlots_ArticleId",
+                table: "FrontPageSlots",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageSlots_Position",
+                table: "FrontPageSlots",
+                column: "Position");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_ParentId",
                 table: "Sections",
                 column: "ParentId");
@@ -944,6 +1022,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "ArticleNotes");
 
             migrationBuilder.DropTable(
+                name: "ArticleReadCounts");
+
+            migrationBuilder.DropTable(
                 name: "ArticleRevisions");
 
             migrationBuilder.DropTable(
@@ -972,6 +1053,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");
+
+            migrationBuilder.DropTable(
+                name: "FrontPageRevisions");
+
+            migrationBuilder.DropTable(
+                name: "FrontPageSlots");
 
             migrationBuilder.DropTable(
                 name: "Publications");
