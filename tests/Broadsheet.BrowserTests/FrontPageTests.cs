@@ -62,7 +62,7 @@ public sealed class FrontPageTests(Chromium chromium, DemoSite site)
                 await page.Keyboard.TypeAsync(headline);
                 await page.Keyboard.PressAsync("Enter");
                 await page.WaitForURLAsync(new Regex("q="));
-                await TabToAsync(page, "button[name=lead]");
+                await TabToAsync(page, $"button[name=lead][value='{chosen.GetProperty("id").GetInt32()}']");
                 Assert.Contains(headline, await page.EvaluateAsync<string>("() => document.activeElement.textContent"), StringComparison.Ordinal);
                 await page.Keyboard.PressAsync("Enter");
                 await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Front page saved.");

@@ -79,6 +79,7 @@ public sealed class ReadCounter(IServiceScopeFactory scopes, TimeProvider clock,
                 {
                     await AddAsync(db, articleId, hour, count, ct);
                 }
+                // Written (or dropped): a failure further on must not count it again. Removing while enumerating is allowed.
                 batch.Remove((articleId, hour));
             }
         }

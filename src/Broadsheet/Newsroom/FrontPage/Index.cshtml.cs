@@ -72,6 +72,8 @@ public sealed class FrontPageCurationModel(BroadsheetDb db, FrontPageWriter writ
     public async Task<IActionResult> OnPostAsync(string? move, int? remove, int? add, int? lead, CancellationToken ct)
     {
         await LoadTimeAsync(ct);
+        // The rows move below: the form shows them from the model, not from the values as posted in the old order.
+        ModelState.Clear();
         var focus = Apply(move, remove, add, lead);
         var input = ToInput();
         if (input is not null)
