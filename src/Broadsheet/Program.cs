@@ -9,6 +9,7 @@ using Broadsheet.Edge;
 using Broadsheet.Ingest;
 using Broadsheet.Ingest.Doors;
 using Broadsheet.Discovery;
+using Broadsheet.FrontPage;
 using Broadsheet.Listen;
 using Broadsheet.Media;
 using Broadsheet.Newsroom;
@@ -37,6 +38,7 @@ builder.AddListen();
 builder.AddIngest();
 builder.AddIngestDoors();
 builder.AddDiscovery();
+builder.AddFrontPage();
 builder.AddNewsroom();
 builder.AddDemo();
 
@@ -63,6 +65,7 @@ if (app.ServesWeb())
     app.MapApi();
     app.MapListen();
     app.MapDiscovery();
+    app.MapFrontPage();
     app.MapReader();
 }
 await app.RunAsync();

@@ -45,6 +45,9 @@ public sealed class RateLimitOptions
     /// <summary>Reserved for reader feedback (policy <c>feedback</c>).</summary>
     public RateLimitRule Feedback { get; set; } = new() { PermitLimit = 5, WindowSeconds = 300 };
 
+    /// <summary>Read beacons from article pages (policy <c>reads</c>): a reader opens a few pages a minute.</summary>
+    public RateLimitRule Reads { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
     /// <summary>Wrong passwords for one account from one client address before that address may not try it again for <see cref="SignInLockoutMinutes"/>.</summary>
     [Range(1, 1000)]
     public int SignInFailuresPerAddress { get; set; } = 5;
@@ -67,6 +70,7 @@ public sealed class RateLimitOptions
     [
         (nameof(SignIn), SignIn), (nameof(PasswordReset), PasswordReset), (nameof(Audio), Audio),
         (nameof(Uploads), Uploads), (nameof(Search), Search), (nameof(Feedback), Feedback),
+        (nameof(Reads), Reads),
     ];
 }
 
@@ -79,6 +83,7 @@ public static class RateLimits
     public const string Uploads = "uploads";
     public const string Search = "search";
     public const string Feedback = "feedback";
+    public const string Reads = "reads";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -98,6 +103,7 @@ public static class RateLimits
             o.AddPolicy(Uploads, Policy(Uploads, r => r.Uploads, postsOnly: true));
             o.AddPolicy(Search, Policy(Search, r => r.Search, postsOnly: false));
             o.AddPolicy(Feedback, Policy(Feedback, r => r.Feedback, postsOnly: true));
+            o.AddPolicy(Reads, Policy(Reads, r => r.Reads, postsOnly: true));
         });
         return builder;
     }

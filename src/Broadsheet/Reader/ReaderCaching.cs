@@ -24,11 +24,12 @@ public sealed class ReaderPageHeaders
     private readonly RequestDelegate next;
     private readonly StringValues cacheControl;
     private readonly StringValues redirectCacheControl;
+    private readonly CacheOptions cache;
 
     public ReaderPageHeaders(RequestDelegate next, IOptions<BroadsheetOptions> options)
     {
         this.next = next;
-        var cache = options.Value.Cache;
+        cache = options.Value.Cache;
         cacheControl = $"public, max-age={cache.MaxAgeSeconds}, s-maxage={cache.SharedMaxAgeSeconds}, " +
             $"stale-while-revalidate={cache.StaleWhileRevalidateSeconds}, stale-if-error={cache.StaleIfErrorSeconds}";
         redirectCacheControl = $"public, max-age={cache.MaxAgeSeconds}, s-maxage={cache.SharedMaxAgeSeconds}";
@@ -76,7 +77,7 @@ public sealed class ReaderPageHeaders
             case StatusCodes.Status200OK:
                 var etag = WeakETag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 headers.ETag = etag;
-                headers.CacheControl = cacheControl;
+                headers.CacheControl = ResponseCacheLifetime.Of(context) is { } bound ? Bounded(bound) : cacheControl;
                 if (Matches(request.Headers.IfNoneMatch, etag) || (request.Headers.IfNoneMatch.Count == 0 && NotModifiedSince(request, headers)))
                 {
                     response.StatusCode = StatusCodes.Status304NotModified;
@@ -98,6 +99,13 @@ public sealed class ReaderPageHeaders
             buffer.Position = 0;
             await buffer.CopyToAsync(body, context.RequestAborted);
         }
+    }
+
+    /// <summary>Cache-Control for a page that changes in <paramref name="bound"/>: no cache may keep it, or serve it stale, past then.</summary>
+    private string Bounded(TimeSpan bound)
+    {
+        var seconds = (int)Math.Min(int.MaxValue, Math.Floor(bound.TotalSeconds));
+        return $"public, max-age={Math.Min(seconds, cache.MaxAgeSeconds)}, s-maxage={Math.Min(seconds, cache.SharedMaxAgeSeconds)}";
     }
 
     private StringValues CacheControlFor(int status) => status switch

@@ -66,6 +66,26 @@ public static class ResponseCacheTags
 }
 
 /// <summary>
+/// A bound on how long the current reader page may be kept, for a page whose content changes at a known time without
+/// a write (a front-page story expiring): the output cache and <c>Cache-Control</c> keep it no longer than that.
+/// </summary>
+public static class ResponseCacheLifetime
+{
+    private static readonly object Key = new();
+
+    public static void AtMost(HttpContext http, TimeSpan lifetime)
+    {
+        var bound = lifetime < TimeSpan.Zero ? TimeSpan.Zero : lifetime;
+        if (Of(http) is not { } earlier || bound < earlier)
+        {
+            http.Items[Key] = bound;
+        }
+    }
+
+    public static TimeSpan? Of(HttpContext http) => http.Items.TryGetValue(Key, out var value) ? (TimeSpan?)value : null;
+}
+
+/// <summary>
 /// The output-cache policy of reader pages: anonymous GET/HEAD, one entry per normalised Accept-Encoding
 /// (the cache stores compressed bytes) and per <c>page</c> query value; other query strings do not create
 /// entries, so cache-busting URLs cannot flood it. Only 200s without cookies are stored. Entries live until
@@ -131,6 +151,11 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
             || BuiltFromStaleSnapshot(context.HttpContext))
         {
             context.AllowCacheStorage = false;
+        }
+        else if (ResponseCacheLifetime.Of(context.HttpContext) is { } bound && bound < (context.ResponseExpirationTimeSpan ?? Lifetime))
+        {
+            context.AllowCacheStorage = bound > TimeSpan.Zero;
+            context.ResponseExpirationTimeSpan = bound;
         }
         return ValueTask.CompletedTask;
     }

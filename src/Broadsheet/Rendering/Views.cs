@@ -81,6 +81,9 @@ public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead =
     /// <summary>The thumbnail's size in CSS pixels (the stylesheet's <c>.thumb</c> matches it).</summary>
     public const int ThumbnailSize = 80;
 
+    /// <summary>The lead's picture: the column on phones, two thirds of the front page's width on a desktop (the stylesheet's <c>.front</c>).</summary>
+    public const string LeadSizes = "(min-width: 80rem) 50rem, (min-width: 64rem) 62vw, " + PictureView.ColumnSizes;
+
     /// <summary>The square crops for the thumbnail, smallest first; empty for the lead card or a picture without crops.</summary>
     public IReadOnlyList<Rendition> Thumbnails { get; } = Lead || Article.HeroImage is not { } hero
         ? []

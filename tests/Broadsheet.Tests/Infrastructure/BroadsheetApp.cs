@@ -80,7 +80,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         builder.UseSetting("Broadsheet:Database:Provider", Provider.ToString());
         builder.UseSetting("Broadsheet:Listen:Worker", AudioWorker ? "true" : "false");
         // Tests sign in, upload and poll from one address far faster than people do; the rate-limit tests set their own limits.
-        foreach (var rule in new[] { "SignIn", "PasswordReset", "Audio", "Uploads", "Search", "Feedback" })
+        foreach (var rule in new[] { "SignIn", "PasswordReset", "Audio", "Uploads", "Search", "Feedback", "Reads" })
         {
             builder.UseSetting($"Broadsheet:RateLimits:{rule}:PermitLimit", "1000000");
         }

@@ -56,6 +56,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
 
         // Editors and admins.
         ["newsroom/audit"] = PageAccess.AtLeast(NewsroomRoles.Editor),
+        ["newsroom/front-page"] = PageAccess.AtLeast(NewsroomRoles.Editor),
         ["newsroom/status"] = PageAccess.AtLeast(NewsroomRoles.Editor),
         ["newsroom/wire"] = PageAccess.AtLeast(NewsroomRoles.Editor),
         ["newsroom/wire/{id:long}"] = PageAccess.AtLeast(NewsroomRoles.Editor, d => $"/newsroom/wire/{d.WireEntryId}"),

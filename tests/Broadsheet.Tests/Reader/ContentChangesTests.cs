@@ -18,44 +18,9 @@ public class ContentChangesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Hears every eviction, as the Redis broadcast and the audio queue do.</summary>
-    private sealed class Evictions : IContentChangeBroadcast
-    {
-        private readonly Lock gate = new();
-        private readonly List<string> tags = [];
-
-        public IReadOnlyList<string> Tags
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return [.. tags];
-                }
-            }
-        }
-
-        public void Clear()
-        {
-            lock (gate)
-            {
-                tags.Clear();
-            }
-        }
-
-        public Task PublishAsync(IReadOnlyCollection<string> evicted, CancellationToken ct)
-        {
-            lock (gate)
-            {
-                tags.AddRange(evicted);
-            }
-            return Task.CompletedTask;
-        }
-    }
-
     private sealed class RecordingApp(DatabaseProvider provider) : BroadsheetApp(provider)
     {
-        public Evictions Evictions { get; } = new();
+        public EvictionLog Evictions { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -13,6 +13,7 @@ public static class NewsroomNavigation
         new("Dashboard", "/newsroom", NewsroomPolicies.Writer),
         new("Articles", "/newsroom/articles", NewsroomPolicies.Writer),
         new("Images", "/newsroom/images", NewsroomPolicies.Writer),
+        new("Front page", "/newsroom/front-page", NewsroomPolicies.Editor),
         new("Wire", "/newsroom/wire", NewsroomPolicies.Editor),
         new("Audit log", "/newsroom/audit", NewsroomPolicies.Editor),
         new("Audio", "/newsroom/status", NewsroomPolicies.Editor),

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.FrontPage;
+
+/// <summary>A story's place on the front page: which article, and when it starts and stops showing (null: at once, until replaced).</summary>
+public sealed record SlotInput(int ArticleId, DateTimeOffset? StartsAt = null, DateTimeOffset? ExpiresAt = null);
+
+/// <summary>The whole curation: the lead (or none) and the top stories in order.</summary>
+public sealed record FrontPageInput(SlotInput? Lead, IReadOnlyList<SlotInput> Top);
+
+/// <summary>
+/// The one way the front page's curation is written. A save replaces the whole curation in one transaction, with a
+/// <see cref="FrontPageRevision"/> saying who did it; the home page is evicted by <see cref="ContentChanges"/> (the
+/// slots' rule, registered by <see cref="FrontPageExtensions"/>). Errors are keyed <c>lead.articleId</c>,
+/// <c>top[2].expiresAt</c> and so on, and <c>top</c> for the list itself.
+/// </summary>
+public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
+{
+    public const int LeadPosition = 0;
+    public const int MaxTopStories = 12;
+
+    public async Task<WriteResult<List<FrontPageSlot>>> SaveAsync(FrontPageInput input, ChangedBy by, CancellationToken ct = default)
+    {
+        var now = ArticleWriter.Now(clock);
+        var errors = new ValidationErrors();
+        if (input.Top.Count > MaxTopStories)
+        {
+            errors.Add("top", $"Choose at most {MaxTopStories} top stories.");
+        }
+        var places = new List<(string Field, int Position, SlotInput Slot)>();
+        if (input.Lead is { } lead)
+        {
+            places.Add(("lead", LeadPosition, lead));
+        }
+        places.AddRange(input.Top.Select((slot, i) => ($"top[{i}]", i + 1, slot)));
+
+        var ids = places.Select(p => p.Slot.ArticleId).Distinct().ToList();
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Headline, a.Status })
+            .ToDictionaryAsync(a => a.Id, ct);
+        var seen = new Dictionary<int, string>();
+        foreach (var (field, position, slot) in places)
+        {
+            if (!articles.TryGetValue(slot.ArticleId, out var article))
+            {
+                errors.Add($"{field}.articleId", $"There is no article {slot.ArticleId}.");
+            }
+            else if (article.Status != ArticleStatus.Published)
+            {
+                errors.Add($"{field}.articleId", $"\"{article.Headline}\" is not published: only published stories can go on the front page.");
+            }
+            if (!seen.TryAdd(slot.ArticleId, field))
+            {
+                errors.Add($"{field}.articleId", $"This story is on the front page already ({Describe(seen[slot.ArticleId])}): a story appears once.");
+            }
+            if (slot.ExpiresAt is { } expires)
+            {
+                if (slot.StartsAt is { } starts && expires <= starts)
+                {
+                    errors.Add($"{field}.expiresAt", "The expiry must be after the start.");
+                }
+                else if (expires <= now)
+                {
+                    errors.Add($"{field}.expiresAt", "The expiry is in the past.");
+                }
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return WriteResult.Invalid<List<FrontPageSlot>>(errors);
+        }
+
+        var slots = places.Select(p => new FrontPageSlot
+        {
+            Position = p.Position,
+            ArticleId = p.Slot.ArticleId,
+            StartsAt = p.Slot.StartsAt,
+            ExpiresAt = p.Slot.ExpiresAt,
+        }).ToList();
+        db.Set<FrontPageSlot>().RemoveRange(await db.Set<FrontPageSlot>().ToListAsync(ct));
+        db.Set<FrontPageSlot>().AddRange(slots);
+        db.Set<FrontPageRevision>().Add(new FrontPageRevision
+        {
+            At = now,
+            UserId = by.UserId,
+            UserName = by.Name,
+            Summary = Summarise(input, articles.ToDictionary(a => a.Key, a => a.Value.Headline)),
+            Snapshot = JsonSerializer.Serialize(places.Select(p => new
+            {
+                p.Position,
+                p.Slot.ArticleId,
+                Headline = articles[p.Slot.ArticleId].Headline,
+                p.Slot.StartsAt,
+                p.Slot.ExpiresAt,
+            }), BroadsheetDb.Json),
+        });
+        // One SaveChanges is one transaction: readers see the old curation or the new one, never half of each.
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Ok(slots);
+    }
+
+    private static string Describe(string field) => field == "lead" ? "the lead" : $"top story {int.Parse(field[4..^1], System.Globalization.CultureInfo.InvariantCulture) + 1}";
+
+    private static string Summarise(FrontPageInput input, Dictionary<int, string> headlines)
+    {
+        var lead = input.Lead is { } l ? $"Lead: {headlines[l.ArticleId]}" : "No lead chosen";
+        var summary = $"{lead}; {input.Top.Count} top {(input.Top.Count == 1 ? "story" : "stories")}";
+        return summary.Length <= 300 ? summary : summary[..299] + "…";
+    }
+}

@@ -1,0 +1,205 @@
+using System.Net;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.FrontPage;
+using Broadsheet.Tests.Infrastructure;
+using Broadsheet.Tests.Reader;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Broadsheet.Tests.FrontPage;
+
+/// <summary>An app on a clock the test moves, hearing every eviction, with the reader's sample publication.</summary>
+public sealed class FrontPageApp : BroadsheetApp
+{
+    public FrontPageApp(DatabaseProvider provider)
+        : base(provider)
+    {
+        Clock = Time;
+    }
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public EvictionLog Evictions { get; } = new();
+
+    public ReaderData Data { get; private set; } = null!;
+
+    public async Task<FrontPageApp> SeededAsync()
+    {
+        if (Data is null)
+        {
+            Data = await ReaderData.SeedAsync(this);
+        }
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton<IContentChangeBroadcast>(Evictions));
+    }
+}
+
+public sealed class FrontPageApps : ProviderApps<FrontPageApp>
+{
+    protected override FrontPageApp Create(DatabaseProvider provider) => new(provider);
+}
+
+/// <summary>The curation's writer, the home page it makes, its evictions at save and at expiry, and the read counts.</summary>
+public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPageApps>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];
+
+    private static readonly ChangedBy Editor = new("front-page-editor", "Front Page Editor");
+
+    private const string Firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+    private static async Task<WriteResult<List<FrontPageSlot>>> SaveAsync(FrontPageApp app, FrontPageInput input)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().SaveAsync(input, Editor, Ct);
+    }
+
+    private static async Task<T> WithDbAsync<T>(FrontPageApp app, Func<BroadsheetDb, Task<T>> read)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<BroadsheetDb>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_editors_lead_leads_until_it_expires_then_the_automatic_order_takes_over(DatabaseProvider provider)
+    {
+        var app = await (await apps.On(provider)).SeededAsync();
+        var data = app.Data;
+        var client = app.Client();
+        await SaveAsync(app, new FrontPageInput(null, []));
+
+        // Nobody has chosen: the full story with a picture leads, not the newer bare ones.
+        var home = await client.GetDocumentAsync("/");
+        Assert.Equal("Border talks resume after a year of silence", home.QuerySelector(".lead h3").Text());
+        var headlines = home.QuerySelectorAll("main h3").Select(h => h.Text()).ToList();
+        Assert.Equal(headlines.Distinct(), headlines);
+
+        app.Evictions.Clear();
+        var pinnedAt = app.Time.GetUtcNow();
+        var saved = await SaveAsync(app, new FrontPageInput(new SlotInput(data.WorldId, ExpiresAt: pinnedAt.AddSeconds(40)), [new SlotInput(data.SampleId)]));
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.SelectMany(e => e.Value)));
+        Assert.Contains(CacheTags.Home, app.Evictions.Tags);
+
+        using (var response = await client.GetAsync("/", Ct))
+        {
+            var page = Html.Parse(await response.Content.ReadAsStringAsync(Ct));
+            Assert.Equal("Ferry strike ends", page.QuerySelector(".lead h3").Text());
+            Assert.Equal("A sample story about the port", page.QuerySelector(".top-stories h3").Text());
+            // No cache may keep the page past the lead's expiry.
+            Assert.True(response.Headers.CacheControl!.MaxAge <= TimeSpan.FromSeconds(40), response.Headers.CacheControl.ToString());
+            Assert.True(response.Headers.CacheControl.SharedMaxAge <= TimeSpan.FromSeconds(40), response.Headers.CacheControl.ToString());
+        }
+        Assert.Equal("Ferry strike ends", (await client.GetDocumentAsync("/")).QuerySelector(".lead h3").Text());
+
+        app.Evictions.Clear();
+        app.Time.Advance(TimeSpan.FromSeconds(41));
+        var evicted = await WithDbAsync(app, async db =>
+            await new FrontPageTurnover(db, app.Services.GetRequiredService<ContentChanges>()).EvictDueAsync(pinnedAt, app.Time.GetUtcNow(), Ct));
+        Assert.True(evicted);
+        Assert.Contains(CacheTags.Home, app.Evictions.Tags);
+        var after = await client.GetDocumentAsync("/");
+        Assert.Equal("Border talks resume after a year of silence", after.QuerySelector(".lead h3").Text());
+        Assert.Equal("A sample story about the port", after.QuerySelector(".top-stories h3").Text());
+        // Nothing else starts or ends: the next minutes evict nothing.
+        Assert.False(await WithDbAsync(app, async db =>
+            await new FrontPageTurnover(db, app.Services.GetRequiredService<ContentChanges>()).EvictDueAsync(app.Time.GetUtcNow(), app.Time.GetUtcNow().AddMinutes(5), Ct)));
+
+        var history = await WithDbAsync(app, db => db.Set<FrontPageRevision>().AsNoTracking().OrderByDescending(r => r.Id).FirstAsync(Ct));
+        Assert.Equal(("Front Page Editor", "Lead: Ferry strike ends; 1 top story"), (history.UserName, history.Summary));
+        await SaveAsync(app, new FrontPageInput(null, []));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_writer_refuses_what_cannot_go_on_the_front_page_and_writes_nothing(DatabaseProvider provider)
+    {
+        var app = await (await apps.On(provider)).SeededAsync();
+        var data = app.Data;
+        var now = app.Time.GetUtcNow();
+        var before = await WithDbAsync(app, db => db.Set<FrontPageRevision>().CountAsync(Ct));
+
+        var result = await SaveAsync(app, new FrontPageInput(
+            new SlotInput(data.DraftId),
+            [
+                new SlotInput(424242),
+                new SlotInput(data.WorldId, StartsAt: now.AddHours(2), ExpiresAt: now.AddHours(1)),
+                new SlotInput(data.WorldId),
+                new SlotInput(data.SampleId, ExpiresAt: now.AddMinutes(-1)),
+            ]));
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Equal(["lead.articleId", "top[0].articleId", "top[1].expiresAt", "top[2].articleId", "top[3].expiresAt"], result.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("not published", result.Errors["lead.articleId"][0], StringComparison.Ordinal);
+        Assert.Contains("top story 2", result.Errors["top[2].articleId"][0], StringComparison.Ordinal);
+
+        var tooMany = await SaveAsync(app, new FrontPageInput(null, [.. Enumerable.Repeat(new SlotInput(data.WorldId), FrontPageWriter.MaxTopStories + 1)]));
+        Assert.True(tooMany.Errors.ContainsKey("top"));
+        Assert.Equal(before, await WithDbAsync(app, db => db.Set<FrontPageRevision>().CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Reads_from_browsers_are_counted_in_memory_and_written_in_batches_and_robots_are_not(DatabaseProvider provider)
+    {
+        var app = await (await apps.On(provider)).SeededAsync();
+        var data = app.Data;
+        var client = app.Client();
+        var origin = app.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var counter = app.Services.GetRequiredService<ReadCounter>();
+        await counter.FlushAsync(Ct);
+        var stored = await WithDbAsync(app, db => db.Set<ArticleReadCount>().Where(r => r.ArticleId == data.BusinessId).SumAsync(r => r.Count, Ct));
+
+        async Task BeaconAsync(int id, string agent, string? from)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/reads/{id}");
+            request.Headers.TryAddWithoutValidation("User-Agent", agent);
+            if (from is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Origin", from);
+            }
+            using var response = await client.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            Assert.True(response.Headers.CacheControl!.NoStore);
+            Assert.False(response.Headers.Contains("Set-Cookie"));
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            await BeaconAsync(data.BusinessId, Firefox, origin);
+        }
+        await BeaconAsync(data.BusinessId, "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", origin);
+        await BeaconAsync(data.BusinessId, Firefox, from: null);
+        await BeaconAsync(data.BusinessId, Firefox, "https://elsewhere.example");
+        await BeaconAsync(data.DraftId, Firefox, origin);
+        await BeaconAsync(424242, Firefox, origin);
+
+        Assert.Equal(3, counter.Pending(data.BusinessId));
+        // Not one write per read.
+        Assert.Equal(stored, await WithDbAsync(app, db => db.Set<ArticleReadCount>().Where(r => r.ArticleId == data.BusinessId).SumAsync(r => r.Count, Ct)));
+
+        await counter.FlushAsync(Ct);
+        Assert.Equal(0, counter.Pending(data.BusinessId));
+        Assert.Equal(stored + 3, await WithDbAsync(app, db => db.Set<ArticleReadCount>().Where(r => r.ArticleId == data.BusinessId).SumAsync(r => r.Count, Ct)));
+        // A second batch in the same hour adds to the same row.
+        await BeaconAsync(data.BusinessId, Firefox, origin);
+        await counter.FlushAsync(Ct);
+        var rows = await WithDbAsync(app, db => db.Set<ArticleReadCount>().AsNoTracking().Where(r => r.ArticleId == data.BusinessId).ToListAsync(Ct));
+        Assert.Equal(stored + 4, rows.Sum(r => r.Count));
+        Assert.Equal(rows.Count, rows.Select(r => r.Hour).Distinct().Count());
+        // Drafts and unknown ids leave no trace.
+        Assert.Equal(0, await WithDbAsync(app, db => db.Set<ArticleReadCount>().CountAsync(r => r.ArticleId == data.DraftId || r.ArticleId == 424242, Ct)));
+
+        var mostRead = await WithDbAsync(app, db => new FrontPageStories(db, new PublishedArticles(db, app.Time), app.Time).MostReadAsync(app.Time.GetUtcNow(), Ct));
+        Assert.Equal(data.BusinessId, mostRead[0]);
+    }
+}
