@@ -19,10 +19,12 @@ public sealed class ReadingOnTests(Chromium chromium, DemoSite site)
     private static Task<int> OverflowAsync(IPage page) =>
         page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
 
-    /// <summary>The elements whose right edge passes the viewport's, for the failure message.</summary>
+    /// <summary>The elements whose right edge passes the viewport's outside any scrolling box, for the failure message.</summary>
     private static Task<string> WiderThanViewportAsync(IPage page) => page.EvaluateAsync<string>("""
         () => [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-                .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+                .filter(e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return false; return true; })
+                .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+              + ' text wider than its box: ' + [...document.body.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')
         """);
 
     [Fact]
@@ -51,7 +53,9 @@ public sealed class ReadingOnTests(Chromium chromium, DemoSite site)
                 await watched.Page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
                 Assert.True(await OverflowAsync(watched.Page) <= 0,
                     $"{path} scrolls sideways at {width}px with 200% text: {await WiderThanViewportAsync(watched.Page)}");
-                if (width == 320)
+                // axe at 200% text on the pages this test first covered and the English article; ReaderPagesTests runs it on
+                // every kind of page at 100%.
+                if (width == 320 && Array.IndexOf(paths, path) < 4)
                 {
                     var violations = await Axe.ViolationsAsync(watched.Page);
                     Assert.True(violations.Count == 0, $"{path} at {width}px, 200% text: {string.Join("; ", violations)}");
