@@ -30,6 +30,17 @@ public sealed class EspeakNgEngine : ISpeechEngine, ISpeechEngineDiagnostics
     private static Collector? s_current;
     private static string? s_voiceName;
 
+    /// <summary>
+    /// Voices read through another voice file. eSpeak NG's Mandarin dictionary (cmn_dict) turns most characters into
+    /// numbered pinyin ("日" is "ri4"), and the plain <c>cmn</c> voice reads Latin letters as English, so it says "ri"
+    /// then the English word "four". The <c>cmn-Latn-pinyin</c> file has the same dictionary but reads Latin as pinyin,
+    /// the digit as the tone: Mandarin is read through it, under the <c>cmn</c> language and id.
+    /// </summary>
+    private static readonly Dictionary<string, string> ReadThrough = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sit/cmn"] = "sit/cmn-Latn-pinyin",
+    };
+
     /// <summary>Languages a news site expects eSpeak NG to cover; a missing one is reported in <see cref="Problems"/>.</summary>
     private static readonly string[] ExpectedLanguages = ["en-GB", "en-US", "yue", "cmn"];
 
@@ -123,6 +134,49 @@ public sealed class EspeakNgEngine : ISpeechEngine, ISpeechEngineDiagnostics
         var raw = SynthesizeRaw(text, espeakName, ct);
         var marks = BuildMarks(text, raw.Events, raw.Samples.Length, raw.SampleRate);
         return new SpeechResult(raw.Samples, raw.SampleRate, marks);
+    }
+
+    /// <summary>
+    /// What eSpeak NG would say for <paramref name="text"/> in <paramref name="voice"/>, as its phoneme mnemonics (the
+    /// <c>espeak-ng -x</c> output), one clause per item. A switch to another language's rules shows as <c>(en)</c>.
+    /// </summary>
+    public unsafe IReadOnlyList<string> Phonemes(string text, Voice voice)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(voice);
+        if (!IsAvailable || !_espeakNames.TryGetValue(voice.Id, out var espeakName))
+        {
+            throw new ArgumentException($"Voice '{voice.Id}' does not belong to {EngineName}.", nameof(voice));
+        }
+
+        var utf8 = Utf8.Z(text.Replace('\0', ' '));
+        var name = Utf8.Z(espeakName);
+        var clauses = new List<string>();
+        lock (s_native)
+        {
+            var lib = s_lib ?? throw new InvalidOperationException($"{EngineName} is not initialised.");
+            fixed (byte* n = name)
+            {
+                if (lib.SetVoiceByName(n) != 0)
+                {
+                    throw new InvalidOperationException($"{EngineName} could not select voice '{espeakName}'.");
+                }
+            }
+
+            s_voiceName = espeakName;
+            fixed (byte* t = utf8)
+            {
+                var cursor = t;
+                // espeak_TextToPhonemes moves the pointer to the next clause, and to null at the end of the text.
+                while (cursor is not null && *cursor != 0)
+                {
+                    var phonemes = lib.TextToPhonemes(&cursor, (int)EspeakNative.CharsUtf8, 0);
+                    clauses.Add(Marshal.PtrToStringUTF8((nint)phonemes) ?? "");
+                }
+            }
+        }
+
+        return clauses;
     }
 
     /// <summary>Runs eSpeak NG and returns the raw samples and WORD/SENTENCE/END events (positions still in code points).</summary>
@@ -459,6 +513,12 @@ public sealed class EspeakNgEngine : ISpeechEngine, ISpeechEngineDiagnostics
                 continue;
             }
 
+            // A file another voice is read through is not offered on its own.
+            if (ReadThrough.ContainsValue(identifier))
+            {
+                continue;
+            }
+
             var languages = Languages(v->Languages);
             if (languages.Count == 0 || languages[0].Name == "variant")
             {
@@ -495,14 +555,15 @@ public sealed class EspeakNgEngine : ISpeechEngine, ISpeechEngineDiagnostics
 
             var display = f.Name.Replace('_', ' ');
             var gender = f.Gender switch { 1 => "male", 2 => "female", _ => "unknown" };
+            var file = ReadThrough.GetValueOrDefault(f.Identifier, f.Identifier);
             voices.Add(new Voice(id, EngineName, ToBcp47(f.Language), gender == "unknown" ? display : $"{display}, {gender}", gender));
-            _espeakNames[id] = f.Identifier;
+            _espeakNames[id] = file;
 
             var femaleId = id + "-f";
             if (gender != "female" && used.Add(femaleId))
             {
                 voices.Add(new Voice(femaleId, EngineName, ToBcp47(f.Language), $"{display}, female", "female"));
-                _espeakNames[femaleId] = f.Identifier + "+" + FemaleVariant;
+                _espeakNames[femaleId] = file + "+" + FemaleVariant;
             }
         }
 

@@ -34,7 +34,7 @@ The first sailing is planned for the following summer, weather and shipyards per
         var audioRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Request += (_, request) =>
         {
-            if (System.Text.RegularExpressions.Regex.IsMatch(request.Url, @"\.(mp3|opus)(\?|$)"))
+            if (request.ResourceType == "media" || System.Text.RegularExpressions.Regex.IsMatch(request.Url, @"\.(mp3|opus)(\?|$)"))
             {
                 audioRequests.Enqueue(request.Url);
             }
@@ -52,13 +52,15 @@ The first sailing is planned for the following summer, weather and shipyards per
         // The player knows the duration from the audio's data: no audio is fetched before Play.
         Assert.Empty(audioRequests);
 
-        // Play: the button reports its state, time runs, and the highlighted word advances through the headline.
-        var play = page.GetByRole(AriaRole.Button, new() { Name = "Play" });
-        Assert.Equal("false", await play.GetAttributeAsync("aria-pressed"));
+        // Play: the button says what it does next, time runs, and the highlighted word advances through the headline.
+        var play = page.Locator(".listen-play");
+        Assert.Equal("Play", (await play.InnerTextAsync()).Trim());
+        var scrolledBefore = await page.EvaluateAsync<double>("() => scrollY");
         await play.ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelector('.listen-play').getAttribute('aria-pressed') === 'true'");
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen-play').textContent.trim() === 'Pause'");
         await page.WaitForFunctionAsync("() => Number(document.querySelector('.listen').dataset.word) >= 1");
         var firstWord = await HighlightedAsync(page, "listen-word");
+        Assert.Equal(scrolledBefore, await page.EvaluateAsync<double>("() => scrollY"));
         Assert.Equal("h", firstWord.Place);
         await page.WaitForFunctionAsync("() => Number(document.querySelector('.listen').dataset.word) >= 3");
         var laterWord = await HighlightedAsync(page, "listen-word");
@@ -85,7 +87,7 @@ The first sailing is planned for the following summer, weather and shipyards per
         await play.FocusAsync();
         await page.Keyboard.PressAsync("k");
         await page.WaitForFunctionAsync("() => document.querySelector('.listen audio').paused");
-        Assert.Equal("false", await play.GetAttributeAsync("aria-pressed"));
+        Assert.Equal("Play", (await play.InnerTextAsync()).Trim());
         await page.EvaluateAsync("() => { document.querySelector('.listen audio').currentTime = 1; }");
         await page.Keyboard.PressAsync("l");
         await page.WaitForFunctionAsync("() => Math.abs(document.querySelector('.listen audio').currentTime - 11) < 0.5");
@@ -107,6 +109,54 @@ The first sailing is planned for the following summer, weather and shipyards per
         Assert.Equal("1.5", await speed.InputValueAsync());
         AssertClean(watched);
         _ = player;
+    }
+
+    [Fact]
+    public async Task A_keyboard_listener_starts_from_the_third_paragraph_and_the_docked_player_stays_in_view()
+    {
+        var (id, path) = await PublishAsync();
+        await WaitReadyAsync(id, "default");
+        await using var watched = await chromium.NewPageAsync(site.BaseAddress, 390, 640);
+        var page = watched.Page;
+        var audioRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.ResourceType == "media" || System.Text.RegularExpressions.Regex.IsMatch(request.Url, @"\.(mp3|opus)(\?|$)"))
+            {
+                audioRequests.Enqueue(request.Url);
+            }
+        };
+        await watched.GotoAsync(path);
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen-total').textContent !== '-:--'");
+
+        // Tab, never the mouse, to the button before the third paragraph; Enter plays from there, before any Play.
+        const string third = "() => document.querySelectorAll('.body p[data-listen-place]')[2]";
+        var place = await page.EvaluateAsync<string>($"() => ({third})().dataset.listenPlace");
+        for (var presses = 0; ; presses++)
+        {
+            Assert.True(presses < 80, "Tab never reached the third paragraph's listen button");
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>($"() => document.activeElement.matches('.listen-from') && document.activeElement.nextElementSibling === ({third})()"))
+            {
+                break;
+            }
+        }
+        Assert.Equal("Listen from this paragraph", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        Assert.Empty(audioRequests);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync($$"""
+            () => { const a = document.querySelector('.listen audio'); const h = CSS.highlights.get('listen-word');
+                    return !a.paused && h && [...h][0].startContainer.parentElement.closest('[data-listen-place]')?.dataset.listenPlace === '{{place}}'; }
+            """);
+
+        // Reading on to the end: the player's bar docks at the bottom of the screen, in view, and playing.
+        await page.EvaluateAsync("() => scrollTo(0, document.documentElement.scrollHeight)");
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen').classList.contains('docked')");
+        var inView = await page.EvaluateAsync<bool>("() => { const r = document.querySelector('.listen-bar').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }");
+        Assert.True(inView, "the docked player is on screen");
+        Assert.Equal("Pause", (await page.Locator(".listen-bar .listen-play").InnerTextAsync()).Trim());
+        Assert.Empty(await Axe.ViolationsAsync(page));
+        AssertClean(watched);
     }
 
     [Fact]

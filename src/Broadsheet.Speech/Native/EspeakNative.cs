@@ -65,6 +65,7 @@ internal sealed unsafe class EspeakNative
         SetParameter = (delegate* unmanaged[Cdecl]<int, int, int, int>)lib.Export("espeak_SetParameter");
         GetParameter = (delegate* unmanaged[Cdecl]<int, int, int>)lib.Export("espeak_GetParameter");
         Info = (delegate* unmanaged[Cdecl]<nint*, nint>)lib.Export("espeak_Info");
+        TextToPhonemes = (delegate* unmanaged[Cdecl]<byte**, int, int, byte*>)lib.Export("espeak_TextToPhonemes");
     }
 
     public NativeLibraryHandle Library { get; }
@@ -86,6 +87,9 @@ internal sealed unsafe class EspeakNative
     public delegate* unmanaged[Cdecl]<int, int, int> GetParameter { get; }
 
     public delegate* unmanaged[Cdecl]<nint*, nint> Info { get; }
+
+    /// <summary>espeak_TextToPhonemes(textptr, textmode, phonememode): one clause's phonemes; advances textptr.</summary>
+    public delegate* unmanaged[Cdecl]<byte**, int, int, byte*> TextToPhonemes { get; }
 
     public static EspeakNative? TryLoad(IEnumerable<string> candidates, out string? error)
     {

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Rendering;
@@ -10,6 +13,36 @@ public abstract class ReaderPageModel(SiteChrome chrome) : PageModel
     public SiteChrome Chrome { get; } = chrome;
 
     public PageMeta Meta { get; } = new();
+
+    /// <summary>The page's language: the article's on an article page, else the publication's.</summary>
+    public string Language => Meta.Language ?? Chrome.Publication.Language;
+
+    /// <summary>The page furniture in the page's language.</summary>
+    public Words PageWords => Words.For(Language);
+
+    /// <summary>
+    /// The <c>lang</c> of the publication's own text (menu, footer, section and topic names) on this page: set only
+    /// when the page is in another language, so an English page is unchanged.
+    /// </summary>
+    public string? ChromeLang => Words.LangIfOther(Language, Chrome.Publication.Language);
+
+    /// <summary>The publication's own text (its name, a section's) inside furniture: marked with its lang when it differs.</summary>
+    public IHtmlContent InChromeLang(string text) => ChromeLang is null
+        ? new HtmlString(HtmlEncoder.Default.Encode(text))
+        : new HtmlString($"<span lang=\"{ChromeLang}\">{HtmlEncoder.Default.Encode(text)}</span>");
+
+    /// <summary>The reader page being rendered, for partials whose model is something else (an ad slot, a card).</summary>
+    public static ReaderPageModel? Of(HttpContext context) =>
+        context.Items.TryGetValue(typeof(ReaderPageModel), out var page) ? page as ReaderPageModel : null;
+
+    /// <summary>The furniture of the page being rendered; English outside reader pages.</summary>
+    public static Words WordsOf(HttpContext context) => Of(context)?.PageWords ?? Words.For(null);
+
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        HttpContext.Items[typeof(ReaderPageModel)] = this;
+        return base.OnPageHandlerExecutionAsync(context, next);
+    }
 
     /// <summary>Tags the cached page, so that evicting any of these tags drops it.</summary>
     protected void TagCache(IEnumerable<string> tags) => ResponseCacheTags.Add(HttpContext, tags);

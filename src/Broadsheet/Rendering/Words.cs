@@ -69,11 +69,72 @@ public sealed class Words
         }
     }
 
+    /// <summary>The phrase for a key that may be missing from every table (a voice's accent), or <see langword="null"/>.</summary>
+    public Phrase? Find(string key) =>
+        own.TryGetValue(key, out var text) ? new Phrase(text, null)
+        : fallback.TryGetValue(key, out var english) ? new Phrase(english, Fallback)
+        : null;
+
+    /// <summary>
+    /// A phrase whose <c>{0}</c> is markup (a link): the text either side is encoded, <paramref name="inside"/> is
+    /// written as it is, and a fallback is wrapped in <c>&lt;span lang&gt;</c> like any phrase.
+    /// </summary>
+    public IHtmlContent Around(string key, IHtmlContent inside)
+    {
+        var phrase = this[key];
+        var hole = phrase.Text.IndexOf("{0}", StringComparison.Ordinal);
+        if (hole < 0) throw new FormatException($"Page furniture '{key}' has no {{0}} for its markup.");
+        var builder = new HtmlContentBuilder();
+        if (phrase.Lang is not null) builder.AppendHtml($"<span lang=\"{phrase.Lang}\">");
+        builder.Append(phrase.Text[..hole]).AppendHtml(inside).Append(phrase.Text[(hole + 3)..]);
+        if (phrase.Lang is not null) builder.AppendHtml("</span>");
+        return builder;
+    }
+
     /// <summary>A phrase with <c>{0}</c>-style holes filled, e.g. a reading time.</summary>
     public Phrase Format(string key, params object?[] values)
     {
         var phrase = this[key];
         return phrase with { Text = string.Format(System.Globalization.CultureInfo.InvariantCulture, phrase.Text, values) };
+    }
+
+    /// <summary>
+    /// A counted phrase: <c>{key}.one</c> for exactly one, else <c>{key}.other</c>, with <c>{0}</c> the count (Chinese
+    /// and English need no more plural forms; a language that does adds keys and a rule here).
+    /// </summary>
+    public Phrase Count(string key, long count) =>
+        Format(count == 1 ? key + ".one" : key + ".other", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A date and time in the table's own pattern (<c>date.time</c>, a .NET custom format: "6 December 2026, 14:05",
+    /// "2026年12月6日 14:05") in the publication's time zone, with <c>date.utc</c> appended when that zone is UTC.
+    /// </summary>
+    public Phrase Time(DateTimeOffset time, TimeZoneInfo zone)
+    {
+        var pattern = this["date.time"];
+        var local = TimeZoneInfo.ConvertTime(time, zone);
+        var text = local.ToString(pattern.Text, System.Globalization.CultureInfo.InvariantCulture);
+        if (zone == TimeZoneInfo.Utc) text = string.Format(System.Globalization.CultureInfo.InvariantCulture, this["date.utc"].Text, text);
+        return pattern with { Text = text };
+    }
+
+    /// <summary>
+    /// The <c>lang</c> attribute for something written in <paramref name="language"/> inside a page (or element) in
+    /// <paramref name="around"/>: <see langword="null"/>, so no attribute, when both read the same (en and en-GB;
+    /// zh-Hant and zh-TW), else <paramref name="language"/>.
+    /// </summary>
+    public static string? LangIfOther(string? around, string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language) || string.IsNullOrWhiteSpace(around)) return null;
+        var same = For(language).Language.Equals(For(around).Language, StringComparison.OrdinalIgnoreCase)
+            && Primary(language).Equals(Primary(around), StringComparison.OrdinalIgnoreCase);
+        return same ? null : language;
+    }
+
+    private static string Primary(string tag)
+    {
+        var dash = tag.IndexOf('-');
+        return dash < 0 ? tag : tag[..dash];
     }
 
     private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()

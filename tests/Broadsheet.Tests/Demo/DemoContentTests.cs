@@ -1,10 +1,15 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Broadsheet.Ads;
-using Broadsheet.Articles;
 using Broadsheet.Articles.Workflow;
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Media;
 using Broadsheet.Tests.Infrastructure;
+using Broadsheet.Tests.Reader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
@@ -17,9 +22,63 @@ public sealed class SeededApps : ProviderApps<BroadsheetApp>
     protected override BroadsheetApp Create(DatabaseProvider provider) => new BroadsheetApp(provider, seedDemoContent: true);
 }
 
-public class DemoContentTests(SeededApps apps) : IClassFixture<SeededApps>
+public partial class DemoContentTests(SeededApps apps) : IClassFixture<SeededApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // The words around the story: all Traditional Chinese on the Chinese article (the publication's own English marked
+    // with its lang), and the English article as it always was.
+    [GeneratedRegex("[A-Za-z]{2,}")]
+    private static partial Regex EnglishWord();
+
+    private static async Task<(string Chinese, string English)> ArticlePathsAsync(HttpClient client)
+    {
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/articles?pageSize=50", Ct);
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        string Url(Func<JsonElement, bool> which) => items.First(which).GetProperty("url").GetString()!;
+        return (Url(a => a.GetProperty("language").GetString() == "zh-Hant"),
+                Url(a => a.GetProperty("language").GetString() == "en" && a.GetProperty("section").GetProperty("path").GetString() == "asia/east-asia"));
+    }
+
+    /// <summary>Text outside the story's body and outside anything marked as another language, as a reader sees it.</summary>
+    private static IEnumerable<string> FurnitureText(IDocument page) =>
+        page.Body!.Descendants<IText>()
+            .Where(t => t.ParentElement is { } parent
+                && parent.Closest("script, style, noscript, .body") is null
+                && parent.Closest("[lang]")?.GetAttribute("lang") == page.DocumentElement.GetAttribute("lang"))
+            .Select(t => t.Data.Trim())
+            .Where(t => t.Length > 0);
+
+    [Fact]
+    public async Task The_chinese_article_has_no_english_furniture_and_the_english_one_is_unchanged()
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        using var client = app.Client();
+        var (chinese, english) = await ArticlePathsAsync(client);
+
+        var zh = await client.GetDocumentAsync(chinese);
+        Assert.Equal("zh-Hant", zh.DocumentElement.GetAttribute("lang"));
+        var furniture = FurnitureText(zh).ToList();
+        Assert.Contains("收聽本文", furniture);
+        Assert.Contains(furniture, t => t.StartsWith("閱讀時間：", StringComparison.Ordinal));
+        Assert.Contains(furniture, t => Regex.IsMatch(t, @"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$"));
+        var englishWords = furniture.Where(t => EnglishWord().IsMatch(t)).ToList();
+        Assert.True(englishWords.Count == 0, "English furniture: " + string.Join(" | ", englishWords));
+        // The publication's chrome stays English, marked as such.
+        Assert.Equal("en", zh.QuerySelector("header.masthead")!.GetAttribute("lang"));
+        Assert.Equal("en", zh.QuerySelector("footer")!.GetAttribute("lang"));
+        Assert.Contains("國語", zh.QuerySelector(".listen-voice option[selected]").Text());
+
+        var en = await client.GetDocumentAsync(english);
+        Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
+        Assert.DoesNotContain(en.QuerySelectorAll("[lang='en']"), e => e != en.DocumentElement);
+        Assert.Null(en.QuerySelector("header.masthead")!.GetAttribute("lang"));
+        Assert.Matches(@"^Reading Time: \d+ minutes?$", en.QuerySelector("p.meta").Text());
+        Assert.Matches(@"Published: \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}", en.QuerySelector("p.dates").Text());
+        Assert.Equal("Listen to this article", en.QuerySelector("#listen-heading").Text());
+        Assert.Equal("Skip to content", en.QuerySelector("a.skip").Text());
+        Assert.Equal(["Our standards", "Topics", "Authors"], en.QuerySelectorAll("footer a").Select(a => a.Text()).Where(t => t is "Our standards" or "Topics" or "Authors"));
+    }
 
     private static async Task<T> Query<T>(BroadsheetApp app, Func<BroadsheetDb, Task<T>> query)
     {

@@ -62,4 +62,40 @@ public class WordsTests
         var twice = Assert.Throws<FormatException>(() => Words.Parse("a = b\na = c", "x.words"));
         Assert.Contains("'a' appears twice", twice.Message);
     }
+
+    [Fact]
+    public void Dates_read_in_the_language_and_the_zone()
+    {
+        var at = new DateTimeOffset(2026, 12, 6, 6, 5, 0, TimeSpan.Zero);
+        var hongKong = TimeZoneInfo.FindSystemTimeZoneById("Asia/Hong_Kong");
+        Assert.Equal("6 December 2026, 14:05", Words.For("en").Time(at, hongKong).Text);
+        Assert.Equal("2026年12月6日 14:05", Words.For("zh-Hant").Time(at, hongKong).Text);
+        Assert.Equal("6 December 2026, 06:05 UTC", Words.For("en").Time(at, TimeZoneInfo.Utc).Text);
+    }
+
+    [Fact]
+    public void Counts_pick_one_or_other()
+    {
+        Assert.Equal("1 minute", Words.For("en").Count("article.minutes", 1).Text);
+        Assert.Equal("4 minutes", Words.For("en").Count("article.minutes", 4).Text);
+        Assert.Equal("4 分鐘", Words.For("zh-Hant").Count("article.minutes", 4).Text);
+    }
+
+    [Fact]
+    public void Markup_goes_in_the_hole_and_text_around_it_is_encoded()
+    {
+        var link = new Microsoft.AspNetCore.Html.HtmlString("<a href=\"/t\">Oceans</a>");
+        using var writer = new StringWriter();
+        Words.For("zh-Hant").Around("reading-on.more-on", link).WriteTo(writer, HtmlEncoder.Default);
+        Assert.Equal("&#x66F4;&#x591A;&#x95DC;&#x65BC;<a href=\"/t\">Oceans</a>&#x7684;&#x5831;&#x5C0E;", writer.ToString());
+    }
+
+    [Theory]
+    [InlineData("zh-Hant", "en", "en")]
+    [InlineData("en", "en-GB", null)]
+    [InlineData("zh-TW", "zh-Hant", null)]
+    [InlineData("en", "zh-Hant", "zh-Hant")]
+    [InlineData("fr", "en", "en")]
+    public void Lang_is_marked_only_where_the_language_changes(string around, string language, string? expected) =>
+        Assert.Equal(expected, Words.LangIfOther(around, language));
 }

@@ -2,6 +2,8 @@
 // the word and sentence being read. Markup comes from Reader/Shared/_ListenPlayer.cshtml; timings from
 // /listen/{article}/{voice}/{fingerprint}.json as [startMs, endMs, place, start, end] rows, where place indexes
 // `places`, the data-listen-place names of the page's text elements, and start/end are UTF-16 offsets in their text.
+// Messages come in the article's language from data-words. Once started, the bar with Play docks at the bottom of the
+// screen whenever the player itself is out of view, and the page follows the sentence read, above that bar.
 (() => {
   'use strict';
   const root = document.querySelector('.listen[data-article]');
@@ -10,13 +12,15 @@
   const play = q('.listen-play'), seek = q('.listen-seek'), elapsed = q('.listen-elapsed'), total = q('.listen-total');
   const voiceSelect = q('.listen-voice'), speedSelect = q('.listen-speed'), status = q('.listen-status'), download = q('.listen-download');
   const article = root.dataset.article;
+  const words = JSON.parse(root.dataset.words);
+  const slot = q('.listen-slot'), bar = q('.listen-bar'), playLabel = q('.listen-play-label');
   const audio = new Audio();
   // Nothing is fetched before Play: the duration comes with the audio's data, and most readers never press it.
   audio.preload = 'none';
   audio.hidden = true; // in the document (without controls) so tests and extensions can find it
   root.append(audio);
   const canHighlight = !!(window.CSS && CSS.highlights && window.Highlight);
-  let info = null, timings = null, timingsFor = null, wantPlay = false, started = false;
+  let info = null, timings = null, timingsFor = null, wantPlay = false, started = false, fromPlace = null, quiet = false;
   let pollTimer = 0, pollDelay = 1000, frame = 0, shownWord = -1, shownSentence = -1;
 
   const store = {
@@ -44,13 +48,13 @@
       const response = await fetch(`/listen/${article}/${encodeURIComponent(voice)}`, { headers: { Accept: 'application/json' } });
       answer = response.ok ? await response.json() : { status: 'unavailable' };
     } catch {
-      say('The audio could not be reached. Trying again…');
+      say(words.unreachable);
       return retry(voice);
     }
     if (voice !== voiceSelect.value) return;
     if (answer.status === 'ready') return ready(answer);
-    if (answer.status === 'pending') { say('Preparing audio…'); return retry(voice); }
-    say(answer.reason || 'Audio is not available for this article.');
+    if (answer.status === 'pending') { say(words.preparing); return retry(voice); }
+    say(answer.reason || words.unavailable);
   }
 
   function retry(voice) {
@@ -73,7 +77,7 @@
     say('');
     if (keep || wantPlay) {
       await loadTimings();
-      if (keep) goTo(keep);
+      if (fromPlace) { goTo({ place: fromPlace, start: 0 }); fromPlace = null; } else if (keep) goTo(keep);
       if (wantPlay) start();
     }
   }
@@ -106,13 +110,16 @@
 
   async function start() {
     wantPlay = true;
-    if (!info) { say('Preparing audio…'); return load(voiceSelect.value); }
+    if (!info) { say(words.preparing); return load(voiceSelect.value); }
     if (!started) {
       started = true;
       document.documentElement.classList.add('listen-on');
+      if (docker) docker.observe(slot);
     }
+    // The sentence already showing when Play is pressed is where the reader is: the page does not jump to it.
+    quiet = true;
     await loadTimings();
-    try { await audio.play(); } catch (e) { if (e.name !== 'AbortError') say('Playback did not start. Press Play to try again.'); }
+    try { await audio.play(); } catch (e) { if (e.name !== 'AbortError') say(words.failed); }
   }
 
   function pause() { wantPlay = false; audio.pause(); }
@@ -178,10 +185,14 @@
       if (el) el.classList.add('listen-s');
     }
     if (kind === 'sentence' && row && !audio.paused) {
+      if (quiet) { quiet = false; return; }
       const el = element(timings.places[row[2]]);
       const box = el && el.getBoundingClientRect();
-      if (box && (box.bottom < 0 || box.top > innerHeight)) {
-        el.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      // In view means clear of the docked bar, with a margin, so the sentence read is never under it.
+      const bottom = innerHeight - (root.classList.contains('docked') ? bar.offsetHeight : 0) - 16;
+      if (box && (box.top < 0 || box.bottom > bottom)) {
+        const top = Math.max(0, scrollY + box.top - Math.max(16, (bottom - box.height) / 3));
+        scrollTo({ top, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       }
     }
   }
@@ -201,25 +212,30 @@
   function progress() {
     elapsed.textContent = clock(audio.currentTime);
     if (document.activeElement !== seek) seek.value = String(Math.floor(audio.currentTime));
-    seek.setAttribute('aria-valuetext', `${clock(audio.currentTime)} of ${total.textContent}`);
+    seek.setAttribute('aria-valuetext', words.of.replace('{0}', clock(audio.currentTime)).replace('{1}', total.textContent));
     if ('mediaSession' in navigator && audio.duration) {
       try { navigator.mediaSession.setPositionState({ duration: audio.duration, playbackRate: audio.playbackRate, position: audio.currentTime }); } catch { /* not finite yet */ }
     }
   }
 
+  // The button says what it does next; its icon and colour follow the class.
+  const label = (playing) => {
+    root.classList.toggle('playing', playing);
+    playLabel.textContent = playing ? words.pause : words.play;
+  };
   audio.addEventListener('play', () => {
-    play.setAttribute('aria-pressed', 'true');
+    label(true);
     if (!frame) frame = requestAnimationFrame(follow);
     if ('mediaSession' in navigator) navigator.mediaSession.playbackState = 'playing';
   });
   audio.addEventListener('pause', () => {
-    play.setAttribute('aria-pressed', 'false');
+    label(false);
     if ('mediaSession' in navigator) navigator.mediaSession.playbackState = 'paused';
   });
   audio.addEventListener('ended', () => { wantPlay = false; });
   audio.addEventListener('timeupdate', progress);
   audio.addEventListener('seeked', () => { progress(); follow(); });
-  audio.addEventListener('error', () => { if (audio.src) say('The audio could not be played.'); });
+  audio.addEventListener('error', () => { if (audio.src) say(words.error); });
 
   play.addEventListener('click', toggle);
   root.querySelectorAll('[data-skip]').forEach((b) => b.addEventListener('click', () => skip(Number(b.dataset.skip))));
@@ -247,18 +263,45 @@
     else if (e.key === 'l' || (e.key === 'ArrowRight' && !control)) { e.preventDefault(); skip(10); }
   });
 
-  // Once the listener has started, selecting a paragraph (or any read element) plays from its first word.
-  document.addEventListener('click', async (e) => {
-    if (!started) return;
-    const el = e.target.closest('[data-listen-place]');
-    if (!el || e.target.closest('a, button, input, select, summary') || String(getSelection()).length > 0) return;
+  // Plays from an element's first word; before the audio's data has come, once it has.
+  async function playFrom(place) {
+    if (!info) { fromPlace = place; return start(); }
     if (!(await loadTimings())) return;
-    const p = timings.places.indexOf(el.dataset.listenPlace);
+    const p = timings.places.indexOf(place);
     const w = timings.words.find((x) => x[2] === p);
     if (!w) return;
     audio.currentTime = w[0] / 1000;
     start();
+  }
+
+  // Once the listener has started, selecting a paragraph (or any read element) plays from its first word.
+  document.addEventListener('click', (e) => {
+    if (!started) return;
+    const el = e.target.closest('[data-listen-place]');
+    if (!el || e.target.closest('a, button, input, select, summary') || String(getSelection()).length > 0) return;
+    playFrom(el.dataset.listenPlace);
   });
+
+  // A button before each paragraph and heading of the body, shown when focused: listening from there needs no mouse
+  // and no playback first. It is outside the read element, so the highlight's text offsets stay the page's.
+  for (const el of document.querySelectorAll('.body [data-listen-place]')) {
+    if (!el.matches('p, h2, h3, h4') || el.closest('li, figure')) continue;
+    const from = document.createElement('button');
+    from.type = 'button';
+    from.className = 'listen-from';
+    from.textContent = words.from;
+    from.addEventListener('click', () => playFrom(el.dataset.listenPlace));
+    el.before(from);
+  }
+
+  // The docked bar: while the player is out of view after Play, its bar sits at the bottom of the screen. The slot
+  // keeps the bar's height in the page, so docking moves nothing.
+  const docker = 'IntersectionObserver' in window ? new IntersectionObserver(([entry]) => {
+    const dock = !entry.isIntersecting;
+    if (dock === root.classList.contains('docked')) return;
+    if (dock) slot.style.minHeight = slot.offsetHeight + 'px'; else slot.style.minHeight = '';
+    root.classList.toggle('docked', dock);
+  }) : null;
 
   if ('mediaSession' in navigator) {
     navigator.mediaSession.metadata = new MediaMetadata({ title: root.dataset.title, artist: document.querySelector('.brand')?.textContent || '' });
