@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Feedback;
 using Broadsheet.Ingest;
 using Broadsheet.Media;
 using Broadsheet.Rendering;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;
 
-public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, AdSlots ads) : ReaderPageModel(chrome)
+public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, AdSlots ads, ReportTokens reportTokens) : ReaderPageModel(chrome)
 {
     private static readonly JsonSerializerOptions LdJson = new() { Encoder = JavaScriptEncoder.Default };
 
@@ -35,6 +36,9 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
     public string? HeroCaption => Article.HeroCaption ?? Article.HeroImage?.Caption;
 
     public string? HeroCredit => Article.HeroCredit ?? Article.HeroImage?.Credit;
+
+    /// <summary>The "Report an error" form: its token signs the article and the time the page was made, the same for every reader of the cached page.</summary>
+    public ReportForm ReportForm { get; private set; } = null!;
 
     public bool WasUpdated => Article.LastUpdatedAt is { } updated && updated != Article.FirstPublishedAt;
 
@@ -88,6 +92,7 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         // index: this page shows none of them, so publishing elsewhere leaves it cached.
         TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds and not CacheTags.TopicIndex));
         TagCache(CacheTags.Standards);
+        ReportForm = new ReportForm(article.Id, reportTokens.Issue(article.Id), Words.For(article.Language));
         DescribeForSearchAndSharing(article);
         return Page();
     }
@@ -162,6 +167,9 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
             ["wordCount"] = PlainText.Segments(article.Body).Sum(s => ReadingTime.CountWords(s.Text)),
             ["isAccessibleForFree"] = true,
         };
+        // The Trust Project's indicators: type of work, sponsor, place, citations, corrections, the publisher's policies.
+        TrustMarkup.DescribeArticle(ld, article);
+        TrustMarkup.DescribePublisher(ld["publisher"]!.AsObject(), Chrome.StandardsPages, path => Chrome.Absolute(Request, path));
         if (Meta.ImageUrl is not null)
         {
             // The whole picture, then the focal-point crops the newsroom made (16:9 and 1:1), as search engines ask for.

@@ -114,6 +114,9 @@ public static class BodyRules
                     CheckOptional(embed.Title, $"{at}.title", 300, Fail);
                     CheckOptional(embed.Provider, $"{at}.provider", 100, Fail);
                     break;
+                case SourcesBlock sources:
+                    CheckSources(sources, at, Fail);
+                    break;
             }
         }
         return ok;
@@ -122,6 +125,41 @@ public static class BodyRules
     /// <summary>The library images a body shows, so a writer can check they exist.</summary>
     public static IEnumerable<(int Index, Guid ImageId)> Images(IReadOnlyList<Block> blocks) =>
         blocks.Select((b, i) => (b, i)).Where(x => x.b is ImageBlock).Select(x => (x.i, ((ImageBlock)x.b).ImageId));
+
+    public const int MaxSources = 50;
+
+    private static void CheckSources(SourcesBlock sources, string at, Action<string, string> fail)
+    {
+        if (sources.Items is null || sources.Items.Count == 0)
+        {
+            fail($"{at}.items", "A sources block needs at least one source.");
+            return;
+        }
+        if (sources.Items.Count > MaxSources)
+        {
+            fail($"{at}.items", $"At most {MaxSources} sources.");
+            return;
+        }
+        for (var i = 0; i < sources.Items.Count; i++)
+        {
+            var item = $"{at}.items[{i}]";
+            if (sources.Items[i] is not { } source)
+            {
+                fail(item, "Must be a source with a title and a URL.");
+                continue;
+            }
+            CheckText(source.Title, $"{item}.title", 300, fail);
+            if (!string.IsNullOrWhiteSpace(source.Title) && TextRules.Problem(source.Title) is { } problem)
+            {
+                fail($"{item}.title", problem);
+            }
+            if (!Links.IsWebUrl(source.Url))
+            {
+                fail($"{item}.url", "Must be an absolute http or https URL.");
+            }
+            CheckOptional(source.Note, $"{item}.note", 500, fail);
+        }
+    }
 
     private static void CheckRuns(IReadOnlyList<Inline?>? runs, string at, Action<string, string> fail)
     {

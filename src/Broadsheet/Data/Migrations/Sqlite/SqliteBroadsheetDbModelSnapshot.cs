@@ -225,6 +225,10 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<long?>("LastUpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Methods")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ModifiedAt")
                         .HasColumnType("INTEGER");
 
@@ -245,6 +249,10 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sponsor")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -638,6 +646,47 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Broadsheet.Feedback.ErrorReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("ResolvedAt", "ReceivedAt");
+
+                    b.ToTable("ErrorReport");
                 });
 
             modelBuilder.Entity("Broadsheet.Ingest.Doors.WireFeedState", b =>
@@ -1362,6 +1411,17 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Broadsheet.Feedback.ErrorReport", b =>
+                {
+                    b.HasOne("Broadsheet.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("Broadsheet.Ingest.WireEntry", b =>

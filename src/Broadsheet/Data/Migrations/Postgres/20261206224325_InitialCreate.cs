@@ -497,6 +497,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                     Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
                     Dateline = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Sponsor = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Methods = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -688,6 +690,31 @@ namespace Broadsheet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ErrorReport",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErrorReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ErrorReport_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchDocument",
                 columns: table => new
                 {
@@ -851,6 +878,16 @@ namespace Broadsheet.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErrorReport_ArticleId",
+                table: "ErrorReport",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErrorReport_ResolvedAt_ReceivedAt",
+                table: "ErrorReport",
+                columns: new[] { "ResolvedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchDocument_Vector",
                 table: "SearchDocument",
                 column: "Vector")
@@ -981,6 +1018,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");
+
+            migrationBuilder.DropTable(
+                name: "ErrorReport");
 
             migrationBuilder.DropTable(
                 name: "Publications");

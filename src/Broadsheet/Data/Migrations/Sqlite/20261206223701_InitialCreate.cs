@@ -495,6 +495,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
                     Dateline = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Sponsor = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Methods = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -686,6 +688,31 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ErrorReport",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErrorReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ErrorReport_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchDocument",
                 columns: table => new
                 {
@@ -848,6 +875,16 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErrorReport_ArticleId",
+                table: "ErrorReport",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErrorReport_ResolvedAt_ReceivedAt",
+                table: "ErrorReport",
+                columns: new[] { "ResolvedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_ParentId",
                 table: "Sections",
                 column: "ParentId");
@@ -972,6 +1009,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BylineEntry");
+
+            migrationBuilder.DropTable(
+                name: "ErrorReport");
 
             migrationBuilder.DropTable(
                 name: "Publications");
