@@ -122,7 +122,10 @@ The ministry said it would publish a summary of the preparatory work early next 
                     while (w.nextNode()) { n++; if (w.currentNode === el) return n; } return -1; }
             """);
 
-    private async Task<string> PublishReferenceArticleAsync()
+    private Task<string> PublishReferenceArticleAsync() => PublishReferenceArticleAsync(site);
+
+    /// <summary>Publishes the reference page's article (368 words of body) and answers its address; other classes print and report on it.</summary>
+    internal static async Task<string> PublishReferenceArticleAsync(DemoSite site)
     {
         var ct = TestContext.Current.CancellationToken;
         using var admin = site.App.AdminClient();

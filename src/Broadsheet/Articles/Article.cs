@@ -106,6 +106,12 @@ public sealed class Article
     public ArticleType Type { get; set; }
     public string Language { get; set; } = "en";
     public string? Dateline { get; set; }
+
+    /// <summary>Who paid for a <see cref="ArticleType.Sponsored"/> article, named wherever it is shown; null for every other type.</summary>
+    public string? Sponsor { get; set; }
+
+    /// <summary>"How we reported this": the methods behind the story, in plain text (the Trust Project's methods indicator).</summary>
+    public string? Methods { get; set; }
     public ArticleStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ModifiedAt { get; set; }

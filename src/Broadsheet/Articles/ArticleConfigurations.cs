@@ -60,6 +60,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         e.Property(a => a.Headline).HasMaxLength(300);
         e.Property(a => a.Language).HasMaxLength(35);
         e.Property(a => a.Dateline).HasMaxLength(120);
+        e.Property(a => a.Sponsor).HasMaxLength(ArticleWriter.MaxSponsor);
+        e.Property(a => a.Methods).HasMaxLength(ArticleWriter.MaxMethods);
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
         e.Property(a => a.Summary).HasConversion(JsonColumn.Converter<List<string>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<string>>());

@@ -34,6 +34,12 @@ public sealed record ArticleInput
 
     public string? Dateline { get; init; }
 
+    /// <summary>Who paid for the article: required for sponsored articles, refused for every other type.</summary>
+    public string? Sponsor { get; init; }
+
+    /// <summary>"How we reported this", plain text; paragraphs separated by blank lines.</summary>
+    public string? Methods { get; init; }
+
     /// <summary>Overrides the slug made from the headline.</summary>
     public string? Slug { get; init; }
 

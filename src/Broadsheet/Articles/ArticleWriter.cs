@@ -18,6 +18,8 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
     public const int MaxSummaryPoint = 300;
     public const int MaxTopics = 20;
     public const int MaxByline = 20;
+    public const int MaxSponsor = 120;
+    public const int MaxMethods = 4000;
 
     /// <summary>An article with everything an editor sees (tracked, for changing it).</summary>
     public Task<Article?> FindAsync(int id, CancellationToken ct = default) => Load(db, id, ct);
@@ -244,7 +246,9 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         string Language,
         ArticleType Type,
         string? Dateline,
-        string? Slug)
+        string? Slug,
+        string? Sponsor,
+        string? Methods)
     {
         /// <summary>Whether saving creates topics or contributors; read before the save assigns their ids.</summary>
         public bool HasNewNames { get; } = Topics.Any(t => t.Id == 0) || Byline.Any(c => c.Id == 0);
@@ -260,6 +264,8 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         article.Language = valid.Language;
         article.Type = valid.Type;
         article.Dateline = valid.Dateline;
+        article.Sponsor = valid.Sponsor;
+        article.Methods = valid.Methods;
         article.HeroImageId = valid.Hero?.Id;
         article.HeroCaption = InputText.Trimmed(valid.Hero?.Caption);
         article.HeroCredit = InputText.Trimmed(valid.Hero?.Credit);
@@ -326,6 +332,8 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             a.Type,
             a.Dateline,
             a.Slug,
+            a.Sponsor,
+            a.Methods,
         },
         BroadsheetDb.Json);
 
@@ -436,6 +444,8 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         var dateline = InputText.Trimmed(input.Dateline);
         CheckLength(dateline, "dateline", 120, errors);
 
+        var (sponsor, methods) = ValidateDisclosure(input, type, errors);
+
         var slug = InputText.Trimmed(input.Slug);
         if (slug is not null && Slugs.From(slug) != slug)
         {
@@ -444,7 +454,7 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
 
         errors.Name(FieldLabel);
         return errors.IsEmpty
-            ? new ValidArticle(headline!, summary, section!, topics, byline, input.HeroImage, body!, language!, type, dateline, slug)
+            ? new ValidArticle(headline!, summary, section!, topics, byline, input.HeroImage, body!, language!, type, dateline, slug, sponsor, methods)
             : null;
     }
 
@@ -480,12 +490,44 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             ("type", null, "") => "Type",
             ("dateline", null, "") => "Dateline",
             ("slug", null, "") => "URL slug",
+            ("sponsor", null, "") => "Sponsor",
+            ("methods", null, "") => "How we reported this",
             _ => null,
         };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<root>[a-zA-Z]+)(\[(?<index>\d{1,6})\])?(?<rest>.*)$")]
     private static partial System.Text.RegularExpressions.Regex FieldKey();
+
+    /// <summary>
+    /// What readers are told about the work itself: a sponsored article always names its sponsor (readers are promised it
+    /// is labelled), no other type may carry one, and "How we reported this" is optional plain text.
+    /// </summary>
+    private static (string? Sponsor, string? Methods) ValidateDisclosure(ArticleInput input, ArticleType type, ValidationErrors errors)
+    {
+        var sponsor = InputText.Trimmed(input.Sponsor);
+        if (type == ArticleType.Sponsored && sponsor is null)
+        {
+            errors.Add("sponsor", "Required for a sponsored article: readers are always told who paid for it.");
+        }
+        else if (type != ArticleType.Sponsored && sponsor is not null)
+        {
+            errors.Add("sponsor", "Only a sponsored article names a sponsor; set the type to sponsored or leave this empty.");
+        }
+        CheckLength(sponsor, "sponsor", MaxSponsor, errors);
+        if (sponsor is not null && TextRules.Problem(sponsor) is { } sponsorProblem)
+        {
+            errors.Add("sponsor", sponsorProblem);
+        }
+
+        var methods = InputText.Trimmed(input.Methods);
+        CheckLength(methods, "methods", MaxMethods, errors);
+        if (methods is not null && TextRules.Problem(methods, multiline: true) is { } methodsProblem)
+        {
+            errors.Add("methods", methodsProblem);
+        }
+        return (type == ArticleType.Sponsored ? sponsor : null, methods);
+    }
 
     /// <summary>Adds an error for each image block whose image is not in the library.</summary>
     internal static async Task CheckImagesExistAsync(BroadsheetDb db, IReadOnlyList<Block> blocks, BodyInput source, string field, ValidationErrors errors, CancellationToken ct)

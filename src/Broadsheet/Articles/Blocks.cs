@@ -14,6 +14,7 @@ namespace Broadsheet.Articles;
 [JsonDerivedType(typeof(ImageBlock), "image")]
 [JsonDerivedType(typeof(EmbedBlock), "embed")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
+[JsonDerivedType(typeof(SourcesBlock), "sources")]
 public abstract record Block;
 
 /// <summary>A run of text with the marks it carries. A paragraph is a list of runs.</summary>
@@ -48,3 +49,16 @@ public sealed record ImageBlock(Guid ImageId, string? Caption = null, string? Cr
 public sealed record EmbedBlock(string Url, string? Title = null, string? Provider = null) : Block;
 
 public sealed record DividerBlock : Block;
+
+/// <summary>One document, study, data set or report a story relies on, which readers can open and check.</summary>
+public sealed record SourceEntry(string Title, string Url, string? Note = null)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; } = Note;
+}
+
+/// <summary>
+/// The sources and references behind a story (the Trust Project's citations indicator): shown as a list under the
+/// heading "Sources" and named in the article's JSON-LD as <c>citation</c>.
+/// </summary>
+public sealed record SourcesBlock(IReadOnlyList<SourceEntry> Items) : Block;

@@ -8,7 +8,7 @@ using Broadsheet.Articles;
 namespace Broadsheet.Reader;
 
 /// <summary>
-/// The article page's schema.org <c>NewsArticle</c>, written straight to JSON: building a <c>JsonObject</c> tree and
+/// The article page's schema.org <c>NewsArticle</c> (the subtype its type of work names), written straight to JSON: building a <c>JsonObject</c> tree and
 /// serialising it cost a measurable share of a render. The default encoder escapes &lt;, &gt; and &amp;, so nothing in
 /// the data can close the script element it goes in.
 /// </summary>
@@ -19,7 +19,7 @@ public static class ArticleJsonLd
     /// <summary>What the page knows besides the article: absolute URLs are made by <paramref name="Absolute"/>.</summary>
     public sealed record Context(
         string PublicationName, Func<string, string> Absolute, string? Description, DateTimeOffset? ModifiedAt,
-        IReadOnlyList<string> ImagePaths, int WordCount);
+        IReadOnlyList<string> ImagePaths, int WordCount, IReadOnlyList<(string Slug, string Title)> StandardsPages);
 
     public static string NewsArticle(Article article, Context c)
     {
@@ -28,7 +28,7 @@ public static class ArticleJsonLd
         {
             w.WriteStartObject();
             w.WriteString("@context", "https://schema.org");
-            w.WriteString("@type", "NewsArticle");
+            w.WriteString("@type", TrustMarkup.SchemaType(article.Type));
             w.WriteString("headline", article.Headline);
             StringOrNull(w, "description", c.Description);
             w.WriteString("inLanguage", article.Language);
@@ -56,10 +56,12 @@ public static class ArticleJsonLd
             w.WriteString("name", c.PublicationName);
             w.WriteString("url", c.Absolute("/"));
             w.WriteString("publishingPrinciples", c.Absolute("/standards"));
+            TrustMarkup.WritePublisher(w, c.StandardsPages, c.Absolute);
             w.WriteEndObject();
             w.WriteString("articleSection", article.Section.Name);
             w.WriteNumber("wordCount", c.WordCount);
             w.WriteBoolean("isAccessibleForFree", true);
+            TrustMarkup.WriteArticle(w, article);
             if (c.ImagePaths.Count > 0)
             {
                 w.WriteStartArray("image");

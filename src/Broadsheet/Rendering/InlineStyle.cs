@@ -14,7 +14,7 @@ public sealed partial class InlineStyle
     public const string FilePath = "css/reader.css";
 
     /// <summary>Stylesheets of features that render inside reader pages (the listen player), appended in this order.</summary>
-    public static readonly IReadOnlyList<string> FeatureFilePaths = ["css/listen.css"];
+    public static readonly IReadOnlyList<string> FeatureFilePaths = ["css/listen.css", "css/trust.css"];
 
     private InlineStyle(string css)
     {

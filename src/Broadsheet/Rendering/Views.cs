@@ -56,6 +56,7 @@ public sealed record BodyView(IReadOnlyList<Block> Blocks, IReadOnlyDictionary<G
         ImageBlock => "/Rendering/Shared/Blocks/_Image.cshtml",
         EmbedBlock => "/Rendering/Shared/Blocks/_Embed.cshtml",
         DividerBlock => "/Rendering/Shared/Blocks/_Divider.cshtml",
+        SourcesBlock => "/Rendering/Shared/Blocks/_Sources.cshtml",
         _ => throw new NotSupportedException($"No partial renders {block.GetType().Name}."),
     };
 

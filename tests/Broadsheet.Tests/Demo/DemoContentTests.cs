@@ -281,6 +281,27 @@ public partial class DemoContentTests(SeededApps apps) : IClassFixture<SeededApp
         });
     }
 
+    [Fact]
+    public async Task The_publisher_in_json_ld_names_all_eight_policy_pages_and_each_one_answers()
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        var article = (await Articles(app)).First(a => a.Type == ArticleType.Opinion);
+        using var client = app.Client();
+        var html = await client.GetStringAsync(article.PublicPath, Ct);
+        var script = System.Text.RegularExpressions.Regex.Match(html, """<script type="application/ld\+json">(.*?)</script>""", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var ld = System.Text.Json.Nodes.JsonNode.Parse(script.Groups[1].Value)!;
+
+        Assert.Equal("OpinionNewsArticle", ld["@type"]!.GetValue<string>());
+        string[] policies = ["correctionsPolicy", "ethicsPolicy", "masthead", "ownershipFundingInfo", "actionableFeedbackPolicy", "diversityPolicy", "verificationFactCheckingPolicy", "unnamedSourcesPolicy"];
+        foreach (var property in policies)
+        {
+            var url = ld["publisher"]![property]?.GetValue<string>();
+            Assert.True(url is not null, $"publisher.{property} is missing");
+            using var page = await client.GetAsync(new Uri(url).PathAndQuery, Ct);
+            Assert.True(page.StatusCode == System.Net.HttpStatusCode.OK, $"{property}: {url} answered {(int)page.StatusCode}");
+        }
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]

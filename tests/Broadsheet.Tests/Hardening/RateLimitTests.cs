@@ -27,6 +27,8 @@ public sealed class RateLimitTests : IAsyncLifetime
         ["Broadsheet:RateLimits:Audio:WindowSeconds"] = "600",
         ["Broadsheet:RateLimits:Uploads:PermitLimit"] = "2",
         ["Broadsheet:RateLimits:Uploads:WindowSeconds"] = "600",
+        ["Broadsheet:RateLimits:Feedback:PermitLimit"] = "2",
+        ["Broadsheet:RateLimits:Feedback:WindowSeconds"] = "600",
         ["Broadsheet:SecurityContact"] = "mailto:security@example.com",
         ["Broadsheet:RateLimits:MaxQueuedOnDemandAudio"] = "1",
     });
@@ -161,6 +163,25 @@ public sealed class RateLimitTests : IAsyncLifetime
         await using var broken = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["Broadsheet:RateLimits:SignIn:PermitLimit"] = "0" });
         var error = Assert.ThrowsAny<Exception>(() => broken.BaseAddress);
         Assert.Contains("RateLimits", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Error_reports_past_the_limit_get_429_and_other_addresses_still_reach_the_form()
+    {
+        using var sender = NewsroomSession.Anonymous(app).From("203.0.113.53");
+        FormUrlEncodedContent Report() => new(new Dictionary<string, string> { ["article"] = "999999", ["details"] = "Spam", ["token"] = "" });
+        for (var i = 0; i < 2; i++)
+        {
+            using var attempt = await sender.Client.PostAsync("/report-error", Report(), Ct);
+            Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
+        }
+        using var refused = await sender.Client.PostAsync("/report-error", Report(), Ct);
+        AssertTooMany(refused, 600);
+        Assert.Contains("Too many requests", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var other = NewsroomSession.Anonymous(app).From("198.51.100.53");
+        using var served = await other.Client.PostAsync("/report-error", Report(), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, served.StatusCode);
     }
 
     private static void AssertTooMany(HttpResponseMessage response, int window)

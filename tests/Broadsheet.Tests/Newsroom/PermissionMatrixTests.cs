@@ -59,6 +59,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixSites sites) : IClassF
         ["newsroom/front-page"] = PageAccess.AtLeast(NewsroomRoles.Editor),
         ["newsroom/status"] = PageAccess.AtLeast(NewsroomRoles.Editor),
         ["newsroom/wire"] = PageAccess.AtLeast(NewsroomRoles.Editor),
+        ["newsroom/error-reports"] = PageAccess.AtLeast(NewsroomRoles.Editor),
         ["newsroom/wire/{id:long}"] = PageAccess.AtLeast(NewsroomRoles.Editor, d => $"/newsroom/wire/{d.WireEntryId}"),
 
         // Admins only.

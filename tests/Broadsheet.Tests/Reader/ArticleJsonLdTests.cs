@@ -45,11 +45,12 @@ public sealed class ArticleJsonLdTests
             n == 3 ? null : "The council voted on Tuesday.",
             n == 3 ? null : article.FirstPublishedAt?.AddHours(2),
             n switch { 0 => ["/media/hero/1600.jpg", "/media/hero/crop-16x9.jpg", "/media/hero/crop-1x1.jpg"], 2 => ["/media/a.jpg"], _ => [] },
-            300 + n);
+            300 + n,
+            []);
         return (article, context);
     }
 
-    /// <summary>The page's JSON-LD as the JsonObject tree built it before the writer.</summary>
+    /// <summary>The page's JSON-LD as the JsonObject tree built it before the writer (a news report: a <c>ReportageNewsArticle</c>).</summary>
     private static string Previous(Article article, ArticleJsonLd.Context c)
     {
         var authors = new JsonArray();
@@ -71,7 +72,7 @@ public sealed class ArticleJsonLdTests
         var ld = new JsonObject
         {
             ["@context"] = "https://schema.org",
-            ["@type"] = "NewsArticle",
+            ["@type"] = "ReportageNewsArticle",
             ["headline"] = article.Headline,
             ["description"] = c.Description,
             ["inLanguage"] = article.Language,

@@ -37,7 +37,9 @@ public sealed record AdminArticleJson(
     DateTimeOffset ModifiedAt,
     DateTimeOffset? FirstPublished,
     DateTimeOffset? LastUpdated,
-    IReadOnlyList<NoteJson> Notes)
+    IReadOnlyList<NoteJson> Notes,
+    string? Sponsor,
+    string? Methods)
 {
     public static AdminArticleJson From(Article a) => new(
         a.Id,
@@ -59,7 +61,9 @@ public sealed record AdminArticleJson(
         a.ModifiedAt,
         a.FirstPublishedAt,
         a.LastUpdatedAt,
-        a.Notes.OrderBy(n => n.At).Select(NoteJson.From).ToList());
+        a.Notes.OrderBy(n => n.At).Select(NoteJson.From).ToList(),
+        a.Sponsor,
+        a.Methods);
 }
 
 public sealed record AdminArticleListItem(int Id, int Version, string Status, string Url, string Headline, string Section, DateTimeOffset ModifiedAt, DateTimeOffset? FirstPublished);

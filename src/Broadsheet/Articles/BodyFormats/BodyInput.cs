@@ -117,6 +117,9 @@ public static class BodyRules
                     CheckOptional(embed.Title, $"{at}.title", $"The title of {Lower(name)}", 300, Fail);
                     CheckOptional(embed.Provider, $"{at}.provider", $"The provider of {Lower(name)}", 100, Fail);
                     break;
+                case SourcesBlock sources:
+                    CheckSources(sources, at, name, Fail);
+                    break;
             }
         }
         return ok;
@@ -130,6 +133,7 @@ public static class BodyRules
         ListBlock => "List",
         ImageBlock => "Image",
         EmbedBlock => "Embed",
+        SourcesBlock => "Sources",
         DividerBlock => "Divider",
         ParagraphBlock => "Paragraph",
         _ => "Block",
@@ -140,6 +144,42 @@ public static class BodyRules
     /// <summary>The library images a body shows, so a writer can check they exist.</summary>
     public static IEnumerable<(int Index, Guid ImageId)> Images(IReadOnlyList<Block> blocks) =>
         blocks.Select((b, i) => (b, i)).Where(x => x.b is ImageBlock).Select(x => (x.i, ((ImageBlock)x.b).ImageId));
+
+    public const int MaxSources = 50;
+
+    private static void CheckSources(SourcesBlock sources, string at, string name, Action<string, string, string> fail)
+    {
+        if (sources.Items is null || sources.Items.Count == 0)
+        {
+            fail($"{at}.items", name, "Needs at least one source.");
+            return;
+        }
+        if (sources.Items.Count > MaxSources)
+        {
+            fail($"{at}.items", name, $"Must have at most {MaxSources} sources.");
+            return;
+        }
+        for (var i = 0; i < sources.Items.Count; i++)
+        {
+            var item = $"{at}.items[{i}]";
+            var itemName = $"Source {FieldMessage.Number(i)} of {Lower(name)}";
+            if (sources.Items[i] is not { } source)
+            {
+                fail(item, itemName, "Must be a source with a title and a URL.");
+                continue;
+            }
+            CheckText(source.Title, $"{item}.title", $"The title of {Lower(itemName)}", 300, fail);
+            if (!string.IsNullOrWhiteSpace(source.Title) && TextRules.Problem(source.Title) is { } problem)
+            {
+                fail($"{item}.title", $"The title of {Lower(itemName)}", problem);
+            }
+            if (!Links.IsWebUrl(source.Url))
+            {
+                fail($"{item}.url", $"The link of {Lower(itemName)}", "Must be an absolute http or https URL.");
+            }
+            CheckOptional(source.Note, $"{item}.note", $"The note of {Lower(itemName)}", 500, fail);
+        }
+    }
 
     private static void CheckRuns(IReadOnlyList<Inline?>? runs, string at, string name, Action<string, string, string> fail)
     {

@@ -24,7 +24,9 @@ public sealed record ArticleSnapshot(
     string? HeroCaption,
     string? HeroCredit,
     string? HeroAlt,
-    IReadOnlyList<Block> Body)
+    IReadOnlyList<Block> Body,
+    string? Sponsor = null,
+    string? Methods = null)
 {
     public static ArticleSnapshot From(Article a) => new(
         a.Headline,
@@ -40,7 +42,9 @@ public sealed record ArticleSnapshot(
         a.HeroCaption,
         a.HeroCredit,
         a.HeroAlt,
-        [.. a.Body]);
+        [.. a.Body],
+        a.Sponsor,
+        a.Methods);
 
     public string ToJson() => JsonSerializer.Serialize(this, BroadsheetDb.Json);
 
@@ -60,6 +64,8 @@ public sealed record ArticleSnapshot(
         Language = Language,
         Type = Type,
         Dateline = Dateline,
+        Sponsor = Sponsor,
+        Methods = Methods,
         Slug = Slug == Slugs.From(Headline) ? null : Slug,
     };
 }

@@ -51,6 +51,8 @@ public static class RevisionDiff
         ["Type of work"] = s.Type,
         ["Language"] = s.Language,
         ["Dateline"] = s.Dateline ?? "",
+        ["Sponsor"] = s.Sponsor ?? "",
+        ["How we reported this"] = s.Methods ?? "",
         ["URL slug"] = s.Slug,
         ["Hero image"] = s.HeroImageId is null ? "" : string.Join('\n', new[] { $"Image {s.HeroImageId}", s.HeroCaption is null ? null : $"Caption: {s.HeroCaption}", s.HeroCredit is null ? null : $"Credit: {s.HeroCredit}", s.HeroAlt is null ? null : $"Alt: {s.HeroAlt}" }.Where(l => l is not null)),
         ["Body"] = BodyText(s.Body),
@@ -87,6 +89,12 @@ public static class RevisionDiff
                     break;
                 case DividerBlock:
                     text.AppendLine("---");
+                    break;
+                case SourcesBlock sources:
+                    foreach (var source in sources.Items)
+                    {
+                        text.Append("[Source] ").Append(source.Title).Append(" <").Append(source.Url).Append('>').AppendLine(source.Note is null ? "" : " " + source.Note);
+                    }
                     break;
             }
         }

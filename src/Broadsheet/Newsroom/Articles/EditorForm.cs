@@ -22,7 +22,7 @@ public sealed class BylineRow
 /// </summary>
 public sealed class BlockRow
 {
-    public static readonly IReadOnlyList<string> Types = ["paragraph", "heading", "quote", "list", "image", "embed", "divider"];
+    public static readonly IReadOnlyList<string> Types = ["paragraph", "heading", "quote", "list", "image", "embed", "divider", "sources"];
 
     public string Type { get; set; } = "paragraph";
 
@@ -58,6 +58,7 @@ public sealed class BlockRow
         ListBlock l => new() { Type = "list", Text = string.Join('\n', l.Items.Select(InlineText.Format)), Ordered = l.Ordered },
         ImageBlock i => new() { Type = "image", ImageId = i.ImageId, Caption = i.Caption, Credit = i.Credit, Alt = i.Alt },
         EmbedBlock e => new() { Type = "embed", Url = e.Url, Title = e.Title, Provider = e.Provider },
+        SourcesBlock s => new() { Type = "sources", Text = SourceLines.Format(s.Items) },
         _ => new() { Type = "divider" },
     };
 
@@ -70,10 +71,40 @@ public sealed class BlockRow
         "image" => new ImageBlock(ImageId ?? Guid.Empty, Blank(Caption), Blank(Credit), Blank(Alt)),
         "embed" => new EmbedBlock((Url ?? "").Trim(), Blank(Title), Blank(Provider)),
         "divider" => new DividerBlock(),
+        "sources" => new SourcesBlock(SourceLines.Parse(Text)),
         _ => new ParagraphBlock(InlineText.Parse(Text)),
     };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>
+/// A sources block as the no-script form writes it: one source a line, <c>Title | https://… | note</c> (the note optional).
+/// The URL is the part that is a web address, so a title may hold a bar; a line without one keeps an empty URL, which
+/// the writer names.
+/// </summary>
+public static class SourceLines
+{
+    public static string Format(IReadOnlyList<SourceEntry> items) =>
+        string.Join('\n', items.Select(s => s.Note is null ? $"{s.Title} | {s.Url}" : $"{s.Title} | {s.Url} | {s.Note}"));
+
+    public static List<SourceEntry> Parse(string? text)
+    {
+        var items = new List<SourceEntry>();
+        foreach (var line in (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            var parts = line.Split('|').Select(p => p.Trim()).ToList();
+            var at = parts.FindIndex(Links.IsWebUrl);
+            if (at < 0)
+            {
+                items.Add(new SourceEntry(line, ""));
+                continue;
+            }
+            var note = string.Join(" | ", parts.Skip(at + 1)).Trim();
+            items.Add(new SourceEntry(string.Join(" | ", parts.Take(at)).Trim(), parts[at], note.Length == 0 ? null : note));
+        }
+        return items;
+    }
 }
 
 /// <summary>
@@ -104,6 +135,11 @@ public sealed partial class EditorForm
     public string Language { get; set; } = "en";
 
     public string? Dateline { get; set; }
+
+    public string? Sponsor { get; set; }
+
+    /// <summary>"How we reported this".</summary>
+    public string? Methods { get; set; }
 
     public string? Slug { get; set; }
 
@@ -140,6 +176,8 @@ public sealed partial class EditorForm
         Type = s.Type,
         Language = s.Language,
         Dateline = s.Dateline,
+        Sponsor = s.Sponsor,
+        Methods = s.Methods,
         Slug = s.Slug,
         HeroImageId = s.HeroImageId,
         HeroCaption = s.HeroCaption,
@@ -162,6 +200,8 @@ public sealed partial class EditorForm
         Language = Language,
         Type = Type,
         Dateline = Dateline,
+        Sponsor = Sponsor,
+        Methods = Methods,
         Slug = string.IsNullOrWhiteSpace(Slug) ? null : Slug,
     };
 
@@ -180,7 +220,9 @@ public sealed partial class EditorForm
         HeroCaption,
         HeroCredit,
         HeroAlt,
-        [.. Blocks.Select(b => b.ToBlock())]);
+        [.. Blocks.Select(b => b.ToBlock())],
+        string.IsNullOrWhiteSpace(Sponsor) ? null : Sponsor.Trim(),
+        string.IsNullOrWhiteSpace(Methods) ? null : Methods.Trim());
 
     /// <summary>
     /// Turns the block editor's JSON into the block rows the form and its validation work with. False (and the rows
@@ -301,6 +343,8 @@ public sealed partial class EditorForm
             "language" => "Language",
             "type" => "Type",
             "dateline" => "Dateline",
+            "sponsor" => "Sponsor",
+            "methods" => "Methods",
             "slug" => "Slug",
             "body" => BodyField(rest),
             _ => null,

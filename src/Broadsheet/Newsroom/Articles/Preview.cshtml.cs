@@ -98,6 +98,8 @@ public sealed class PreviewModel(SiteChrome chrome, BroadsheetDb db, TimeProvide
             Notes = saved?.Notes.OrderBy(n => n.At).ToList() ?? [],
             Language = snapshot.Language,
             Dateline = snapshot.Dateline,
+            Sponsor = snapshot.Sponsor,
+            Methods = snapshot.Methods,
             FirstPublishedAt = saved?.FirstPublishedAt ?? now,
             LastUpdatedAt = saved?.FirstPublishedAt is null ? null : now,
         };

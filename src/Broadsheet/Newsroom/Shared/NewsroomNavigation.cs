@@ -17,6 +17,7 @@ public static class NewsroomNavigation
         new("Wire", "/newsroom/wire", NewsroomPolicies.Editor),
         new("Audit log", "/newsroom/audit", NewsroomPolicies.Editor),
         new("Audio", "/newsroom/status", NewsroomPolicies.Editor),
+        new("Error reports", "/newsroom/error-reports", NewsroomPolicies.Editor),
         new("Admin", "/newsroom/admin", NewsroomPolicies.Admin),
         new("Account", "/newsroom/account", NewsroomPolicies.Writer),
     ];
