@@ -71,7 +71,9 @@ public sealed class ListingPagingTests(ApiApps apps) : IClassFixture<ApiApps>
         {
             var first = await db.Articles.Where(a => a.SectionId == childId).OrderBy(a => a.Id).FirstAsync(Ct);
             first.Status = ArticleStatus.Draft;
-            var moved = await db.Articles.Where(a => a.SectionId == sectionId && a.Status == ArticleStatus.Published).OrderByDescending(a => a.Id).FirstAsync(Ct);
+            var visible = DateTimeOffset.UtcNow;
+            var moved = await db.Articles.Where(a => a.SectionId == sectionId && a.Status == ArticleStatus.Published && a.FirstPublishedAt <= visible)
+                .OrderByDescending(a => a.Id).FirstAsync(Ct);
             moved.SectionId = childId;
             return await db.SaveChangesAsync(Ct);
         });
