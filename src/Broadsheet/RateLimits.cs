@@ -42,7 +42,7 @@ public sealed class RateLimitOptions
     /// <summary>Reserved for the search endpoint (policy <c>search</c>).</summary>
     public RateLimitRule Search { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
-    /// <summary>Reserved for reader feedback (policy <c>feedback</c>).</summary>
+    /// <summary>Readers' error reports posted to <c>/report-error</c> (policy <c>feedback</c>), per client address.</summary>
     public RateLimitRule Feedback { get; set; } = new() { PermitLimit = 5, WindowSeconds = 300 };
 
     /// <summary>Read beacons from article pages (policy <c>reads</c>): a reader opens a few pages a minute.</summary>
