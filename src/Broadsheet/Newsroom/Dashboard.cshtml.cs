@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Articles.Workflow;
 using Broadsheet.Data;
+using Broadsheet.Feedback;
 using Broadsheet.Ingest;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace Broadsheet.Newsroom;
 /// stories and the wire; for everyone their own drafts and what was published lately), each list short with its count
 /// and a link to the whole list, then the areas this user may open.
 /// </summary>
-public sealed class DashboardModel(IAuthorizationService authorization, BroadsheetDb db) : PageModel
+public sealed class DashboardModel(IAuthorizationService authorization, BroadsheetDb db, ErrorReports reports) : PageModel
 {
     /// <summary>How many rows each list on the desk shows; the count and the link give the rest.</summary>
     public const int Shown = 5;
@@ -55,6 +56,11 @@ public sealed class DashboardModel(IAuthorizationService authorization, Broadshe
 
     public List<WireWaiting> Wire { get; private set; } = [];
 
+    /// <summary>Readers' error reports no editor has resolved yet, for editors only.</summary>
+    public int ReportCount { get; private set; }
+
+    public List<ErrorReport> Reports { get; private set; } = [];
+
     public PublicationTime Time { get; private set; } = new(TimeZoneInfo.Utc);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -93,6 +99,8 @@ public sealed class DashboardModel(IAuthorizationService authorization, Broadshe
             WireCount = await waiting.CountAsync(ct);
             Wire = await waiting.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id).Take(Shown)
                 .Select(e => new WireWaiting(e.Id, e.Source, e.Headline ?? "(no headline)", e.Status, e.ReceivedAt)).ToListAsync(ct);
+            ReportCount = await reports.CountOpenAsync(ct);
+            Reports = ReportCount == 0 ? [] : [.. (await reports.ListAsync(open: true, page: 1, ct)).Take(Shown)];
         }
     }
 

@@ -179,6 +179,11 @@ public sealed class TrustPagesTests(ApiApps apps) : IClassFixture<ApiApps>
         var queue = await editor.GetPageAsync("/newsroom/error-reports", Ct);
         Assert.Contains(details, queue, StringComparison.Ordinal);
         Assert.Contains($"href=\"/newsroom/articles/{id}\"", queue, StringComparison.Ordinal);
+        // The desk counts the open reports and leads to the queue.
+        var desk = await editor.GetPageAsync("/newsroom", Ct);
+        var open = System.Text.RegularExpressions.Regex.Match(desk, @"Error reports <span class=""desk-count"">\((\d+)\)");
+        Assert.True(open.Success && int.Parse(open.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1, "the desk counts the open report");
+        Assert.Contains("href=\"/newsroom/error-reports\"", desk, StringComparison.Ordinal);
         var reportId = await app.InScopeAsync(db => db.Set<ErrorReport>().Where(r => r.Details == details).Select(r => r.Id).SingleAsync(Ct));
         var resolve = BrowserForm.Read(queue, $"form[action^='/newsroom/error-reports?id={reportId}&']");
         using (var empty = await editor.Client.PostAsync(resolve.Action, new FormUrlEncodedContent(resolve.Set("note", " ").Fields), Ct))
