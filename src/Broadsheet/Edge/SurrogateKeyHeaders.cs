@@ -7,7 +7,8 @@ namespace Broadsheet.Edge;
 /// Gives every cacheable response its cache tags as surrogate keys: <c>Surrogate-Key</c> (Fastly, Varnish's xkey;
 /// space-separated) and <c>Cache-Tag</c> (Cloudflare; comma-separated). With a purger configured, the shared cache may
 /// also keep the page for <see cref="EdgeOptions.SharedMaxAgeSeconds"/> (<c>Surrogate-Control</c>, <c>CDN-Cache-Control</c>),
-/// since every change purges it. It sits inside output caching, so the headers are stored with the page.
+/// since every change purges it. It sits inside output caching, and adds the headers before the body's first byte, so
+/// they are stored with the page.
 /// </summary>
 public sealed class SurrogateKeyHeaders(RequestDelegate next, IOptions<EdgeOptions> options)
 {
@@ -16,18 +17,81 @@ public sealed class SurrogateKeyHeaders(RequestDelegate next, IOptions<EdgeOptio
 
     private readonly string? sharedControl = options.Value.Purger == PurgerKind.None ? null : $"max-age={options.Value.SharedMaxAgeSeconds}";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
-            context.Response.OnStarting(static state =>
-            {
-                var (http, control) = ((HttpContext, string?))state;
-                AddHeaders(http, control);
-                return Task.CompletedTask;
-            }, (context, sharedControl));
+            await next(context);
+            return;
         }
-        return next(context);
+        // The output cache outside takes its copy of the headers at the body's first write, before OnStarting runs:
+        // the keys are added at that write (or at the start of a response without a body), so stored pages keep them.
+        var added = false;
+        void Add()
+        {
+            if (!added)
+            {
+                added = true;
+                AddHeaders(context, sharedControl);
+            }
+        }
+        context.Response.OnStarting(() =>
+        {
+            Add();
+            return Task.CompletedTask;
+        });
+        var body = context.Response.Body;
+        context.Response.Body = new FirstWriteStream(body, Add);
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+    }
+
+    /// <summary>Passes everything through; calls <c>first</c> once, before the first byte goes on.</summary>
+    private sealed class FirstWriteStream(Stream inner, Action first) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            first();
+            inner.Write(buffer, offset, count);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            first();
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            first();
+            return inner.WriteAsync(buffer, offset, count, cancellationToken);
+        }
     }
 
     private static void AddHeaders(HttpContext http, string? sharedControl)
