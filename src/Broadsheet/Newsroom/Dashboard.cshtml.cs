@@ -15,7 +15,7 @@ namespace Broadsheet.Newsroom;
 /// stories and the wire; for everyone their own drafts and what was published lately), each list short with its count
 /// and a link to the whole list, then the areas this user may open.
 /// </summary>
-public sealed class DashboardModel(IAuthorizationService authorization, BroadsheetDb db, ErrorReports reports) : PageModel
+public sealed class DashboardModel(IAuthorizationService authorization, BroadsheetDb db, Feedback.ErrorReports reports) : PageModel
 {
     /// <summary>How many rows each list on the desk shows; the count and the link give the rest.</summary>
     public const int Shown = 5;

@@ -1,0 +1,1190 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Broadsheet.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleAutosaves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", nullable: false),
+                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleAutosaves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Headline = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FrontPageRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrontPageRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Images",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OriginalPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Alt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Credit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FocalX = table.Column<float>(type: "REAL", nullable: false),
+                    FocalY = table.Column<float>(type: "REAL", nullable: false),
+                    Renditions = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Images", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ListedArticle",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Listings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListedArticle", x => x.ArticleId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ListingCount",
+                columns: table => new
+                {
+                    Listing = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingCount", x => new { x.Listing, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Publications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Tagline = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sections_Sections_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StandardsPages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModifiedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardsPages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Topics",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Topics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireArrivals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Refusal = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireArrivals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireFeedStates",
+                columns: table => new
+                {
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextPollAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastModified = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastPollAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastResult = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireFeedStates", x => x.Source);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubjectSections = table.Column<string>(type: "TEXT", nullable: false),
+                    Byline = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    AutoPublish = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
+                    ApiKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireSources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireStories",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    KillNotice = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireStories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WordPressImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WordPressId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ImageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordPressImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdCreatives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ImageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Alt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SectionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TopicSlug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Impressions = table.Column<long>(type: "INTEGER", nullable: false),
+                    Clicks = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdCreatives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdCreatives_Images_ImageId",
+                        column: x => x.ImageId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contributors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", nullable: true),
+                    Bio = table.Column<string>(type: "TEXT", nullable: true),
+                    PhotoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Expertise = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Links = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributors_Images_PhotoId",
+                        column: x => x.PhotoId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Articles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Headline = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    HeroImageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HeroCaption = table.Column<string>(type: "TEXT", nullable: true),
+                    HeroCredit = table.Column<string>(type: "TEXT", nullable: true),
+                    HeroAlt = table.Column<string>(type: "TEXT", nullable: true),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    Dateline = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Sponsor = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Methods = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstPublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ScheduledFor = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsSample = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ModifiedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Articles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Articles_Images_HeroImageId",
+                        column: x => x.HeroImageId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Articles_Sections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArrivalId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmbargoedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Headline = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ItemJson = table.Column<string>(type: "TEXT", nullable: true),
+                    VersionKey = table.Column<string>(type: "TEXT", maxLength: 700, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WireEntries_WireArrivals_ArrivalId",
+                        column: x => x.ArrivalId,
+                        principalTable: "WireArrivals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleAudio",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoiceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mp3Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpusBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    GenerationMs = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleAudio", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleAudio_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleNotes_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleReadCounts",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hour = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleReadCounts", x => new { x.ArticleId, x.Hour });
+                    table.ForeignKey(
+                        name: "FK_ArticleReadCounts_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleScripts",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleScripts", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_ArticleScripts_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleTopic",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleTopic", x => new { x.ArticleId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_ArticleTopic_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArticleTopic_Topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "Topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BylineEntry",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContributorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BylineEntry", x => new { x.ArticleId, x.ContributorId });
+                    table.ForeignKey(
+                        name: "FK_BylineEntry_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BylineEntry_Contributors_ContributorId",
+                        column: x => x.ContributorId,
+                        principalTable: "Contributors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErrorReport",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErrorReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ErrorReport_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FrontPageSlots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrontPageSlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FrontPageSlots_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchDocument",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Config = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Headline = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDocument", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_SearchDocument_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AspNetRoles",
+                columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
+                values: new object[,]
+                {
+                    { "role-admin", "7b0d3c55-5f2c-4f57-9d0c-2a8f5b1e6a03", "Admin", "ADMIN" },
+                    { "role-editor", "7b0d3c55-5f2c-4f57-9d0c-2a8f5b1e6a02", "Editor", "EDITOR" },
+                    { "role-writer", "7b0d3c55-5f2c-4f57-9d0c-2a8f5b1e6a01", "Writer", "WRITER" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdCreatives_ImageId",
+                table: "AdCreatives",
+                column: "ImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleAudio_ArticleId_VoiceId_Fingerprint",
+                table: "ArticleAudio",
+                columns: new[] { "ArticleId", "VoiceId", "Fingerprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleAudio_Status_NextAttemptAt",
+                table: "ArticleAudio",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleAutosaves_UserId_ArticleId",
+                table: "ArticleAutosaves",
+                columns: new[] { "UserId", "ArticleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleNotes_ArticleId",
+                table: "ArticleNotes",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleReadCounts_Hour",
+                table: "ArticleReadCounts",
+                column: "Hour");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleRevisions_ArticleId_Version",
+                table: "ArticleRevisions",
+                columns: new[] { "ArticleId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_HeroImageId",
+                table: "Articles",
+                column: "HeroImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_ModifiedAt",
+                table: "Articles",
+                column: "ModifiedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_SectionId_Status_FirstPublishedAt_Id",
+                table: "Articles",
+                columns: new[] { "SectionId", "Status", "FirstPublishedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_FirstPublishedAt_Id",
+                table: "Articles",
+                columns: new[] { "Status", "FirstPublishedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_ScheduledFor",
+                table: "Articles",
+                columns: new[] { "Status", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleTopic_TopicId_ArticleId",
+                table: "ArticleTopic",
+                columns: new[] { "TopicId", "ArticleId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ArticleId_At",
+                table: "AuditEntries",
+                columns: new[] { "ArticleId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BylineEntry_ContributorId",
+                table: "BylineEntry",
+                column: "ContributorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributors_PhotoId",
+                table: "Contributors",
+                column: "PhotoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributors_Slug",
+                table: "Contributors",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErrorReport_ArticleId",
+                table: "ErrorReport",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErrorReport_ResolvedAt_ReceivedAt",
+                table: "ErrorReport",
+                columns: new[] { "ResolvedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageRevisions_At",
+                table: "FrontPageRevisions",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageSlots_ArticleId",
+                table: "FrontPageSlots",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrontPageSlots_Position",
+                table: "FrontPageSlots",
+                column: "Position");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocument_PublishedAt",
+                table: "SearchDocument",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sections_ParentId",
+                table: "Sections",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sections_Path",
+                table: "Sections",
+                column: "Path",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardsPages_Slug",
+                table: "StandardsPages",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Topics_Slug",
+                table: "Topics",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireArrivals_ReceivedAt",
+                table: "WireArrivals",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_ArrivalId",
+                table: "WireEntries",
+                column: "ArrivalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_ReceivedAt",
+                table: "WireEntries",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_Source_ItemId",
+                table: "WireEntries",
+                columns: new[] { "Source", "ItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_Status_EmbargoedUntil",
+                table: "WireEntries",
+                columns: new[] { "Status", "EmbargoedUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireEntries_VersionKey",
+                table: "WireEntries",
+                column: "VersionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireSources_Name",
+                table: "WireSources",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireStories_ArticleId",
+                table: "WireStories",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireStories_Source_ItemId",
+                table: "WireStories",
+                columns: new[] { "Source", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordPressImports_Site_Kind_WordPressId",
+                table: "WordPressImports",
+                columns: new[] { "Site", "Kind", "WordPressId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AdCreatives");
+
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "ArticleAudio");
+
+            migrationBuilder.DropTable(
+                name: "ArticleAutosaves");
+
+            migrationBuilder.DropTable(
+                name: "ArticleNotes");
+
+            migrationBuilder.DropTable(
+                name: "ArticleReadCounts");
+
+            migrationBuilder.DropTable(
+                name: "ArticleRevisions");
+
+            migrationBuilder.DropTable(
+                name: "ArticleScripts");
+
+            migrationBuilder.DropTable(
+                name: "ArticleTopic");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BylineEntry");
+
+            migrationBuilder.DropTable(
+                name: "ErrorReport");
+
+            migrationBuilder.DropTable(
+                name: "FrontPageRevisions");
+
+            migrationBuilder.DropTable(
+                name: "FrontPageSlots");
+
+            migrationBuilder.DropTable(
+                name: "ListedArticle");
+
+            migrationBuilder.DropTable(
+                name: "ListingCount");
+
+            migrationBuilder.DropTable(
+                name: "Publications");
+
+            migrationBuilder.DropTable(
+                name: "SearchDocument");
+
+            migrationBuilder.DropTable(
+                name: "StandardsPages");
+
+            migrationBuilder.DropTable(
+                name: "WireEntries");
+
+            migrationBuilder.DropTable(
+                name: "WireFeedStates");
+
+            migrationBuilder.DropTable(
+                name: "WireSources");
+
+            migrationBuilder.DropTable(
+                name: "WireStories");
+
+            migrationBuilder.DropTable(
+                name: "WordPressImports");
+
+            migrationBuilder.DropTable(
+                name: "Topics");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Contributors");
+
+            migrationBuilder.DropTable(
+                name: "Articles");
+
+            migrationBuilder.DropTable(
+                name: "WireArrivals");
+
+            migrationBuilder.DropTable(
+                name: "Images");
+
+            migrationBuilder.DropTable(
+                name: "Sections");
+        }
+    }
+}
