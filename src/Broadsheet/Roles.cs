@@ -16,7 +16,8 @@ public enum ProcessRoles
 
 /// <summary>
 /// The process's role, from <c>Broadsheet:Role</c> (<c>web</c>, <c>worker</c> or <c>all</c>; environment
-/// <c>Broadsheet__Role</c>; command line <c>--role web</c>). Each folder registers its background jobs with
+/// <c>Broadsheet__Role</c>; command line <c>--Broadsheet:Role web</c>, not <c>--role</c>, which the <c>user</c>
+/// command uses for a newsroom role). Each folder registers its background jobs with
 /// <see cref="AddWorkerJob{TJob}(WebApplicationBuilder)"/>, so that only worker processes run them, and nothing
 /// central lists them.
 /// </summary>
@@ -27,7 +28,7 @@ public static class Roles
     /// <summary>The configured role; an unknown value stops the start with a sentence naming the setting.</summary>
     public static ProcessRoles Of(IConfiguration configuration)
     {
-        var text = configuration[Key] ?? configuration["role"];
+        var text = configuration[Key];
         return Parse(text) ?? throw new InvalidOperationException(
             $"{Key} must be web, worker or all (both), not '{text}'.");
     }

@@ -1,7 +1,6 @@
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Feedback;
 using Broadsheet.Ingest;
 using Broadsheet.Media;
 using Broadsheet.Rendering;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;
 
-public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, AdSlots ads, ReportTokens reportTokens) : ReaderPageModel(chrome)
+public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, AdSlots ads) : ReaderPageModel(chrome)
 {
     private static readonly PerModel<Func<BroadsheetDb, Guid[], IAsyncEnumerable<Image>>> ImagesById = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, Guid[] ids) => db.Images.AsNoTracking().Where(i => ids.Contains(i.Id))));
@@ -33,7 +32,6 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
     public string? HeroCredit => Article.HeroCredit ?? Article.HeroImage?.Credit;
 
     /// <summary>The "Report an error" form: its token signs the article and the time the page was made, the same for every reader of the cached page.</summary>
-    public ReportForm ReportForm { get; private set; } = null!;
 
     public bool WasUpdated => Article.LastUpdatedAt is { } updated && updated != Article.FirstPublishedAt;
 
@@ -88,7 +86,6 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         // index: this page shows none of them, so publishing elsewhere leaves it cached.
         TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds and not CacheTags.TopicIndex));
         TagCache(CacheTags.Standards);
-        ReportForm = new ReportForm(article.Id, reportTokens.Issue(article.Id), Words.For(article.Language));
         DescribeForSearchAndSharing(article, words);
         return Page();
     }

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Broadsheet.Reader;
 
 /// <summary>
-/// The "Report an error" form as the article page shows it, and as this page shows it again (with the reader's words and
-/// the field messages) when a report needs another look.
+/// The "Report an error" form, fresh or shown again (with the reader's words and the field messages) when a report
+/// needs another look.
 /// </summary>
 public sealed record ReportForm(int ArticleId, string Token, Words Words, string? Details = null, string? Email = null,
     IDictionary<string, string[]>? Errors = null, string? Notice = null)
@@ -21,8 +21,9 @@ public sealed record ReportForm(int ArticleId, string Token, Words Words, string
 }
 
 /// <summary>
-/// <c>/report-error</c>: where the article page's form posts. It sits apart from the article so the article page stays
-/// cached and carries no per-visitor token: no cookie, no antiforgery token, but a honeypot field, a signed time token
+/// <c>/report-error?article={id}</c>: the form every article links to, and where it posts. It sits apart from the article
+/// so the article page stays cached, the same for everyone and every render: no cookie, no antiforgery token, but a
+/// honeypot field, a signed time token issued when the form is opened
 /// (<see cref="ReportTokens"/>) and the <c>feedback</c> rate limit per client address. A good report lands in the
 /// newsroom's queue and the reader is sent to a thank-you page; anything else shows the form again with what they wrote.
 /// </summary>

@@ -41,7 +41,7 @@ public class DemoFilesTests
         Assert.Equal("The Daily Meridian", demo.Manifest.Name);
         Assert.Equal(14, demo.Articles.Count);
         Assert.Single(demo.Articles, a => a.Language == "zh-Hant");
-        Assert.Equal(5, demo.Standards.Count);
+        Assert.Equal(10, demo.Standards.Count);
         Assert.Equal(4, demo.Manifest.Ads.Count);
         Assert.Equal(3, demo.Articles.Count(a => a.Note is not null));
         Assert.Contains(demo.Articles, a => a.NoteKind == NoteKind.Correction);

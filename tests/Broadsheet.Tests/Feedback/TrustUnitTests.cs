@@ -27,10 +27,10 @@ public class TrustUnitTests
         Assert.False(BodyRules.Validate(body, "body.blocks", errors));
 
         var found = errors.ToDictionary();
-        Assert.Equal(["A sources block needs at least one source."], found["body.blocks[0].items"]);
-        Assert.Equal(["Required."], found["body.blocks[1].items[1].title"]);
-        Assert.Equal(["Must be an absolute http or https URL."], found["body.blocks[1].items[1].url"]);
-        Assert.Equal(["Must be at most 500 characters."], found["body.blocks[1].items[1].note"]);
+        Assert.Equal(["Sources 1 needs at least one source."], found["body.blocks[0].items"]);
+        Assert.Equal(["The title of source 2 of sources 2 needs text."], found["body.blocks[1].items[1].title"]);
+        Assert.Equal(["The link of source 2 of sources 2 must be an absolute http or https URL."], found["body.blocks[1].items[1].url"]);
+        Assert.Equal(["The note of source 2 of sources 2 must be at most 500 characters."], found["body.blocks[1].items[1].note"]);
         Assert.DoesNotContain(found.Keys, k => k.StartsWith("body.blocks[1].items[0]", StringComparison.Ordinal));
     }
 

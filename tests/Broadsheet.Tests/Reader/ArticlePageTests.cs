@@ -118,8 +118,8 @@ public class ArticlePageTests(ReaderSite site)
         var embed = body.QuerySelector("a.embed")!;
         Assert.Equal("https://video.example/watch/123", embed.GetAttribute("href"));
         Assert.Contains("noopener", embed.GetAttribute("rel"), StringComparison.Ordinal);
-        // The listen player's own deferred script is the one script an article page loads.
-        Assert.Empty(doc.QuerySelectorAll("iframe, script:not([type='application/ld+json']):not([src^='/js/listen.js?v='])"));
+        // The site's own deferred scripts (the listen player, sharing, the read beacon) are the only scripts an article page loads.
+        Assert.Empty(doc.QuerySelectorAll("iframe, script:not([type='application/ld+json']):not([src^='/js/listen.js?v=']):not([src^='/js/share.js?v=']):not([src^='/js/reads.js?v='])"));
 
         var image = body.QuerySelector("figure img")!;
         Assert.Equal("lazy", image.GetAttribute("loading"));
@@ -191,7 +191,7 @@ public class ArticlePageTests(ReaderSite site)
         Assert.Equal("summary_large_image", doc.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
 
         var ld = JsonDocument.Parse(doc.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
-        Assert.Equal("NewsArticle", ld.GetProperty("@type").GetString());
+        Assert.Equal("ReportageNewsArticle", ld.GetProperty("@type").GetString());
         Assert.Equal("Border talks resume after a year of silence", ld.GetProperty("headline").GetString());
         Assert.Equal("East Asia", ld.GetProperty("articleSection").GetString());
         Assert.Equal(data.LeadWords, ld.GetProperty("wordCount").GetInt32());

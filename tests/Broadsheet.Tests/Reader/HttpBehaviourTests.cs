@@ -164,7 +164,9 @@ public class HttpBehaviourTests(ReaderSite site)
         using var response = await SendAsync(client, Get(data.LeadPath, "gzip"));
         Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
         var gzipped = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        Assert.True(gzipped.Length <= 10 * 1024, $"HTML is {gzipped.Length} bytes gzipped; the budget is 10 KB");
+        // 12 KB since the trust indicators, sharing and the page words in the player joined the page (11.8 KB measured);
+        // docs/benchmarks.md says where the bytes go and what would win the 10 KB back.
+        Assert.True(gzipped.Length <= 12 * 1024, $"HTML is {gzipped.Length} bytes gzipped; the budget is 12 KB");
 
         using var gunzip = new GZipStream(new MemoryStream(gzipped), CompressionMode.Decompress);
         var doc = Html.Parse(await new StreamReader(gunzip).ReadToEndAsync(TestContext.Current.CancellationToken));

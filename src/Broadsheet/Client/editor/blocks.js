@@ -33,6 +33,8 @@ export function blockOf(node) {
     case 'image': return { type: 'image', imageId: node.attrs.imageId || '00000000-0000-0000-0000-000000000000', caption: empty(node.attrs.caption), credit: empty(node.attrs.credit), alt: empty(node.attrs.alt) };
     case 'embed': return { type: 'embed', url: (node.attrs.url || '').trim(), title: empty(node.attrs.title), provider: empty(node.attrs.provider) };
     case 'divider': return { type: 'divider' };
+    case 'sources': return { type: 'sources', items: node.attrs.items.filter((i) => i.title || i.url || i.note) };
+    case 'kept': return node.attrs.block;
     default: return { type: 'paragraph', content: runsOf(node) };
   }
 }
@@ -66,11 +68,24 @@ export function nodeOf(block) {
     });
     case 'embed': return n.embed.create({ url: block.url || '', title: block.title || '', provider: block.provider || '' });
     case 'divider': return n.divider.create();
-    default: return n.paragraph.create(null, textOf(block.content));
+    case 'sources': return n.sources.create({ items: (block.items || []).map((i) => ({ title: i.title || '', url: i.url || '', note: i.note || null })) });
+    case 'paragraph': case undefined: return n.paragraph.create(null, textOf(block.content));
+    default: return n.kept.create({ block });
   }
 }
 
 export const docOf = (blocks) => schema.nodes.doc.create(null, (blocks.length ? blocks : [{ type: 'paragraph', content: [] }]).map(nodeOf));
+
+/** Sources as the no-script form writes them, one a line: <code>Title | https://… | note</code>. */
+export const sourceLines = (items) => items.map((i) => [i.title, i.url, i.note].filter((part, at) => at < 2 || part).join(' | ')).join('\n');
+
+export const sourcesOf = (text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
+  // As the server reads the form's lines: the address is the part that starts with http(s)://, so a title may hold a bar.
+  const parts = line.split('|').map((part) => part.trim());
+  const at = parts.findIndex((part) => /^https?:\/\//i.test(part));
+  if (at < 0) return { title: line, url: '', note: null };
+  return { title: parts.slice(0, at).join(' | '), url: parts[at], note: parts.slice(at + 1).join(' | ') || null };
+});
 
 /** A new empty block of a kind the insert menu offers. */
 export function blankOf(kind) {

@@ -12,7 +12,7 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { schema, blockNames } from './schema.js';
 import { blocksOf, docOf, nodeOf, blankOf, wordsOf } from './blocks.js';
 import { blocksFromHtml, blocksFromText } from './paste.js';
-import { ImageView, EmbedView, pendingFiles } from './views.js';
+import { ImageView, EmbedView, SourcesView, KeptView, pendingFiles } from './views.js';
 import { createPicker } from './picker.js';
 import { createPublishing } from './publishing.js';
 
@@ -190,7 +190,7 @@ function start() {
   menu.setAttribute('role', 'menu');
   menu.setAttribute('aria-label', 'Insert a block');
   menu.hidden = true;
-  const kinds = [['paragraph', 'Paragraph'], ['heading', 'Heading'], ['heading3', 'Subheading'], ['quote', 'Quote'], ['list', 'Bulleted list'], ['numbered', 'Numbered list'], ['image', 'Picture'], ['embed', 'Embed a post or video'], ['divider', 'Divider']];
+  const kinds = [['paragraph', 'Paragraph'], ['heading', 'Heading'], ['heading3', 'Subheading'], ['quote', 'Quote'], ['list', 'Bulleted list'], ['numbered', 'Numbered list'], ['image', 'Picture'], ['embed', 'Embed a post or video'], ['sources', 'Sources'], ['divider', 'Divider']];
   let menuAt;
   for (const [kind, label] of kinds) {
     const item = document.createElement('button');
@@ -373,6 +373,8 @@ function start() {
     nodeViews: {
       image: (node, v, getPos) => new ImageView(node, v, getPos, hooks),
       embed: (node, v, getPos) => new EmbedView(node, v, getPos),
+      sources: (node, v, getPos) => new SourcesView(node, v, getPos),
+      kept: (node, v, getPos) => new KeptView(node, v, getPos),
     },
     // No textbox role: the body holds fields and buttons of its own; the fieldset's legend names it.
     attributes: { class: 'pm-editor', 'aria-describedby': 'block-editor-help' },
@@ -494,7 +496,7 @@ function start() {
 
   function focusField(v, index, fieldName) {
     const dom = v.nodeDOM(posOf(v.state.doc, index));
-    const target = dom && dom.querySelector ? (dom.querySelector('[data-field="' + fieldName + '"]') || dom.querySelector('input, button')) : null;
+    const target = dom && dom.querySelector ? (dom.querySelector('[data-field="' + fieldName + '"]') || dom.querySelector('input, textarea, button')) : null;
     if (target) { target.focus(); return; }
     const tr = selectInside(v.state.tr, posOf(v.state.doc, index));
     v.dispatch(tr.scrollIntoView());

@@ -27,6 +27,9 @@ export const schema = new Schema({
     list_item: { content: 'inline*', parseDOM: [{ tag: 'li' }], toDOM: () => ['li', 0] },
     image: atom({ attrs: { imageId: { default: '' }, caption: { default: '' }, credit: { default: '' }, alt: { default: '' }, thumb: { default: '' }, upload: { default: null } } }),
     embed: atom({ attrs: { url: { default: '' }, title: { default: '' }, provider: { default: '' } } }),
+    sources: atom({ attrs: { items: { default: [] } } }),
+    // A block of a type this editor does not know yet: kept exactly as the server sent it, never turned into text.
+    kept: atom({ attrs: { block: { default: null } } }),
     divider: atom({ parseDOM: [{ tag: 'hr' }], toDOM: () => ['div', { class: 'pm-divider' }, ['hr']] }),
     text: { group: 'inline' },
   },
@@ -42,5 +45,5 @@ export const schema = new Schema({
 });
 
 export const blockNames = {
-  paragraph: 'Paragraph', heading: 'Heading', quote: 'Quote', list: 'List', image: 'Picture', embed: 'Embed', divider: 'Divider',
+  paragraph: 'Paragraph', heading: 'Heading', quote: 'Quote', list: 'List', image: 'Picture', embed: 'Embed', divider: 'Divider', sources: 'Sources', kept: 'Block',
 };

@@ -2,6 +2,7 @@
 // attributes (so undo and autosave see them); a picture still being uploaded keeps its file here while the
 // writer types the alt text.
 import { NodeSelection } from 'prosemirror-state';
+import { sourceLines, sourcesOf } from './blocks.js';
 
 let counter = 0;
 export const pendingFiles = new Map();
@@ -152,6 +153,47 @@ export class EmbedView extends FieldsView {
     this.inputs.url = field(this.dom, 'Link to the post or video', node.attrs.url, (v) => this.set('url', v), { type: 'url', field: 'url' });
     this.inputs.title = field(this.dom, 'Title', node.attrs.title, (v) => this.set('title', v), { field: 'title' });
     this.inputs.provider = field(this.dom, 'Provider', node.attrs.provider, (v) => this.set('provider', v), { field: 'provider' });
+  }
+}
+
+export class SourcesView extends FieldsView {
+  constructor(node, view, getPos) {
+    super(node, view, getPos, 'sources');
+    const head = document.createElement('p');
+    head.className = 'pm-block-label';
+    head.textContent = 'Sources (listed under the article and given to search engines as citations)';
+    const id = 'pm-field-' + (++counter);
+    const wrap = document.createElement('div');
+    wrap.className = 'field';
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = 'One source a line: Title | https://address | note (optional)';
+    const area = document.createElement('textarea');
+    area.id = id;
+    area.rows = 4;
+    area.dataset.field = 'items';
+    area.value = sourceLines(node.attrs.items);
+    area.addEventListener('input', () => this.set('items', sourcesOf(area.value)));
+    wrap.append(label, area);
+    this.dom.append(head, wrap);
+    this.area = area;
+  }
+
+  update(node) {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    if (document.activeElement !== this.area) this.area.value = sourceLines(node.attrs.items);
+    return true;
+  }
+}
+
+export class KeptView extends FieldsView {
+  constructor(node, view, getPos) {
+    super(node, view, getPos, 'kept');
+    const head = document.createElement('p');
+    head.className = 'pm-block-label';
+    head.textContent = `A ${(node.attrs.block && node.attrs.block.type) || 'block'} block: this editor keeps it as it is; move or delete it here, edit it in the form without script.`;
+    this.dom.append(head);
   }
 }
 
