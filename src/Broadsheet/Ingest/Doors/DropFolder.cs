@@ -121,8 +121,17 @@ public sealed class DropFolder
             {
                 continue;
             }
+            (long, DateTime) looks;
+            try
+            {
+                looks = (info.Length, info.LastWriteTimeUtc);
+            }
+            catch (FileNotFoundException)
+            {
+                // Another instance sweeping the same folder claimed it between the listing and this look.
+                continue;
+            }
             present.Add(info.FullName);
-            var looks = (info.Length, info.LastWriteTimeUtc);
             if (!sightings.TryGetValue(info.FullName, out var seen) || seen.Looks != looks)
             {
                 seen = new Sighting(looks, now);
