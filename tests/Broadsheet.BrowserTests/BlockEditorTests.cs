@@ -156,6 +156,19 @@ public sealed partial class NewsroomJourneyTests
         Assert.Equal(
             """[{"type":"heading","text":"Tides and timetables","level":2},{"type":"paragraph","content":[{"text":"The ferry leaves at "},{"text":"six sharp","bold":true},{"text":" in summer","italic":true},{"text":", says the "},{"text":"timetable","href":"https://example.org/timetable"},{"text":"."}]},{"type":"list","items":[[{"text":"Monday to Friday"}],[{"text":"Not on holidays"}]],"ordered":false}]""",
             await page.Locator("input[name='Form.BodyJson']").InputValueAsync());
+
+        // A sources block from the "/" menu, one source a line; a title may hold a bar, as the server reads it.
+        await watched.GotoAsync("/newsroom/articles/new");
+        await BodyText(page).Locator("p").First.ClickAsync();
+        await page.Keyboard.PressAsync("/");
+        await page.GetByRole(AriaRole.Menu, new() { Name = "Insert a block" }).GetByRole(AriaRole.Menuitem, new() { Name = "Sources", Exact = true }).ClickAsync();
+        await page.GetByLabel("One source a line").FillAsync("Harbour board | timetable 2026 | https://harbour.example/t.pdf | page 4\nCrew interviews");
+        using (var body = JsonDocument.Parse(await page.Locator("input[name='Form.BodyJson']").InputValueAsync()))
+        {
+            Assert.Equal(
+                """{"type":"sources","items":[{"title":"Harbour board | timetable 2026","url":"https://harbour.example/t.pdf","note":"page 4"},{"title":"Crew interviews","url":"","note":null}]}""",
+                body.RootElement[body.RootElement.GetArrayLength() - 1].GetRawText());
+        }
         // The upload without alt text was answered 422 (Chrome logs it); nothing else went wrong.
         Assert.Equal(1, watched.ConsoleErrors.RemoveAll(e => e.Contains("status of 422", StringComparison.Ordinal)));
         watched.AssertClean();

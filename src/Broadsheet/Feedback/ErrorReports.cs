@@ -100,12 +100,12 @@ public sealed class ErrorReports(BroadsheetDb db, PublishedArticles published, T
     public Task<int> CountOpenAsync(CancellationToken ct = default) =>
         db.Set<ErrorReport>().CountAsync(r => r.ResolvedAt == null, ct);
 
-    /// <summary>One page of the queue, with each report's article (headline, section for its address): open or resolved, newest first.</summary>
-    public Task<List<ErrorReport>> ListAsync(bool open, int page, CancellationToken ct = default) =>
+    /// <summary>One page of the queue (<paramref name="size"/> reports: a full page, or the desk's few), with each report's article (headline, section for its address): open or resolved, newest first.</summary>
+    public Task<List<ErrorReport>> ListAsync(bool open, int page, int size, CancellationToken ct = default) =>
         db.Set<ErrorReport>().AsNoTracking()
             .Where(r => open ? r.ResolvedAt == null : r.ResolvedAt != null)
             .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
-            .Skip(PageOffset.Of(page, PageSize)).Take(PageSize)
+            .Skip(PageOffset.Of(page, size)).Take(size)
             .Include(r => r.Article).ThenInclude(a => a.Section)
             .ToListAsync(ct);
 }

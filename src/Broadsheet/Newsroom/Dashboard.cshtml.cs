@@ -100,7 +100,7 @@ public sealed class DashboardModel(IAuthorizationService authorization, Broadshe
             Wire = await waiting.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id).Take(Shown)
                 .Select(e => new WireWaiting(e.Id, e.Source, e.Headline ?? "(no headline)", e.Status, e.ReceivedAt)).ToListAsync(ct);
             ReportCount = await reports.CountOpenAsync(ct);
-            Reports = ReportCount == 0 ? [] : [.. (await reports.ListAsync(open: true, page: 1, ct)).Take(Shown)];
+            Reports = ReportCount == 0 ? [] : await reports.ListAsync(open: true, page: 1, Shown, ct);
         }
     }
 

@@ -14,9 +14,10 @@ function field(container, labelText, value, onInput, attrs = {}) {
   const label = document.createElement('label');
   label.htmlFor = id;
   label.textContent = labelText;
-  const input = document.createElement('input');
+  const input = document.createElement(attrs.rows ? 'textarea' : 'input');
   input.id = id;
-  input.type = attrs.type || 'text';
+  if (attrs.rows) input.rows = attrs.rows;
+  else input.type = attrs.type || 'text';
   input.value = value || '';
   if (attrs.field) input.dataset.field = attrs.field;
   input.addEventListener('input', () => onInput(input.value));
@@ -34,6 +35,14 @@ class FieldsView {
     this.dom.className = 'pm-block pm-' + kind;
     this.dom.contentEditable = 'false';
     this.inputs = {};
+  }
+
+  /** The block's name above its fields. */
+  heading(text) {
+    const head = document.createElement('p');
+    head.className = 'pm-block-label';
+    head.textContent = text;
+    this.dom.append(head);
   }
 
   set(name, value) {
@@ -75,10 +84,7 @@ export class ImageView extends FieldsView {
     const { node } = this;
     this.dom.replaceChildren();
     this.inputs = {};
-    const head = document.createElement('p');
-    head.className = 'pm-block-label';
-    head.textContent = 'Picture';
-    this.dom.append(head);
+    this.heading('Picture');
     const pending = node.attrs.upload && pendingFiles.get(node.attrs.upload);
     if (pending) {
       const img = document.createElement('img');
@@ -146,10 +152,7 @@ export class ImageView extends FieldsView {
 export class EmbedView extends FieldsView {
   constructor(node, view, getPos) {
     super(node, view, getPos, 'embed');
-    const head = document.createElement('p');
-    head.className = 'pm-block-label';
-    head.textContent = 'Embed (shown to readers as a link card)';
-    this.dom.append(head);
+    this.heading('Embed (shown to readers as a link card)');
     this.inputs.url = field(this.dom, 'Link to the post or video', node.attrs.url, (v) => this.set('url', v), { type: 'url', field: 'url' });
     this.inputs.title = field(this.dom, 'Title', node.attrs.title, (v) => this.set('title', v), { field: 'title' });
     this.inputs.provider = field(this.dom, 'Provider', node.attrs.provider, (v) => this.set('provider', v), { field: 'provider' });
@@ -159,24 +162,9 @@ export class EmbedView extends FieldsView {
 export class SourcesView extends FieldsView {
   constructor(node, view, getPos) {
     super(node, view, getPos, 'sources');
-    const head = document.createElement('p');
-    head.className = 'pm-block-label';
-    head.textContent = 'Sources (listed under the article and given to search engines as citations)';
-    const id = 'pm-field-' + (++counter);
-    const wrap = document.createElement('div');
-    wrap.className = 'field';
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.textContent = 'One source a line: Title | https://address | note (optional)';
-    const area = document.createElement('textarea');
-    area.id = id;
-    area.rows = 4;
-    area.dataset.field = 'items';
-    area.value = sourceLines(node.attrs.items);
-    area.addEventListener('input', () => this.set('items', sourcesOf(area.value)));
-    wrap.append(label, area);
-    this.dom.append(head, wrap);
-    this.area = area;
+    this.heading('Sources (listed under the article and given to search engines as citations)');
+    this.area = field(this.dom, 'One source a line: Title | https://address | note (optional)', sourceLines(node.attrs.items),
+      (v) => this.set('items', sourcesOf(v)), { rows: 4, field: 'items' });
   }
 
   update(node) {
@@ -190,10 +178,7 @@ export class SourcesView extends FieldsView {
 export class KeptView extends FieldsView {
   constructor(node, view, getPos) {
     super(node, view, getPos, 'kept');
-    const head = document.createElement('p');
-    head.className = 'pm-block-label';
-    head.textContent = `A ${(node.attrs.block && node.attrs.block.type) || 'block'} block: this editor keeps it as it is; move or delete it here, edit it in the form without script.`;
-    this.dom.append(head);
+    this.heading(`A ${(node.attrs.block && node.attrs.block.type) || 'block'} block: this editor keeps it as it is; move or delete it here, edit it in the form without script.`);
   }
 }
 

@@ -67,7 +67,7 @@ public sealed class ErrorReportsModel(BroadsheetDb db, Feedback.ErrorReports rep
         PageNumber = Math.Max(1, PageNumber);
         Time = PublicationTime.Of(await db.Publications.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct));
         OpenCount = await reports.CountOpenAsync(ct);
-        var page = await reports.ListAsync(open: !Resolved, PageNumber, ct);
+        var page = await reports.ListAsync(open: !Resolved, PageNumber, Feedback.ErrorReports.PageSize, ct);
         HasNext = page.Count == Feedback.ErrorReports.PageSize;
         Reports = page;
     }
