@@ -96,6 +96,10 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await formatting.GetByRole(AriaRole.Button, new() { Name = "Bold" }).ClickAsync();
         await Assertions.Expect(BodyText(page).Locator("strong")).ToHaveTextAsync("The wall reopens on Monday");
         await page.Keyboard.PressAsync("End");
+        // ProseMirror reads the moved caret from the selectionchange event: let it arrive before typing, or the text
+        // replaces the whole selection as a too-fast keyboard would.
+        await page.WaitForFunctionAsync("() => document.getSelection().isCollapsed");
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         await page.Keyboard.PressAsync("Control+B");
         await page.Keyboard.InsertTextAsync(", the port said.");
         await formatting.GetByRole(AriaRole.Button, new() { Name = "Picture from library" }).ClickAsync();
