@@ -66,13 +66,16 @@ public sealed class PingTests : IAsyncLifetime
         // The new section, topic and author have their own pings; the article's must be told apart from them.
         await WaitUntilAsync(() => new[] { "/feeds/sections/ports/", "/feeds/topics/diplomacy/", "/feeds/authors/wire-desk/" }.All(feed =>
             hub.Received.Any(p => p.Kind == PingKind.WebSub && p.Status == 204 && p.Urls.Any(u => u.Contains(feed, StringComparison.Ordinal)))));
+        // Each change's IndexNow submission goes after its WebSub one; the baseline waits for those too.
+        await WaitUntilAsync(() => new[] { "/news/ports", "/topics/diplomacy", "/authors/wire-desk" }.All(page =>
+            hub.Received.Any(p => p.Kind == PingKind.IndexNow && p.Urls.Contains(BaseUrl + page))));
         var seen = hub.Received.Count;
         hub.FailWebSub = 1;
 
         await admin.PublishAsync(id);
         var articleUrl = $"{BaseUrl}/news/ports/article/{id}/pilots-return-to-the-harbour";
         await WaitUntilAsync(() => hub.Received.Skip(seen).Any(p => p.Kind == PingKind.IndexNow && p.Urls.Contains(articleUrl)));
-        var indexNow = hub.Received.Skip(seen).First(p => p.Kind == PingKind.IndexNow);
+        var indexNow = hub.Received.Skip(seen).First(p => p.Kind == PingKind.IndexNow && p.Urls.Contains(articleUrl));
         Assert.Equal(200, indexNow.Status);
         Assert.Equal("pings.example", indexNow.Host);
         Assert.Equal(Key, indexNow.Key);
