@@ -383,7 +383,10 @@ public class DemoSeedingSwitchTests
         await db.SaveChangesAsync(Ct);
         db.ChangeTracker.Clear();
 
-        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(Ct));
+        using var folder = new DemoFolderCopy();
+        folder.ShrinkPictures();
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => scope.ServiceProvider.GetRequiredService<DemoContent>().SeedAsync(folder.Path, Ct));
         Assert.Contains("publication.json", refused.Message, StringComparison.Ordinal);
 
         Assert.False(await db.Articles.AnyAsync(Ct));
@@ -402,6 +405,7 @@ public class DemoSeedingSwitchTests
         await using var app = new BroadsheetApp(provider, seedDemoContent: false);
         _ = app.BaseAddress;
         using var folder = new DemoFolderCopy();
+        folder.ShrinkPictures();
         // Articles are written after everything else, so this fails late: after images, sections and earlier articles.
         folder.Edit("articles/14-explainer-what-port.md", text => text.Replace("type: explainer", "type: explainer\nlanguage: not a language", StringComparison.Ordinal));
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Demo;
+using SkiaSharp;
 
 namespace Broadsheet.Tests.Demo;
 
@@ -26,6 +27,22 @@ public sealed class DemoFolderCopy : IDisposable
         var after = change(before);
         Assert.NotEqual(before, after);
         File.WriteAllText(path, after);
+    }
+
+    /// <summary>
+    /// Replaces every picture with a copy a quarter as wide and high, same shape and format: for a test of what a seeding
+    /// that fails leaves behind, where the pictures' files must be written and removed but their size is beside the point
+    /// (the shipped pictures cost seconds of CPU per seeding; the full-size seeding is tested in <c>DemoContentTests</c>).
+    /// </summary>
+    public void ShrinkPictures()
+    {
+        foreach (var file in Directory.GetFiles(System.IO.Path.Combine(Path, "images"), "*.jpg"))
+        {
+            using var original = SKBitmap.Decode(file);
+            using var small = original.Resize(new SKImageInfo(original.Width / 4, original.Height / 4), new SKSamplingOptions(SKFilterMode.Linear));
+            using var encoded = small.Encode(SKEncodedImageFormat.Jpeg, 80);
+            File.WriteAllBytes(file, encoded.ToArray());
+        }
     }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);

@@ -124,6 +124,42 @@ The ferry will carry 300 passengers and run every half hour.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/listen/{id}/espeak-en-gb/..%2F..%2Fbroadsheet.db", Ct)).StatusCode);
     }
 
+    /// <summary>
+    /// With the shipped <see cref="ListenOptions.VoicesAhead"/> (the demo as <c>./run.sh</c> starts it), a published
+    /// article gets audio in the first voices of its language without any listener asking: the voices queued ahead,
+    /// and no other. The browser tests' demo site makes one voice ahead (its whole demo in every voice would cost the
+    /// run a minute of CPU); its test checks that every demo article is spoken.
+    /// </summary>
+    [Fact]
+    public async Task With_the_shipped_settings_each_article_gets_its_languages_first_voices_unasked()
+    {
+        var voicesAhead = new ListenOptions().VoicesAhead;
+        Assert.True(voicesAhead >= 2);
+        await using var app = new ListenApp(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["Broadsheet:Listen:VoicesAhead"] = voicesAhead.ToString(CultureInfo.InvariantCulture) });
+        var catalog = app.Services.GetRequiredService<SpeechVoices>().Current;
+        var articles = new[]
+        {
+            (Id: await ListenSteps.PublishAsync(app, "Ferry budget approved ahead of the tenders", Story), Language: "en"),
+            (Id: await ListenSteps.PublishAsync(app, "渡輪預算獲批", "港務委員會週二通過新渡輪的預算。招標將於三月開始，五月動工。", language: "zh-Hant", summary: ["委員會通過預算"]), Language: "zh-Hant"),
+        };
+
+        foreach (var (id, language) in articles)
+        {
+            var expected = catalog.VoicesFor(language).Take(voicesAhead).Select(v => v.Id).Order().ToList();
+            Assert.Equal(voicesAhead, expected.Count);
+            // Read the queue itself: asking the status endpoint for a voice would queue that voice.
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            List<ArticleAudio> rows;
+            while ((rows = await app.AudioRowsAsync(id)).Count(r => r.Status == AudioStatus.Ready) < voicesAhead && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, Ct);
+            }
+            Assert.Empty(rows.Where(r => r.LastError is not null).Select(r => $"{r.VoiceId}: {r.LastError}"));
+            Assert.Equal(expected, rows.Where(r => r.Status == AudioStatus.Ready).Select(r => r.VoiceId).Order());
+            Assert.Equal(expected, rows.Select(r => r.VoiceId).Order());
+        }
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
