@@ -4,6 +4,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Media;
 using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.BrowserTests;
@@ -23,11 +24,27 @@ public sealed partial class NewsroomJourneyTests
     [Fact]
     public async Task A_twelve_block_story_is_written_reordered_by_keyboard_and_published_without_a_page_load()
     {
-        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Blake Blocks");
+        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "B. Blocks");
         var heroId = await LibraryImageAsync("Gulls circle the ferry terminal at dawn");
+        var byline = await ContributorAsync("Blake Blocks");
         await using var watched = await SignInAsync(user.Email!);
         var page = watched.Page;
+
+        // The editor says which contributor they are ("This is me"), by keyboard; new articles start with that byline.
+        await watched.GotoAsync("/newsroom/account");
+        Assert.Empty(await Axe.ViolationsAsync(page));
+        await page.GetByLabel("Which contributor are you?").FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.GetByLabel("Which contributor are you?").SelectOptionAsync(byline);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "This is me" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Your byline is Blake Blocks");
+        Assert.Empty(await Axe.ViolationsAsync(page));
+
         await watched.GotoAsync("/newsroom/articles/new");
+        await Assertions.Expect(page.Locator("input[name='Form.Byline[0].Name']")).ToHaveValueAsync("Blake Blocks");
+        await Assertions.Expect(page.Locator("#contributor-names option").First).ToHaveAttributeAsync("value", "Blake Blocks");
         var loads = 0;
         page.Load += (_, _) => loads++;
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && !frame.Url.Contains("/newsroom/articles/", StringComparison.Ordinal)) loads++; };
@@ -36,7 +53,6 @@ public sealed partial class NewsroomJourneyTests
         Assert.Equal("", await page.GetByLabel("Section").InputValueAsync());
         await page.GetByLabel("Headline").FillAsync("Night ferry returns to the harbour after ten years");
         await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
-        await page.Locator("input[name='Form.Byline[0].Name']").FillAsync("Blake Blocks");
         await page.GetByLabel("Summary points").FillAsync("The night ferry runs again from June.");
 
         // Ten paragraphs typed straight through, by keyboard.
@@ -119,6 +135,16 @@ public sealed partial class NewsroomJourneyTests
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Saved and published.");
         var article = await site.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Published, article.Status);
+        // The editor follows the new state without a reload: Unpublish instead of Publish, the time to the second.
+        var workflow = page.Locator("#workflow-actions");
+        await Assertions.Expect(workflow.GetByRole(AriaRole.Button, new() { Name = "Unpublish" })).ToBeVisibleAsync();
+        await Assertions.Expect(workflow.GetByRole(AriaRole.Button, new() { Name = "Save and publish now" })).ToHaveCountAsync(0);
+        await Assertions.Expect(workflow.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#schedule-field")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#article-state")).ToHaveTextAsync(
+            $"Status: Published at {article.FirstPublishedAt!.Value.ToString("d MMM yyyy, HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC · version {article.Version} · last changed {article.ModifiedAt.ToString("d MMM yyyy, HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC by B. Blocks");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "View on the site" })).ToHaveAttributeAsync("href", article.PublicPath);
+        Assert.Equal(["Blake Blocks"], await BylineAsync(id));
         Assert.Equal(12, article.Body.Count);
         Assert.IsType<HeadingBlock>(article.Body[5]);
         Assert.IsType<ImageBlock>(article.Body[8]);
@@ -205,6 +231,20 @@ public sealed partial class NewsroomJourneyTests
 
     private static async Task<List<JsonElement>> BlocksAsync(IPage page) =>
         [.. JsonDocument.Parse(await page.Locator("input[name='Form.BodyJson']").InputValueAsync()).RootElement.EnumerateArray()];
+
+    private async Task<string> ContributorAsync(string name)
+    {
+        await using var scope = site.App.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Broadsheet.Articles.Contributors.ContributorWriter>().CreateAsync(new() { Name = name }, Ct);
+        return created.Value!.Slug;
+    }
+
+    private async Task<List<string>> BylineAsync(int id)
+    {
+        await using var scope = site.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>();
+        return await db.Set<BylineEntry>().Where(b => b.ArticleId == id).OrderBy(b => b.Position).Select(b => b.Contributor.Name).ToListAsync(Ct);
+    }
 
     private async Task<Guid> LibraryImageAsync(string alt)
     {
