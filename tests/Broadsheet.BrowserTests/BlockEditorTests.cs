@@ -41,6 +41,8 @@ public sealed partial class NewsroomJourneyTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Your byline is Blake Blocks");
         Assert.Empty(await Axe.ViolationsAsync(page));
+        Assert.Empty(await SidewaysScrollAsync(page, "the account page"));
+        await page.SetViewportSizeAsync(1400, 1000);
 
         await watched.GotoAsync("/newsroom/articles/new");
         await Assertions.Expect(page.Locator("input[name='Form.Byline[0].Name']")).ToHaveValueAsync("Blake Blocks");
@@ -151,20 +153,7 @@ public sealed partial class NewsroomJourneyTests
         Assert.Equal(0, loads);
 
         // Widths and text size, then the Google Docs paste in a new article.
-        var failures = new List<string>();
-        foreach (var width in new[] { 320, 390, 1280 })
-        {
-            foreach (var text in new[] { "100%", "200%" })
-            {
-                await page.SetViewportSizeAsync(width, 800);
-                await page.EvaluateAsync("size => document.documentElement.style.fontSize = size", text);
-                if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
-                {
-                    failures.Add($"{width} px, {text} text: scrolls sideways");
-                }
-            }
-        }
-        await page.EvaluateAsync("() => document.documentElement.style.fontSize = ''");
+        var failures = await SidewaysScrollAsync(page, "the editor");
         await page.SetViewportSizeAsync(1400, 1000);
         failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"editor: {v}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -227,6 +216,26 @@ public sealed partial class NewsroomJourneyTests
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Publish anyway" }).ClickAsync();
         await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Published past the checklist's warnings.");
         Assert.Equal(ArticleStatus.Published, (await site.ArticleAsync(id)).Status);
+    }
+
+    /// <summary>Where <paramref name="page"/> scrolls sideways at 320, 390 and 1280 px, with text at 100% and 200%.</summary>
+    private static async Task<List<string>> SidewaysScrollAsync(IPage page, string what)
+    {
+        var failures = new List<string>();
+        foreach (var width in new[] { 320, 390, 1280 })
+        {
+            foreach (var text in new[] { "100%", "200%" })
+            {
+                await page.SetViewportSizeAsync(width, 800);
+                await page.EvaluateAsync("size => document.documentElement.style.fontSize = size", text);
+                if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                {
+                    failures.Add($"{what} at {width} px, {text} text: scrolls sideways");
+                }
+            }
+        }
+        await page.EvaluateAsync("() => document.documentElement.style.fontSize = ''");
+        return failures;
     }
 
     private static async Task<List<JsonElement>> BlocksAsync(IPage page) =>

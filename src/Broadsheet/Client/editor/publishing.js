@@ -174,7 +174,7 @@ export function createPublishing({ form, view, token, announce, showBlockErrors,
     const guarded = command === 'publish' || command === 'schedule';
     say(guarded ? 'Saving and checking before ' + (command === 'publish' ? 'publishing' : 'scheduling') + '…' : 'Saving…');
     try {
-      const { response, json } = await post(saveUrl(), { command, PublishPastWarnings: confirmed ? 'true' : 'false' });
+      const { response, json } = await post(saveUrl(), { command, 'Form.PublishPastWarnings': confirmed ? 'true' : 'false' });
       if (response.redirected || response.status === 409 || response.status === 400 || response.status === 401) {
         postForm(submitter);
         return;
