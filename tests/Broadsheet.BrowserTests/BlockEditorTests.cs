@@ -4,6 +4,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Media;
 using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.BrowserTests;
@@ -23,11 +24,29 @@ public sealed partial class NewsroomJourneyTests
     [Fact]
     public async Task A_twelve_block_story_is_written_reordered_by_keyboard_and_published_without_a_page_load()
     {
-        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Blake Blocks");
+        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "B. Blocks");
         var heroId = await LibraryImageAsync("Gulls circle the ferry terminal at dawn");
+        var byline = await ContributorAsync("Blake Blocks");
         await using var watched = await SignInAsync(user.Email!);
         var page = watched.Page;
+
+        // The editor says which contributor they are ("This is me"), by keyboard; new articles start with that byline.
+        await watched.GotoAsync("/newsroom/account");
+        Assert.Empty(await Axe.ViolationsAsync(page));
+        await page.GetByLabel("Which contributor are you?").FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.GetByLabel("Which contributor are you?").SelectOptionAsync(byline);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "This is me" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Your byline is Blake Blocks");
+        Assert.Empty(await Axe.ViolationsAsync(page));
+        Assert.Empty(await SidewaysScrollAsync(page, "the account page"));
+        await page.SetViewportSizeAsync(1400, 1000);
+
         await watched.GotoAsync("/newsroom/articles/new");
+        await Assertions.Expect(page.Locator("input[name='Form.Byline[0].Name']")).ToHaveValueAsync("Blake Blocks");
+        await Assertions.Expect(page.Locator("#contributor-names option").First).ToHaveAttributeAsync("value", "Blake Blocks");
         var loads = 0;
         page.Load += (_, _) => loads++;
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && !frame.Url.Contains("/newsroom/articles/", StringComparison.Ordinal)) loads++; };
@@ -36,7 +55,6 @@ public sealed partial class NewsroomJourneyTests
         Assert.Equal("", await page.GetByLabel("Section").InputValueAsync());
         await page.GetByLabel("Headline").FillAsync("Night ferry returns to the harbour after ten years");
         await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
-        await page.Locator("input[name='Form.Byline[0].Name']").FillAsync("Blake Blocks");
         await page.GetByLabel("Summary points").FillAsync("The night ferry runs again from June.");
 
         // Ten paragraphs typed straight through, by keyboard.
@@ -119,26 +137,23 @@ public sealed partial class NewsroomJourneyTests
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Saved and published.");
         var article = await site.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Published, article.Status);
+        // The editor follows the new state without a reload: Unpublish instead of Publish, the time to the second.
+        var workflow = page.Locator("#workflow-actions");
+        await Assertions.Expect(workflow.GetByRole(AriaRole.Button, new() { Name = "Unpublish" })).ToBeVisibleAsync();
+        await Assertions.Expect(workflow.GetByRole(AriaRole.Button, new() { Name = "Save and publish now" })).ToHaveCountAsync(0);
+        await Assertions.Expect(workflow.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#schedule-field")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#article-state")).ToHaveTextAsync(
+            $"Status: Published at {article.FirstPublishedAt!.Value.ToString("d MMM yyyy, HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC · version {article.Version} · last changed {article.ModifiedAt.ToString("d MMM yyyy, HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC by B. Blocks");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "View on the site" })).ToHaveAttributeAsync("href", article.PublicPath);
+        Assert.Equal(["Blake Blocks"], await BylineAsync(id));
         Assert.Equal(12, article.Body.Count);
         Assert.IsType<HeadingBlock>(article.Body[5]);
         Assert.IsType<ImageBlock>(article.Body[8]);
         Assert.Equal(0, loads);
 
         // Widths and text size, then the Google Docs paste in a new article.
-        var failures = new List<string>();
-        foreach (var width in new[] { 320, 390, 1280 })
-        {
-            foreach (var text in new[] { "100%", "200%" })
-            {
-                await page.SetViewportSizeAsync(width, 800);
-                await page.EvaluateAsync("size => document.documentElement.style.fontSize = size", text);
-                if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
-                {
-                    failures.Add($"{width} px, {text} text: scrolls sideways");
-                }
-            }
-        }
-        await page.EvaluateAsync("() => document.documentElement.style.fontSize = ''");
+        var failures = await SidewaysScrollAsync(page, "the editor");
         await page.SetViewportSizeAsync(1400, 1000);
         failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"editor: {v}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -203,8 +218,42 @@ public sealed partial class NewsroomJourneyTests
         Assert.Equal(ArticleStatus.Published, (await site.ArticleAsync(id)).Status);
     }
 
+    /// <summary>Where <paramref name="page"/> scrolls sideways at 320, 390 and 1280 px, with text at 100% and 200%.</summary>
+    private static async Task<List<string>> SidewaysScrollAsync(IPage page, string what)
+    {
+        var failures = new List<string>();
+        foreach (var width in new[] { 320, 390, 1280 })
+        {
+            foreach (var text in new[] { "100%", "200%" })
+            {
+                await page.SetViewportSizeAsync(width, 800);
+                await page.EvaluateAsync("size => document.documentElement.style.fontSize = size", text);
+                if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                {
+                    failures.Add($"{what} at {width} px, {text} text: scrolls sideways");
+                }
+            }
+        }
+        await page.EvaluateAsync("() => document.documentElement.style.fontSize = ''");
+        return failures;
+    }
+
     private static async Task<List<JsonElement>> BlocksAsync(IPage page) =>
         [.. JsonDocument.Parse(await page.Locator("input[name='Form.BodyJson']").InputValueAsync()).RootElement.EnumerateArray()];
+
+    private async Task<string> ContributorAsync(string name)
+    {
+        await using var scope = site.App.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Broadsheet.Articles.Contributors.ContributorWriter>().CreateAsync(new() { Name = name }, Ct);
+        return created.Value!.Slug;
+    }
+
+    private async Task<List<string>> BylineAsync(int id)
+    {
+        await using var scope = site.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>();
+        return await db.Set<BylineEntry>().Where(b => b.ArticleId == id).OrderBy(b => b.Position).Select(b => b.Contributor.Name).ToListAsync(Ct);
+    }
 
     private async Task<Guid> LibraryImageAsync(string alt)
     {

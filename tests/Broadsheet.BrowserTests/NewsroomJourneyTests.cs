@@ -112,19 +112,32 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         Assert.Equal(ArticleStatus.InReview, (await site.ArticleAsync(id)).Status);
         writer.AssertClean();
 
-        // The editor reviews it and schedules it a few seconds ahead (the publication's zone is UTC).
+        // The editor reviews it and schedules it a few seconds ahead (the publication's zone is UTC), without a page load.
         await using var editor = await SignInAsync(editorUser.Email!);
         var desk = editor.Page;
         await editor.GotoAsync("/newsroom/articles?status=inReview");
         await desk.GetByRole(AriaRole.Link, new() { Name = headline }).ClickAsync();
-        var when = DateTime.UtcNow.AddSeconds(6);
+        await desk.WaitForURLAsync(new Regex($"/newsroom/articles/{id}$"));
+        var loads = 0;
+        desk.Load += (_, _) => loads++;
+        var when = DateTime.UtcNow.AddSeconds(10);
         // A whole minute is shown without seconds ("15:30"), and Playwright's fill checks the value it set, so type it so.
         var format = when.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss";
         await desk.GetByLabel("Publish at (UTC)").FillAsync(when.ToString(format, CultureInfo.InvariantCulture));
+        // The story has no summary: the checklist stops an accidental schedule, and going past it is a second decision.
         await desk.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" }).ClickAsync();
-        await Assertions.Expect(desk.Locator(".status")).ToContainTextAsync("Saved and scheduled for");
+        var confirm = desk.GetByRole(AriaRole.Dialog, new() { Name = "Schedule with these warnings?" });
+        await Assertions.Expect(confirm).ToContainTextAsync("Summary");
+        await Assertions.Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Keep editing" })).ToBeFocusedAsync();
+        Assert.Equal(ArticleStatus.InReview, (await site.ArticleAsync(id)).Status);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Schedule anyway" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("#autosave-state")).ToContainTextAsync("Saved and scheduled for");
         var scheduled = await site.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Scheduled, scheduled.Status);
+        await Assertions.Expect(desk.Locator("#article-state")).ToContainTextAsync(
+            $"Status: Scheduled for {scheduled.ScheduledFor!.Value.ToString("d MMM yyyy, HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+        await Assertions.Expect(desk.Locator("#workflow-actions").GetByRole(AriaRole.Button, new() { Name = "Return to draft" })).ToBeVisibleAsync();
+        Assert.Equal(0, loads);
 
         // Readers see it once its time has come (polled over plain HTTP, so the browser only ever loads the live page).
         var path = ArticleUrls.PathOf(JourneySite.Section, id, scheduled.Slug);
@@ -203,28 +216,49 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     }
 
     [Fact]
-    public async Task Unsaved_text_is_autosaved_and_offered_back_after_a_reload()
+    public async Task Unsaved_text_is_offered_back_only_when_it_was_really_lost()
     {
         var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Writer, displayName: "Auto Writer");
         await using var writer = await SignInAsync(user.Email!);
         var page = writer.Page;
+        var browserCopy = page.Locator(".notice[role=alert]");
         await writer.GotoAsync("/newsroom/articles/new");
         await page.GetByLabel("Headline").FillAsync("Autosaved headline");
+        await page.GetByLabel("Section").SelectOptionAsync(JourneySite.Section);
         await WriteBodyAsync(page, "Typed but never saved.");
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#editor-counts [data-words]")).ToHaveTextAsync("4", new() { Timeout = 30_000 });
 
+        // The tab closes with the text only autosaved: the server offers it back, once (the browser's copy is not repeated).
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#autosave-notice")).ToContainTextAsync("were restored");
+        await Assertions.Expect(browserCopy).ToHaveCountAsync(0);
         Assert.Equal("Typed but never saved.", await BodyText(page).Locator("p").First.InnerTextAsync());
         Assert.Equal("Autosaved headline", await page.GetByLabel("Headline").InputValueAsync());
 
-        // Offline: the browser keeps the text and saves it when the connection returns.
+        // Saved: nothing was lost, so nothing is offered on the next visit.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft created.");
+        await page.WaitForURLAsync(new Regex(@"/newsroom/articles/\d+$"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("Headline")).ToHaveValueAsync("Autosaved headline");
+        await Assertions.Expect(page.Locator("#autosave-notice")).ToHaveCountAsync(0);
+        await Assertions.Expect(browserCopy).ToHaveCountAsync(0);
+
+        // Offline, then the tab closes: only this browser has the text, and the next visit offers it back.
         await page.Context.SetOfflineAsync(true);
         await WriteBodyAsync(page, "Typed while offline.");
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Offline", new() { Timeout = 30_000 });
-        await page.Context.SetOfflineAsync(false);
-        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
+        var address = page.Url;
+        var context = page.Context;
+        await page.CloseAsync();
+        await context.SetOfflineAsync(false);
+        var again = await context.NewPageAsync();
+        await again.GotoAsync(address);
+        await Assertions.Expect(again.Locator(".notice[role=alert]")).ToContainTextAsync("This browser kept text you had not saved");
+        await again.GetByRole(AriaRole.Button, new() { Name = "Restore that text" }).ClickAsync();
+        await Assertions.Expect(again.Locator("#autosave-notice")).ToContainTextAsync("were restored");
+        Assert.Equal("Typed while offline.", await BodyText(again).Locator("p").First.InnerTextAsync());
         writer.ConsoleErrors.Clear();
         writer.FailedRequests.Clear();
         writer.AssertClean();

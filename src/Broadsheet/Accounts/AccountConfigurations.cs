@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,7 +17,12 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 
 public sealed class NewsroomUserConfiguration : IEntityTypeConfiguration<NewsroomUser>
 {
-    public void Configure(EntityTypeBuilder<NewsroomUser> e) => e.Property(u => u.DisplayName).HasMaxLength(120);
+    public void Configure(EntityTypeBuilder<NewsroomUser> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(120);
+        // A contributor may be a newsroom account's byline (Contributor.UserId).
+        e.HasMany<Contributor>().WithOne().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
 }
 
 /// <summary>The newsroom's roles exist from the first migration on.</summary>

@@ -84,6 +84,12 @@ public sealed class Contributor
 
     /// <summary>Their profiles elsewhere (<c>sameAs</c>): a personal site, a professional network.</summary>
     public List<string> Links { get; set; } = [];
+
+    /// <summary>
+    /// The newsroom account this person writes as (at most one contributor per account): their byline by default
+    /// and first among the editor's suggestions. Set through <see cref="Contributors.ContributorWriter.LinkUserAsync"/>.
+    /// </summary>
+    public string? UserId { get; set; }
 }
 
 public sealed class Article

@@ -49,6 +49,9 @@ public sealed class ContributorConfiguration : IEntityTypeConfiguration<Contribu
         e.Property(c => c.Expertise).HasConversion(JsonColumn.Converter<List<string>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<string>>());
         e.Property(c => c.Links).HasConversion(JsonColumn.Converter<List<string>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<string>>());
         e.HasOne(c => c.Photo).WithMany().HasForeignKey(c => c.PhotoId).OnDelete(DeleteBehavior.SetNull);
+        // The account's side of the link (its foreign key) is configured in Accounts, which may name the core.
+        e.Property(c => c.UserId).HasMaxLength(450);
+        e.HasIndex(c => c.UserId).IsUnique();
     }
 }
 

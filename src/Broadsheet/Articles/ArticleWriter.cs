@@ -68,6 +68,7 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             Record(article, by with { Summary = by.Summary == ChangedBy.Api.Summary ? "Created" : by.Summary }, now);
             await db.SaveChangesAsync(ct);
+            await DropAutosaveAsync(0, by, ct);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(ct);
@@ -110,6 +111,7 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         Apply(article, valid);
         if (Fingerprint(article) == before)
         {
+            await DropAutosaveAsync(id, by, ct);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(ct);
@@ -129,11 +131,25 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
             db.Entry(revision).State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile: reload it and apply the change again.");
         }
+        await DropAutosaveAsync(id, by, ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
         }
         return WriteResult.Ok(article);
+    }
+
+    /// <summary>
+    /// Drops the saving user's autosave of the article (<see cref="ArticleAutosave"/>; article 0 for the new article
+    /// they were writing) in the save's transaction: their text is content now, so the buffer has nothing left to
+    /// recover, and a save that fails keeps it. Others' autosaves stay: their text is still unsaved.
+    /// </summary>
+    private async Task DropAutosaveAsync(int articleId, ChangedBy by, CancellationToken ct)
+    {
+        if (by.UserId is { } userId)
+        {
+            await db.ArticleAutosaves.Where(a => a.UserId == userId && a.ArticleId == articleId).ExecuteDeleteAsync(ct);
+        }
     }
 
     /// <summary>Marks who changed the article and adds the revision of its new state, saved with it in one transaction.</summary>
@@ -212,12 +228,19 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
         {
             return WriteResult.VersionMismatch<Article>($"Article {id} is at version {article.Version}, not {expected}.");
         }
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Articles.Remove(article);
         var entry = db.AuditEntries.Add(AuditLog.Entry(article, AuditAction.Deleted, by, Now(clock)));
         if (!await TrySaveAsync(ct))
         {
             entry.State = EntityState.Detached;
             return WriteResult.VersionMismatch<Article>($"Article {id} was changed by someone else meanwhile.");
+        }
+        // Everyone's unsaved editor state of the article goes with it: there is nothing left to save it into.
+        await db.ArticleAutosaves.Where(a => a.ArticleId == id).ExecuteDeleteAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
         return WriteResult.Ok(article);
     }

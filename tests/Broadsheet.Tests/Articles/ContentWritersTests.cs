@@ -136,6 +136,37 @@ public sealed class ContentWritersTests(ApiApps apps) : IClassFixture<ApiApps>
     }
 
     [Fact]
+    public async Task Contributor_writer_links_one_person_to_one_account_and_never_takes_anothers_unless_an_admin_does()
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        var first = await NewsroomSession.CreateUserAsync(app, NewsroomRoles.Writer, displayName: "Link Writer");
+        var second = await NewsroomSession.CreateUserAsync(app, NewsroomRoles.Writer, displayName: "Other Writer");
+        async Task<string> CreateAsync(string name, string kind) =>
+            (await WithAsync<WriteResult<Contributor>, ContributorWriter>(app, (w, _) => w.CreateAsync(new ContributorInput { Name = Api.Api.Unique(name), Kind = kind }, Ct))).Value!.Slug;
+        Task<WriteResult<Contributor>> LinkAsync(string slug, string? userId, bool takeOver = false) =>
+            WithAsync<WriteResult<Contributor>, ContributorWriter>(app, (w, _) => w.LinkUserAsync(slug, userId, takeOver, Ct));
+        Task<string?[]> LinksAsync(params string[] slugs) =>
+            WithAsync<string?[], ContributorWriter>(app, async (_, db) => [.. await Task.WhenAll(slugs.Select(s => db.Contributors.Where(c => c.Slug == s).Select(c => c.UserId).SingleAsync(Ct)))]);
+        var person = await CreateAsync("Lin Person", "person");
+        var later = await CreateAsync("Lin Later", "person");
+        var agency = await CreateAsync("Lin Agency", "agency");
+
+        Assert.Equal(WriteStatus.Ok, (await LinkAsync(person, first.Id)).Status);
+        Assert.Equal("userId", (await LinkAsync(agency, first.Id)).Errors.Keys.Single());
+        Assert.Equal("There is no such newsroom account.", (await LinkAsync(later, "no-such-user")).Errors["userId"].Single());
+        // "This is me" cannot take a byline another account has; an admin can.
+        Assert.Equal("userId", (await LinkAsync(person, second.Id)).Errors.Keys.Single());
+        Assert.Equal([first.Id], await LinksAsync(person));
+        Assert.Equal(WriteStatus.Ok, (await LinkAsync(person, second.Id, takeOver: true)).Status);
+        // An account has one byline: linking another person unlinks the first in the same save.
+        Assert.Equal(WriteStatus.Ok, (await LinkAsync(later, second.Id)).Status);
+        Assert.Equal([null, second.Id], await LinksAsync(person, later));
+        Assert.Equal(WriteStatus.Ok, (await LinkAsync(later, null)).Status);
+        Assert.Equal([null, null], await LinksAsync(person, later));
+        Assert.Equal(WriteStatus.NotFound, (await LinkAsync("no-such-contributor", first.Id)).Status);
+    }
+
+    [Fact]
     public async Task Standards_page_writer_needs_a_title_and_text_and_images_from_the_library()
     {
         var app = await apps.On(DatabaseProvider.Sqlite);

@@ -2,6 +2,8 @@ using System.Net;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Broadsheet.Tests.Newsroom.NewsroomTesting;
 
 namespace Broadsheet.Tests.Newsroom;
@@ -181,6 +183,36 @@ public sealed class ArticlesEditorTests(ArticlesApps apps) : IClassFixture<Artic
             Assert.Equal(HttpStatusCode.Redirect, discard.StatusCode);
         }
         Assert.Equal("Saved words.", BrowserForm.Read(await writer.GetPageAsync($"/newsroom/articles/{id}", Ct))["Form.Blocks[0].Text"]);
+
+        // Saving makes the text content: the writer drops the buffer in the same save, so nothing is offered back.
+        var typed = BrowserForm.Read(await writer.GetPageAsync($"/newsroom/articles/{id}", Ct)).Set("Form.Blocks[0].Text", "Typed, autosaved, then saved.");
+        Task<int> BuffersAsync() => WithDbAsync(app, db => db.ArticleAutosaves.CountAsync(a => a.ArticleId == id, Ct));
+        async Task AutosaveAsync(BrowserForm fields)
+        {
+            using var response = await writer.Client.PostAsync($"/newsroom/articles/{id}?handler=Autosave", new FormUrlEncodedContent(fields.Fields), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        await AutosaveAsync(typed);
+        Assert.Equal(1, await BuffersAsync());
+        using (var save = await writer.Client.PostAsync($"/newsroom/articles/{id}", new FormUrlEncodedContent(typed.With("save")), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        }
+        Assert.Equal(0, await BuffersAsync());
+        var afterSave = await writer.GetPageAsync($"/newsroom/articles/{id}", Ct);
+        Assert.DoesNotContain("were restored", afterSave, StringComparison.Ordinal);
+        // An autosave that crossed the save on its way holds nothing unsaved: no buffer is kept for it.
+        await AutosaveAsync(typed);
+        Assert.Equal(0, await BuffersAsync());
+
+        // Deleting the article takes every buffer of it along.
+        await AutosaveAsync(BrowserForm.Read(afterSave).Set("Form.Blocks[0].Text", "Typed before the article was deleted."));
+        Assert.Equal(1, await BuffersAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ArticleWriter>().DeleteAsync(id, ct: Ct)).Succeeded);
+        }
+        Assert.Equal(0, await BuffersAsync());
     }
 
     [Theory]

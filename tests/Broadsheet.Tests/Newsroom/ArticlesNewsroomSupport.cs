@@ -145,12 +145,12 @@ internal static class NewsroomTesting
     }
 
     /// <summary>
-    /// These tests' stories are short on purpose (no summary, no picture), so a publish says it goes past the
-    /// publishing checklist, as an editor's "Publish anyway" does; the checklist itself is tested in PublishChecklistTests.
+    /// These tests' stories are short on purpose (no summary, no picture), so a publish or a schedule says it goes past
+    /// the publishing checklist, as an editor's "Publish anyway" does; the checklist itself is tested in PublishChecklistTests.
     /// </summary>
     private static void PastTheChecklist(BrowserForm form, string command)
     {
-        if (command == "publish")
+        if (command is "publish" or "schedule")
         {
             form.Set("Form.PublishPastWarnings", "true");
         }

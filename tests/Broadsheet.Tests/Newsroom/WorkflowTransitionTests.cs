@@ -35,6 +35,73 @@ public sealed class WorkflowTransitionTests(ArticlesApps apps) : IClassFixture<A
         Assert.Empty(await AuditAsync(app, id));
     }
 
+    [Fact]
+    public async Task Scheduling_goes_through_the_checklist_and_each_answer_brings_the_new_state_and_buttons()
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        var section = await SectionAsync(app);
+        var editor = await NewsroomSession.SignInAsync(app, NewsroomRoles.Editor, Ct);
+        var id = await CreateAsync(editor, section, Unique("Ferry timetable changes for the winter"));
+        var form = BrowserForm.Read(await editor.GetPageAsync($"/newsroom/articles/{id}", Ct)).Set("Form.ScheduleFor", "2099-06-01T08:30");
+        async Task<JsonNode> SaveAsync(string command, bool pastWarnings)
+        {
+            var fields = form.With(command).Append(new("Form.PublishPastWarnings", pastWarnings ? "true" : "false"));
+            using var response = await editor.Client.PostAsync($"/newsroom/articles/{id}?handler=Save", new FormUrlEncodedContent(fields), Ct);
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            var json = JsonNode.Parse(body)!;
+            form.Set("Form.Version", json["version"]!.ToString());
+            return json;
+        }
+        string[] Buttons(JsonNode json) => [.. json["state"]!["buttons"]!.AsArray().Select(b => b!["command"]!.ToString())];
+
+        // No summary and no picture: the checklist stops the schedule, the article stays a draft.
+        var stopped = await SaveAsync("schedule", pastWarnings: false);
+        Assert.True(stopped["needsConfirmation"]!.GetValue<bool>());
+        Assert.Contains("Not scheduled yet", stopped["message"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ArticleStatus.Draft, (await ArticleAsync(app, id)).Status);
+
+        var scheduled = await SaveAsync("schedule", pastWarnings: true);
+        Assert.Equal(ArticleStatus.Scheduled, (await ArticleAsync(app, id)).Status);
+        var state = scheduled["state"]!;
+        Assert.Equal(("Scheduled", "for", "1 Jun 2099, 08:30:00 UTC"), (state["status"]!.ToString(), state["whenLabel"]!.ToString(), state["when"]!.ToString()));
+        Assert.Equal(["publish", "schedule", "return-to-draft"], Buttons(scheduled));
+
+        var published = await SaveAsync("publish", pastWarnings: true);
+        var article = await ArticleAsync(app, id);
+        state = published["state"]!;
+        Assert.Equal(("Published", "at"), (state["status"]!.ToString(), state["whenLabel"]!.ToString()));
+        Assert.Equal(article.FirstPublishedAt!.Value.ToString("d MMM yyyy, HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC", state["when"]!.ToString());
+        Assert.Equal(["unpublish"], Buttons(published));
+        Assert.Equal(("Save and update the published article", false, false), (state["saveLabel"]!.ToString(), state["canSchedule"]!.GetValue<bool>(), state["showsChecklist"]!.GetValue<bool>()));
+        Assert.Equal(article.PublicPath, state["publicPath"]!.ToString());
+
+        var unpublished = await SaveAsync("unpublish", pastWarnings: false);
+        Assert.Equal(("Unpublished", ArticleStatus.Unpublished), (unpublished["state"]!["status"]!.ToString(), (await ArticleAsync(app, id)).Status));
+        Assert.Contains("return-to-draft", Buttons(unpublished));
+
+        // Without script: the schedule stops at the same checklist, and "Schedule anyway" keeps the time typed.
+        var plainId = await CreateAsync(editor, section, Unique("Harbour lights to be switched off at night"));
+        var plain = BrowserForm.Read(await editor.GetPageAsync($"/newsroom/articles/{plainId}", Ct)).Set("Form.ScheduleFor", "2099-07-01T06:15");
+        string confirmPath;
+        using (var stop = await editor.Client.PostAsync($"/newsroom/articles/{plainId}", new FormUrlEncodedContent(plain.With("schedule")), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stop.StatusCode);
+            confirmPath = stop.Headers.Location!.OriginalString;
+        }
+        Assert.StartsWith($"/newsroom/articles/{plainId}?confirm=schedule&at=2099-07-01T06", confirmPath, StringComparison.Ordinal);
+        Assert.Equal(ArticleStatus.Draft, (await ArticleAsync(app, plainId)).Status);
+        var confirmPage = await editor.GetPageAsync(confirmPath, Ct);
+        Assert.Contains("Schedule with these warnings?", confirmPage, StringComparison.Ordinal);
+        var confirm = BrowserForm.Read(confirmPage, ".publish-confirm form");
+        using (var anyway = await editor.Client.PostAsync(confirm.Action, new FormUrlEncodedContent(confirm.Fields), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, anyway.StatusCode);
+        }
+        var plainArticle = await ArticleAsync(app, plainId);
+        Assert.Equal((ArticleStatus.Scheduled, new DateTimeOffset(2099, 7, 1, 6, 15, 0, TimeSpan.Zero)), (plainArticle.Status, plainArticle.ScheduledFor));
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Editors_move_an_article_through_every_state_and_each_decision_is_audited(DatabaseProvider provider)

@@ -101,6 +101,64 @@ public sealed class ContributorWriter(BroadsheetDb db)
         return WriteResult.Ok(contributor);
     }
 
+    /// <summary>
+    /// Makes the contributor the byline of the newsroom account <paramref name="userId"/> (null: of none). An account
+    /// has one byline, so another contributor linked to it is unlinked in the same save. A contributor already linked to
+    /// another account is taken over only when <paramref name="takeOver"/> (an admin's decision; a user claiming
+    /// "this is me" cannot take someone else's byline). Errors are keyed <c>userId</c>.
+    /// </summary>
+    public async Task<WriteResult<Contributor>> LinkUserAsync(string slug, string? userId, bool takeOver = false, CancellationToken ct = default)
+    {
+        if (await db.Contributors.FirstOrDefaultAsync(c => c.Slug == slug, ct) is not { } contributor)
+        {
+            return WriteResult.NotFound<Contributor>($"No contributor '{slug}'.");
+        }
+        var errors = new ValidationErrors();
+        if (userId is not null)
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+            {
+                errors.Add("userId", "There is no such newsroom account.");
+            }
+            else if (contributor.Kind != ContributorKind.Person)
+            {
+                errors.Add("userId", "Only a person can be a newsroom account's byline, not an agency.");
+            }
+            else if (contributor.UserId is { } other && other != userId && !takeOver)
+            {
+                errors.Add("userId", "This contributor is another account's byline; an admin can change that.");
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return WriteResult.Invalid<Contributor>(errors);
+        }
+        if (contributor.UserId == userId)
+        {
+            return WriteResult.Ok(contributor);
+        }
+        if (userId is not null)
+        {
+            foreach (var previous in await db.Contributors.Where(c => c.UserId == userId).ToListAsync(ct))
+            {
+                previous.UserId = null;
+            }
+            // The unique index sees the old link go before the new one comes.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await db.SaveChangesAsync(ct);
+            contributor.UserId = userId;
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+            return WriteResult.Ok(contributor);
+        }
+        contributor.UserId = null;
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Ok(contributor);
+    }
+
     /// <summary>Why the contributor cannot be deleted, or null when they are in no byline.</summary>
     public async Task<string?> DeleteBlockedByAsync(Contributor contributor, CancellationToken ct = default)
     {

@@ -51,7 +51,9 @@ public sealed class AuditEntry
 
 /// <summary>
 /// A user's unsaved editor state for one article (<see cref="ArticleId"/> 0 for a new one), saved every few
-/// seconds by the editor's script. It never touches the article or its version; saving the article removes it.
+/// seconds by the editor's script: a buffer, not content. It never touches the article, its version or its
+/// revisions, and no reader, feed or API reads it; the writer drops it in the save that keeps the text
+/// (<see cref="ArticleWriter"/>) and with the article.
 /// </summary>
 public sealed class ArticleAutosave
 {

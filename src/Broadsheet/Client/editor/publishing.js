@@ -1,7 +1,8 @@
-// Saving, submitting and publishing without a page load: the form posts to the editor's JSON handlers (same
-// writer, same validation); field errors are shown beside their field with focus moved there; publishing shows
-// the checklist and, when something is missing, asks for a second, explicit confirmation.
-export function createPublishing({ form, token, announce, showBlockErrors, focusBlockError }) {
+// Saving and every workflow step without a page load: the form posts to the editor's JSON handlers (same writer,
+// same validation, same rules); field errors are shown beside their field with focus moved there; publishing and
+// scheduling show the checklist and, when something is missing, ask for a second, explicit confirmation. Each answer
+// carries the article's new state, so the status line and the buttons follow the workflow without a reload.
+export function createPublishing({ form, view, token, announce, showBlockErrors, focusBlockError }) {
   const mount = document.getElementById('block-editor');
   const saveUrl = () => mount.dataset.save;
   const stateLine = document.getElementById('autosave-state');
@@ -14,8 +15,10 @@ export function createPublishing({ form, token, announce, showBlockErrors, focus
   confirmDialog.innerHTML = '<h2 id="publish-confirm-heading">Publish with these warnings?</h2>'
     + '<p>The article is saved. Before it goes to readers, check:</p><ul class="checklist-items"></ul>'
     + '<div class="actions"><button type="button" data-keep>Keep editing</button>'
-    + '<button type="button" class="button-danger" data-publish>Publish anyway</button></div>';
+    + '<button type="button" class="button-danger" data-go>Publish anyway</button></div>';
   document.body.append(confirmDialog);
+  // The step the dialog confirms: publish or schedule.
+  let confirming = 'publish';
 
   const renderChecklist = (target, items) => {
     target.replaceChildren(...items.map((item) => {
@@ -70,11 +73,80 @@ export function createPublishing({ form, token, announce, showBlockErrors, focus
       for (const key of ['save', 'publish', 'checklist']) if (mount.dataset[key]) mount.dataset[key] = mount.dataset[key].replace(/\/new(?=\?|$)/, '/' + id);
       history.replaceState(null, '', '/newsroom/articles/' + id);
     }
-    if (json.status) {
-      const tag = document.querySelector('.article-state .tag');
-      if (tag) tag.textContent = json.status;
-    }
+    applyState(json.state);
     form.dispatchEvent(new CustomEvent('broadsheet:saved', { detail: { id: json.id } }));
+  };
+
+  // The status line, the save button's label, the workflow buttons, the schedule field and the checklist, as the
+  // server's rules give them for the article's new state (EditorState).
+  const applyState = (state) => {
+    if (!state) return;
+    const hadFocus = document.activeElement;
+    let line = document.getElementById('article-state');
+    if (!line) {
+      line = document.createElement('p');
+      line.className = 'article-state';
+      line.id = 'article-state';
+      document.querySelector('main h1')?.after(line);
+    }
+    line.tabIndex = -1;
+    const tag = document.createElement('strong');
+    tag.className = 'tag';
+    tag.textContent = state.status;
+    const parts = ['Status: ', tag];
+    if (state.when) {
+      const time = document.createElement('time');
+      time.dateTime = state.whenIso;
+      time.textContent = state.when;
+      parts.push(' ' + state.whenLabel + ' ', time);
+    }
+    parts.push(' · version ' + state.version + ' · last changed ' + state.modified + ' by ' + state.by);
+    line.replaceChildren(...parts);
+    form.querySelectorAll('button[name="command"][value="save"]').forEach((b) => { b.textContent = state.saveLabel; });
+    const actions = document.getElementById('workflow-actions');
+    if (actions) {
+      const del = actions.querySelector('button[value="delete-article"]');
+      actions.querySelectorAll('button[name="command"]').forEach((b) => { if (b.value !== 'save' && b !== del) b.remove(); });
+      for (const spec of state.buttons) {
+        const button = document.createElement('button');
+        button.type = 'submit';
+        button.name = 'command';
+        button.value = spec.command;
+        if (spec.style) button.className = spec.style;
+        button.textContent = spec.label;
+        actions.insertBefore(button, del);
+      }
+      if (del && !state.canDelete) del.remove();
+    }
+    const schedule = document.getElementById('schedule-field');
+    if (schedule) schedule.hidden = !state.canSchedule;
+    if (checklist) checklist.hidden = !state.showsChecklist;
+    let site = document.getElementById('view-on-site');
+    if (state.publicPath) {
+      if (!site) {
+        site = document.createElement('span');
+        site.id = 'view-on-site';
+        const link = document.createElement('a');
+        link.textContent = 'View on the site';
+        site.append(' · ', link);
+        document.getElementById('editor-links')?.append(site);
+      }
+      site.querySelector('a').href = state.publicPath;
+    } else {
+      site?.remove();
+    }
+    if (!state.canEdit) {
+      // A writer's submitted story is the editors' now: readable, not editable, as the page shows it on a reload.
+      view?.setProps({ editable: () => false });
+      const fields = form.querySelector(':scope > fieldset');
+      if (fields) fields.disabled = true;
+      const notice = document.createElement('p');
+      notice.className = 'notice';
+      notice.textContent = 'This article is with the editors for review: you can read it but not change it.';
+      form.parentElement.before(notice);
+    }
+    // The button pressed may be gone (Publish after publishing): keyboard users continue from the new status.
+    if (!hadFocus || !hadFocus.isConnected || hadFocus.disabled || hadFocus === document.body) line.focus();
   };
 
   const post = async (url, extra) => {
@@ -99,9 +171,10 @@ export function createPublishing({ form, token, announce, showBlockErrors, focus
   const run = async (command, confirmed, submitter) => {
     if (busy) return;
     busy = true;
-    say(command === 'publish' ? 'Saving and checking before publishing…' : 'Saving…');
+    const guarded = command === 'publish' || command === 'schedule';
+    say(guarded ? 'Saving and checking before ' + (command === 'publish' ? 'publishing' : 'scheduling') + '…' : 'Saving…');
     try {
-      const { response, json } = await post(saveUrl(), { command, PublishPastWarnings: confirmed ? 'true' : 'false' });
+      const { response, json } = await post(saveUrl(), { command, 'Form.PublishPastWarnings': confirmed ? 'true' : 'false' });
       if (response.redirected || response.status === 409 || response.status === 400 || response.status === 401) {
         postForm(submitter);
         return;
@@ -117,10 +190,14 @@ export function createPublishing({ form, token, announce, showBlockErrors, focus
       adopt(json);
       if (json.checklist && checklist) renderChecklist(checklist.querySelector('ul'), json.checklist);
       if (json.needsConfirmation) {
+        confirming = command;
+        const verb = command === 'schedule' ? 'Schedule' : 'Publish';
+        confirmDialog.querySelector('h2').textContent = verb + ' with these warnings?';
+        confirmDialog.querySelector('[data-go]').textContent = verb + ' anyway';
         renderChecklist(confirmDialog.querySelector('ul'), json.checklist.filter((i) => !i.passed));
         confirmDialog.showModal();
         confirmDialog.querySelector('[data-keep]').focus();
-        say('Saved, not published: the checklist needs your confirmation.');
+        say('Saved, not ' + (command === 'schedule' ? 'scheduled' : 'published') + ': the checklist needs your confirmation.');
         return;
       }
       say(json.message || 'Saved.');
@@ -130,10 +207,16 @@ export function createPublishing({ form, token, announce, showBlockErrors, focus
       busy = false;
     }
   };
-  confirmDialog.querySelector('[data-keep]').addEventListener('click', () => { confirmDialog.close(); say('Not published.'); });
-  confirmDialog.querySelector('[data-publish]').addEventListener('click', () => { confirmDialog.close(); run('publish', true, form.querySelector('button[value="publish"]')); });
+  confirmDialog.querySelector('[data-keep]').addEventListener('click', () => {
+    confirmDialog.close();
+    say(confirming === 'schedule' ? 'Not scheduled.' : 'Not published.');
+  });
+  confirmDialog.querySelector('[data-go]').addEventListener('click', () => {
+    confirmDialog.close();
+    run(confirming, true, form.querySelector('button[value="' + confirming + '"]'));
+  });
 
-  const handled = new Set(['save', 'submit', 'publish']);
+  const handled = new Set(['save', 'submit', 'publish', 'schedule', 'unpublish', 'return-to-draft']);
   form.addEventListener('submit', (event) => {
     const command = event.submitter?.value;
     if (bypass) { bypass = false; return; }

@@ -7,26 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Newsroom.Articles;
 
 /// <summary>
-/// The byline's suggestions: every contributor, the signed-in writer's own first. A writer's contributor is the one
-/// bearing their display name (the name Admin → Users gives them and Admin → Contributors shows readers).
+/// The byline's suggestions: every contributor, the signed-in writer's own first. A writer's own contributor is the
+/// one linked to their account (<see cref="Contributor.UserId"/>: "this is me" on their account page, or an admin's
+/// link), never a guess by name.
 /// </summary>
 public static class BylineSuggestions
 {
     public const int Max = 1000;
 
-    public static async Task<Contributor?> OwnContributorAsync(BroadsheetDb db, ClaimsPrincipal user, CancellationToken ct)
+    public static Task<Contributor?> OwnContributorAsync(BroadsheetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var name = NewsroomClaims.Actor(user).Name.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // Translated to SQL lower(…) = …: case-insensitive on both providers, which StringComparison is not.
-        return name.Length == 0 ? null : await db.Contributors.AsNoTracking().Where(c => c.Name.ToLower() == name).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
-#pragma warning restore CA1862
+        var userId = NewsroomClaims.Actor(user).UserId;
+        return db.Contributors.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId, ct);
     }
 
-    /// <summary>Contributor names A to Z, the writer's own first (their display name when no contributor bears it yet: saving makes one).</summary>
+    /// <summary>Contributor names A to Z, the writer's own first (their display name while no contributor is linked to them: saving makes one).</summary>
     public static async Task<List<string>> NamesAsync(BroadsheetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
         var names = await db.Contributors.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).Take(Max).ToListAsync(ct);
-        return Order(names, NewsroomClaims.Actor(user).Name);
+        var own = await OwnContributorAsync(db, user, ct);
+        return Order(names, own?.Name ?? NewsroomClaims.Actor(user).Name);
     }
 
     /// <summary><paramref name="names"/> with <paramref name="own"/> first (as the list spells it, once).</summary>

@@ -14,8 +14,11 @@ namespace Broadsheet.Newsroom.Articles;
 /// </summary>
 public sealed partial class EditorModel
 {
-    /// <summary>The page follows a publish that the checklist stopped: it shows the list and a second confirmation.</summary>
-    public bool ConfirmingPublish { get; private set; }
+    /// <summary>The step (publish or schedule) the checklist stopped, when the page follows one: it shows the list and a second confirmation.</summary>
+    public Transition? Confirming { get; private set; }
+
+    /// <summary>The time a stopped schedule was for, as typed in the publication's zone.</summary>
+    public string? ConfirmingAt { get; private set; }
 
     public IReadOnlyList<CheckItem> Checklist { get; private set; } = [];
 
@@ -43,11 +46,19 @@ public sealed partial class EditorModel
         {
             return Invalid(new Dictionary<string, string[]> { ["Form.Blocks"] = ["The body sent by the editor could not be read."] });
         }
-        var transition = command switch { "submit" => Transition.Submit, "publish" => Transition.Publish, _ => (Transition?)null };
-        if (transition is { } wanted && wanted != Transition.Submit
-            && (!Actor.IsEditor || (Article is not null && !WorkflowRules.Allows(Article, Actor, wanted))))
+        var transition = EditorState.TransitionOf(command);
+        DateTimeOffset? scheduleFor = null;
+        if (transition == Transition.Schedule)
         {
-            return Problem(StatusCodes.Status403Forbidden, "Only editors can publish.");
+            if (!TryScheduleTime(out var when, out var error))
+            {
+                return Invalid(new Dictionary<string, string[]> { ["Form.ScheduleFor"] = [error] });
+            }
+            scheduleFor = when;
+        }
+        if (transition is { } wanted && !MayAttempt(wanted))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Only editors can do that.");
         }
         var articleId = Article?.Id ?? 0;
         var saved = Article is null
@@ -65,24 +76,21 @@ public sealed partial class EditorModel
                 return Problem(StatusCodes.Status409Conflict, "Someone else saved this article while you were editing. Your text is kept in this browser: reload the page to compare both versions and merge.");
         }
         var article = saved.Value!;
-        await autosaves.DiscardAsync(Actor.UserId, articleId, ct);
-        if (articleId == 0)
-        {
-            await autosaves.DiscardAsync(Actor.UserId, article.Id, ct);
-        }
         var message = Article is null ? "Draft created." : "Saved.";
-        var checklist = await ChecklistAsync(article, withLinks: transition == Transition.Publish, ct);
-        if (transition == Transition.Publish && !Form.PublishPastWarnings && !PublishChecklist.AllPassed(checklist))
+        var guarded = transition is Transition.Publish or Transition.Schedule;
+        var checklist = await ChecklistAsync(article, withLinks: guarded, ct);
+        if (guarded && !Form.PublishPastWarnings && !PublishChecklist.AllPassed(checklist))
         {
-            return Answer(article, $"{message} Not published yet: the checklist needs your confirmation.", checklist, needsConfirmation: true);
+            var what = transition == Transition.Publish ? "published" : "scheduled";
+            return Answer(article, $"{message} Not {what} yet: the checklist needs your confirmation.", checklist, needsConfirmation: true);
         }
         if (transition is { } step)
         {
-            var moved = await workflow.ApplyAsync(article.Id, step, article.Version, Actor, null, ct);
+            var moved = await workflow.ApplyAsync(article.Id, step, article.Version, Actor, scheduleFor, ct);
             if (moved.Succeeded)
             {
                 article = moved.Article!;
-                message = step == Transition.Publish ? "Saved and published." : "Saved and submitted for review.";
+                message = EditorState.Done(step, scheduleFor is { } at ? Time.Format(at) : null);
             }
             else
             {
@@ -103,8 +111,11 @@ public sealed partial class EditorModel
         return new JsonResult(new { checklist = await ChecklistAsync(Form.ToSnapshot(), withLinks: true, ct) });
     }
 
-    /// <summary>Publishes the saved article past the checklist's warnings: the second, explicit confirmation.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(string id, int version, CancellationToken ct)
+    /// <summary>
+    /// Publishes or schedules the saved article past the checklist's warnings: the plain form's second, explicit
+    /// confirmation (<paramref name="command"/> publish or schedule, <paramref name="scheduleFor"/> as typed).
+    /// </summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string id, int version, string? command, string? scheduleFor, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failure)
         {
@@ -114,13 +125,32 @@ public sealed partial class EditorModel
         {
             return NotFound();
         }
-        if (!Actor.IsEditor || !WorkflowRules.Allows(Article, Actor, Transition.Publish))
+        if (EditorState.TransitionOf(command) is not (Transition.Publish or Transition.Schedule) || !Actor.IsEditor)
         {
             return Forbid();
         }
-        var moved = await workflow.ApplyAsync(Article.Id, Transition.Publish, version, Actor, null, ct);
-        Shared.StatusMessage.Set(TempData, moved.Succeeded ? "Published past the checklist's warnings." : moved.Message ?? "Not published.");
-        return RedirectToPage(new { id = Article.Id, confirm = moved.Succeeded ? null : "publish" });
+        var step = command == "schedule" ? Transition.Schedule : Transition.Publish;
+        DateTimeOffset? when = null;
+        if (step == Transition.Schedule)
+        {
+            Form.ScheduleFor = scheduleFor;
+            if (!TryScheduleTime(out var at, out var error))
+            {
+                Shared.StatusMessage.Set(TempData, $"Not scheduled: {error}");
+                return RedirectToPage(new { id = Article.Id });
+            }
+            when = at;
+        }
+        var moved = await workflow.ApplyAsync(Article.Id, step, version, Actor, when, ct);
+        if (moved.Succeeded)
+        {
+            Shared.StatusMessage.Set(TempData, step == Transition.Publish
+                ? "Published past the checklist's warnings."
+                : $"Scheduled for {Time.Format(when!.Value)} past the checklist's warnings.");
+            return RedirectToPage(new { id = Article.Id });
+        }
+        Shared.StatusMessage.Set(TempData, moved.Message ?? "Nothing changed.");
+        return RedirectToPage(new { id = Article.Id, confirm = command, at = scheduleFor });
     }
 
     private async Task<IReadOnlyList<CheckItem>> ChecklistAsync(Article article, bool withLinks, CancellationToken ct) =>
@@ -148,7 +178,8 @@ public sealed partial class EditorModel
         return images.ToDictionary(i => i.Id, Broadsheet.Newsroom.Images.Thumbnails.Small);
     }
 
-    private static JsonResult Answer(Article article, string message, IReadOnlyList<CheckItem> checklist, bool needsConfirmation) => new(new
+    /// <summary>What the editor needs after a save or a step: the article's new version and state, the message and the checklist.</summary>
+    private JsonResult Answer(Article article, string message, IReadOnlyList<CheckItem> checklist, bool needsConfirmation) => new(new
     {
         id = article.Id,
         version = article.Version,
@@ -156,6 +187,7 @@ public sealed partial class EditorModel
         message,
         needsConfirmation,
         checklist,
+        state = EditorState.Of(article, Actor, Time),
     });
 
     private static ObjectResult Invalid(Dictionary<string, string[]> errors) => new(new ValidationProblemDetails(errors)

@@ -55,6 +55,9 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
 
     public ConflictView? Conflict { get; private set; }
 
+    /// <summary>The page answers the form's own post (errors, a conflict, a rearranged form): it shows the text posted.</summary>
+    public bool AnswersPost => HttpMethods.IsPost(Request.Method);
+
     public List<SelectListItem> Sections { get; private set; } = [];
 
     public List<SelectListItem> Images { get; private set; } = [];
@@ -86,13 +89,15 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
 
     public static readonly IReadOnlyList<SelectListItem> Levels = [new("Level 2 (section)", "2"), new("Level 3", "3"), new("Level 4", "4")];
 
-    public async Task<IActionResult> OnGetAsync(string id, long? restore, string? confirm, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, long? restore, string? confirm, string? at, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failure)
         {
             return failure;
         }
-        ConfirmingPublish = confirm == "publish" && Article is not null && Transitions.Contains(Transition.Publish);
+        var confirming = EditorState.TransitionOf(confirm);
+        Confirming = confirming is Transition.Publish or Transition.Schedule && Article is not null && Transitions.Contains(confirming.Value) ? confirming : null;
+        ConfirmingAt = Confirming == Transition.Schedule ? at : null;
         JustSaved = TempData.Peek(StatusMessage.Key) is string;
         var articleId = Article?.Id ?? 0;
         if (Article is null)
@@ -106,6 +111,7 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
         else
         {
             Form = EditorForm.From(ArticleSnapshot.From(Article), Article.Version);
+            Form.ScheduleFor = ConfirmingAt ?? Form.ScheduleFor;
         }
         if (restore is { } revisionId && Article is not null && CanEdit)
         {
@@ -117,7 +123,7 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
             Notice = $"Version {revision.Version} from {Time.Format(revision.At)} is in the form below. Nothing changes until you save; the published article stays as it is until then.";
         }
         else if (CanEdit && await autosaves.FindAsync(Actor.UserId, articleId, ct) is { } autosave
-            && EditorForm.FromJson(autosave.Form) is { } saved && saved.ToJson() != Form.ToJson())
+            && EditorForm.FromJson(autosave.Form) is { } saved && Unsaved(saved, Form))
         {
             Form = saved;
             Notice = $"Your unsaved changes from {Time.Format(autosave.SavedAt)} were restored. Save to keep them, or discard them.";
@@ -162,22 +168,18 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
             return await DeleteAsync(ct);
         }
 
-        var transition = TransitionOf(command);
+        var transition = EditorState.TransitionOf(command);
         DateTimeOffset? scheduleFor = null;
         if (transition == Transition.Schedule)
         {
-            if (!Time.TryParse(Form.ScheduleFor, out var when, out var error) || when <= clock.GetUtcNow())
+            if (!TryScheduleTime(out var when, out var error))
             {
-                ModelState.AddModelError("Form.ScheduleFor", error ?? "Choose a time in the future.");
+                ModelState.AddModelError("Form.ScheduleFor", error);
                 return await PrepareAsync(ct);
             }
             scheduleFor = when;
         }
-        if (transition is { } wanted && Article is not null && !WorkflowRules.Allows(Article, Actor, wanted) && wanted != Transition.Submit)
-        {
-            return Forbid();
-        }
-        if (transition is { } chosen && !Actor.IsEditor && chosen != Transition.Submit)
+        if (transition is { } wanted && !MayAttempt(wanted))
         {
             return Forbid();
         }
@@ -205,30 +207,20 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
         }
 
         var article = saved.Value!;
-        await autosaves.DiscardAsync(Actor.UserId, articleId, ct);
-        if (articleId == 0)
-        {
-            await autosaves.DiscardAsync(Actor.UserId, article.Id, ct);
-        }
         var done = Article is null ? "Draft created." : "Saved.";
-        if (transition == Transition.Publish && !Form.PublishPastWarnings && !PublishChecklist.AllPassed(await ChecklistAsync(article, withLinks: true, ct)))
+        if (transition is Transition.Publish or Transition.Schedule && !Form.PublishPastWarnings
+            && !PublishChecklist.AllPassed(await ChecklistAsync(article, withLinks: true, ct)))
         {
-            StatusMessage.Set(TempData, $"{done} Not published yet: the checklist below needs your confirmation.");
-            return RedirectToPage(new { id = article.Id, confirm = "publish" });
+            var what = transition == Transition.Publish ? "published" : "scheduled";
+            StatusMessage.Set(TempData, $"{done} Not {what} yet: the checklist below needs your confirmation.");
+            return transition == Transition.Publish
+                ? RedirectToPage(new { id = article.Id, confirm = "publish" })
+                : RedirectToPage(new { id = article.Id, confirm = "schedule", at = Form.ScheduleFor });
         }
         if (transition is { } step)
         {
             var moved = await workflow.ApplyAsync(article.Id, step, article.Version, Actor, scheduleFor, ct);
-            done = moved.Succeeded
-                ? step switch
-                {
-                    Transition.Submit => "Saved and submitted for review.",
-                    Transition.Publish => "Saved and published.",
-                    Transition.Schedule => $"Saved and scheduled for {Time.Format(scheduleFor!.Value)}.",
-                    Transition.Unpublish => "Unpublished: readers no longer see it.",
-                    _ => "Saved and returned to draft.",
-                }
-                : $"{done} {moved.Message}";
+            done = moved.Succeeded ? EditorState.Done(step, scheduleFor is { } at ? Time.Format(at) : null) : $"{done} {moved.Message}";
         }
         StatusMessage.Set(TempData, done);
         return RedirectToPage(new { id = article.Id });
@@ -246,6 +238,13 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
             return Forbid();
         }
         Form.AbsorbBodyJson();
+        if (Article is not null && !Unsaved(Form, EditorForm.From(ArticleSnapshot.From(Article), Article.Version)))
+        {
+            // The editor holds what is stored (an autosave that crossed a save on the way): nothing to recover later.
+            await autosaves.DiscardAsync(Actor.UserId, Article.Id, ct);
+            var now = clock.GetUtcNow();
+            return new JsonResult(new { savedAt = now, display = Time.Format(now) });
+        }
         var at = await autosaves.SaveAsync(Actor.UserId, Article?.Id ?? 0, Form, ct);
         return new JsonResult(new { savedAt = at, display = Time.Format(at) });
     }
@@ -292,7 +291,6 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
             await ShowConflictAsync(ct);
             return await PrepareAsync(ct);
         }
-        await autosaves.DiscardAsync(Actor.UserId, Article.Id, ct);
         StatusMessage.Set(TempData, $"Deleted “{Article.Headline}”.");
         return RedirectToPage("/Newsroom/Articles/Index");
     }
@@ -359,22 +357,33 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
         Images = [.. used.Concat(newest).DistinctBy(i => i.Id).Select(i => new SelectListItem(Shorten(i.Alt), i.Id.ToString()))];
         HeroImage = Form.HeroImageId is { } heroId ? await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.Id == heroId, ct) : null;
         var body = Form.Blocks.Select(b => b.ToBlock()).ToList();
-        Checklist = await ChecklistAsync(Form.ToSnapshot(), withLinks: ConfirmingPublish, ct);
+        Checklist = await ChecklistAsync(Form.ToSnapshot(), withLinks: Confirming is not null, ct);
         ImageThumbs = await ThumbsAsync(Form, ct);
         Words = PlainText.Segments(body).Sum(s => ReadingTime.CountWords(s.Text));
         ReadingMinutes = ReadingTime.Estimate(body, Form.Language, body.Count(b => b is ImageBlock));
         return Page();
     }
 
-    private static string Shorten(string alt) => alt.Length <= 80 ? alt : alt[..79] + "…";
+    /// <summary>Whether <paramref name="buffered"/> holds content that <paramref name="stored"/> does not (compared as the article they would save).</summary>
+    private static bool Unsaved(EditorForm buffered, EditorForm stored) => buffered.ToSnapshot().ToJson() != stored.ToSnapshot().ToJson();
 
-    private static Transition? TransitionOf(string? command) => command switch
+    /// <summary>
+    /// Writers only submit; editors may attempt any step, and a step the article's state no longer allows (someone
+    /// moved it meanwhile) is answered by the workflow with a message after the text is saved.
+    /// </summary>
+    private bool MayAttempt(Transition transition) => Actor.IsEditor || transition == Transition.Submit;
+
+    /// <summary>The schedule field as a time in the future, or the error to show under it.</summary>
+    private bool TryScheduleTime(out DateTimeOffset when, out string error)
     {
-        "submit" => Transition.Submit,
-        "publish" => Transition.Publish,
-        "schedule" => Transition.Schedule,
-        "unpublish" => Transition.Unpublish,
-        "return-to-draft" => Transition.ReturnToDraft,
-        _ => null,
-    };
+        if (!Time.TryParse(Form.ScheduleFor, out when, out var unreadable) || when <= clock.GetUtcNow())
+        {
+            error = unreadable ?? "Choose a time in the future.";
+            return false;
+        }
+        error = "";
+        return true;
+    }
+
+    private static string Shorten(string alt) => alt.Length <= 80 ? alt : alt[..79] + "…";
 }

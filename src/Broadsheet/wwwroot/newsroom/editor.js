@@ -74,6 +74,8 @@
       say('Offline: your text is kept in this browser and will be saved when the connection returns.');
     } else {
       savedAt = started;
+      // The server holds this text now and offers it back itself: this browser's copy would only repeat it.
+      if (changedAt <= started) clearStash();
       say('Draft autosaved at ' + result.saved + '.');
     }
   };
@@ -96,11 +98,13 @@
     savedAt = Date.now();
   });
 
-  // On load: forget what this page already shows, or offer back what only this browser has.
+  // On load: forget what this page already shows, or offer back what only this browser has. A page that answers the
+  // form's own post (an error, a conflict, a rearranged form) shows the text posted, so nothing is lost then either.
   const stash = readStash();
   if (stash) {
     const justSaved = form.dataset.justSaved === 'true';
-    if (same(stash.entries, entries()) || (stash.submitted && justSaved) || stash.at <= serverModified) {
+    const posted = form.dataset.posted === 'true';
+    if (same(stash.entries, entries()) || (stash.submitted && (justSaved || posted)) || stash.at <= serverModified) {
       clearStash();
     } else {
       const notice = document.createElement('div');

@@ -21,6 +21,13 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContributorWriter writ
 
     public IReadOnlyList<SelectListItem> PhotoChoices { get; private set; } = [];
 
+    /// <summary>The newsroom account this contributor is the byline of (empty: none).</summary>
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Newsroom account")]
+    public string? AccountId { get; set; }
+
+    public IReadOnlyList<SelectListItem> AccountChoices { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -53,6 +60,26 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContributorWriter writ
         return RedirectToPage();
     }
 
+    /// <summary>Links the contributor to a newsroom account (or to none), taking it over from another account if need be.</summary>
+    public async Task<IActionResult> OnPostAccountAsync(int id, CancellationToken ct)
+    {
+        var chosen = string.IsNullOrEmpty(AccountId) ? null : AccountId;
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        var result = await writer.LinkUserAsync(Contributor.Slug, chosen, takeOver: true, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(AccountId), result.Errors.SelectMany(e => e.Value).FirstOrDefault() ?? result.Message ?? "Not linked.");
+            Input = ContributorFields.From(Contributor);
+            return Page();
+        }
+        StatusMessage.Set(TempData, result.Value!.UserId is null ? $"'{Contributor.Name}' is no account's byline now." : $"'{Contributor.Name}' is now the byline of that account.");
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -81,6 +108,10 @@ public sealed class ContributorEditModel(BroadsheetDb db, ContributorWriter writ
         Contributor = contributor;
         DeleteBlockedBy = await writer.DeleteBlockedByAsync(contributor, ct);
         PhotoChoices = await ContributorFields.PhotoChoicesAsync(db, contributor.PhotoId, ct);
+        AccountId = contributor.UserId;
+        AccountChoices = [new SelectListItem("(none)", ""), .. (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+            .Select(u => new SelectListItem($"{u.DisplayName} ({u.Email})", u.Id))];
         return true;
     }
 }

@@ -507,11 +507,18 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     PhotoId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Expertise = table.Column<string>(type: "TEXT", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Links = table.Column<string>(type: "TEXT", nullable: false)
+                    Links = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Contributors_Images_PhotoId",
                         column: x => x.PhotoId,
@@ -965,6 +972,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contributors_UserId",
+                table: "Contributors",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ErrorReport_ArticleId",
                 table: "ErrorReport",
                 column: "ArticleId");
@@ -1169,9 +1182,6 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "Contributors");
 
             migrationBuilder.DropTable(
@@ -1179,6 +1189,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WireArrivals");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Images");

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Broadsheet.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBroadsheetDb))]
-    [Migration("20261206235054_InitialCreate")]
+    [Migration("20261207013316_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -414,11 +414,18 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhotoId");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
                         .IsUnique();
 
                     b.ToTable("Contributors");
@@ -1584,6 +1591,11 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasOne("Broadsheet.Media.Image", "Photo")
                         .WithMany()
                         .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Broadsheet.Accounts.NewsroomUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Photo");

@@ -509,11 +509,18 @@ namespace Broadsheet.Data.Migrations.Postgres
                     PhotoId = table.Column<Guid>(type: "uuid", nullable: true),
                     Expertise = table.Column<string>(type: "text", nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Links = table.Column<string>(type: "text", nullable: false)
+                    Links = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Contributors_Images_PhotoId",
                         column: x => x.PhotoId,
@@ -968,6 +975,12 @@ namespace Broadsheet.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contributors_UserId",
+                table: "Contributors",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ErrorReport_ArticleId",
                 table: "ErrorReport",
                 column: "ArticleId");
@@ -1178,9 +1191,6 @@ namespace Broadsheet.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "Contributors");
 
             migrationBuilder.DropTable(
@@ -1188,6 +1198,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "WireArrivals");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Images");
