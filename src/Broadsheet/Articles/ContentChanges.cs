@@ -246,6 +246,14 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         saving.Remove(db);
         // Deleted rows are gone, so the rules find nothing for them now; added rows have their keys.
         var saved = pending.Changed.Where(c => c.State != EntityState.Deleted).ToList();
+        // An article this save created unpublished (a draft) has no page, no search document and no listing yet: nothing
+        // to read back for it or the rows it owns.
+        var drafts = saved.Where(c => c.State == EntityState.Added && c.Entry.Entity is Article { Status: not ArticleStatus.Published })
+            .Select(c => ((Article)c.Entry.Entity).Id).ToHashSet();
+        if (drafts.Count > 0)
+        {
+            saved = [.. saved.Where(c => !articleKeys.KeysOf(c.Entry, c.State).Any(k => drafts.Contains((int)k)))];
+        }
         await CollectAsync(db, saved, pending.Tags, ct);
         await IndexAsync(db, pending.DeletedArticles.Concat(saved.SelectMany(c => articleKeys.KeysOf(c.Entry, c.State)).Cast<int>()), ct);
         await ChangedAsync(db, pending.Tags, ct);

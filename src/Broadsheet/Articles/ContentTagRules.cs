@@ -11,6 +11,11 @@ public static class ChangedKeys
     public static IEnumerable<object> Of(EntityEntry entry, string property)
     {
         var value = entry.Property(property);
+        if (value.IsTemporary)
+        {
+            // A key the save has not assigned yet names no stored row; after the save the real one is read.
+            yield break;
+        }
         if (value.CurrentValue is { } current)
         {
             yield return current;

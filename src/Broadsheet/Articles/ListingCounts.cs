@@ -123,7 +123,10 @@ public sealed class ListingCounts : IArticleIndex
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
         }
         var kept = after.Select(a => a.ArticleId).ToList();
-        await db.Set<ListedArticle>().Where(l => ids.Contains(l.ArticleId) && !kept.Contains(l.ArticleId)).ExecuteDeleteAsync(ct);
+        if (ids.Except(kept).Any())
+        {
+            await db.Set<ListedArticle>().Where(l => ids.Contains(l.ArticleId) && !kept.Contains(l.ArticleId)).ExecuteDeleteAsync(ct);
+        }
         foreach (var listed in after.Where(a => !before.Any(b => b.ArticleId == a.ArticleId && b.Day == a.Day && b.Listings == a.Listings)))
         {
             await db.Database.ExecuteSqlAsync($"""

@@ -125,7 +125,11 @@ public sealed class Publishing(BroadsheetDb db, ArticleWriter writer, TimeProvid
 
     private async Task<(Article? Article, WriteResult<Article>? Failure)> LoadAsync(int id, int? expectedVersion, CancellationToken ct)
     {
-        var article = await ArticleWriter.Load(db, id, ct);
+        // An article this context tracks already (written just before in the same unit of work) is the instance a
+        // tracking query would return anyway: it is not read again.
+        var article = db.Articles.Local.FindEntry(id) is { State: not (EntityState.Deleted or EntityState.Detached) } tracked
+            ? tracked.Entity
+            : await ArticleWriter.Load(db, id, ct);
         if (article is null)
         {
             return (null, WriteResult.NotFound<Article>($"No article {id}."));

@@ -21,10 +21,27 @@ public sealed class WireDesk(
     internal static readonly JsonSerializerOptions ItemJson = new(JsonSerializerDefaults.Web);
 
     // SQLite has one writer at a time and a transaction that read before it wrote cannot wait for another's commit
-    // (it fails at once); taking turns in this process avoids that, and the retry covers other processes.
+    // (it fails at once), while a plain write that finds the database busy is retried by the driver only after a
+    // sleep of its own; every write of the desk takes turns in this process instead, and the retry covers other processes.
     private readonly SemaphoreSlim sqliteTurn = new(1, 1);
 
     public void Dispose() => sqliteTurn.Dispose();
+
+    /// <summary>This process's turn to write, on SQLite (nothing to wait for on PostgreSQL); disposing ends it.</summary>
+    private async Task<Turn> TurnAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return new Turn(null);
+        }
+        await sqliteTurn.WaitAsync(ct);
+        return new Turn(sqliteTurn);
+    }
+
+    private sealed class Turn(SemaphoreSlim? held) : IDisposable
+    {
+        public void Dispose() => held?.Release();
+    }
 
     /// <summary>Stores the delivery and handles each of its items; the receipt says what became of each.</summary>
     public async Task<WireReceipt> ReceiveAsync(WireDelivery delivery, CancellationToken ct)
@@ -77,6 +94,7 @@ public sealed class WireDesk(
                     Headline = delivery.FileName,
                 });
             }
+            using var turn = await TurnAsync(db, ct);
             await db.SaveChangesAsync(ct);
         }
         if (refusal is not null)
@@ -194,18 +212,17 @@ public sealed class WireDesk(
         var fetched = await fetcher.FetchAsync(work.Item, ct);
         for (var attempt = 1; ; attempt++)
         {
-            var sqlite = false;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            sqlite = db.Database.IsSqlite();
-            if (sqlite)
-            {
-                await sqliteTurn.WaitAsync(ct);
-            }
+            var turn = await TurnAsync(db, ct);
             try
             {
-                var handled = await scope.ServiceProvider.GetRequiredService<WireItemHandler>().HandleAsync(
-                    new WireItemHandler.Request(work.ArrivalId, work.Source, work.Item, work.ReceivedAt, clock.GetUtcNow(), work.VersionKey, work.Entry, work.Claim, work.Use, fetched), ct);
+                WireItemHandler.Result handled;
+                using (turn)
+                {
+                    handled = await scope.ServiceProvider.GetRequiredService<WireItemHandler>().HandleAsync(
+                        new WireItemHandler.Request(work.ArrivalId, work.Source, work.Item, work.ReceivedAt, clock.GetUtcNow(), work.VersionKey, work.Entry, work.Claim, work.Use, fetched), ct);
+                }
                 if (handled.Quarantine is { } reason)
                 {
                     return await QuarantineAsync(work.ArrivalId, work.Source, work.Item.Format, work.Item.ItemId, work.Item.Version, reason, work, handled.ArticleId, ct);
@@ -218,13 +235,6 @@ public sealed class WireDesk(
                 // busy database: the next attempt, in a new transaction, sees the winner's rows.
                 logger.LogDebug(ex, "Wire item {ItemId} v{Version} from {Source}: attempt {Attempt} failed, retrying", work.Item.ItemId, work.Item.Version, work.Source, attempt);
             }
-            finally
-            {
-                if (sqlite)
-                {
-                    sqliteTurn.Release();
-                }
-            }
         }
     }
 
@@ -236,6 +246,7 @@ public sealed class WireDesk(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            using var turn = await TurnAsync(db, ct);
             try
             {
                 var now = clock.GetUtcNow();

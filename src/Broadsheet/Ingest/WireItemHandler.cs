@@ -127,6 +127,7 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
             }
 
             var input = WireMapping.ToArticle(item, rules, body, hero);
+            var reason = notes.Count == 0 ? null : string.Join(" ", notes);
             WireStatus status;
             if (article is null)
             {
@@ -136,11 +137,13 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
                     return await FailAsync(picture, "The article could not be written: " + Messages(created.Errors), null, transaction);
                 }
                 story.ArticleId = created.Value!.Id;
+                status = WireStatus.Created;
                 if (rules.AutoPublish && !request.Use)
                 {
+                    // The entry and the story are saved with the publication, not in a save of their own.
+                    Mark(entry, status, story.ArticleId, reason);
                     await MustAsync(publishing.PublishAsync(story.ArticleId.Value, null, by with { Summary = "Published" }, ct));
                 }
-                status = WireStatus.Created;
             }
             else
             {
@@ -164,7 +167,6 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
                 }
                 status = WireStatus.Updated;
             }
-            var reason = notes.Count == 0 ? null : string.Join(" ", notes);
             return await DoneAsync(entry, status, story.ArticleId, reason, transaction, ct);
         }
         catch
@@ -226,12 +228,17 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
     private async Task<Result> DoneAsync(WireEntry entry, WireStatus status, int? articleId, string? reason,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
     {
-        entry.Status = status;
-        entry.ArticleId = articleId;
-        entry.Reason = WireMapping.Shorten(reason, 4000);
+        Mark(entry, status, articleId, reason);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new Result(Outcome(entry));
+    }
+
+    private static void Mark(WireEntry entry, WireStatus status, int? articleId, string? reason)
+    {
+        entry.Status = status;
+        entry.ArticleId = articleId;
+        entry.Reason = WireMapping.Shorten(reason, 4000);
     }
 
     private async Task<Result> FailAsync(Image? picture, string reason, int? articleId, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)

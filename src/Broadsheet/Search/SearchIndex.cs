@@ -18,7 +18,10 @@ public sealed class SearchIndex : IArticleIndex
             .Select(a => new { a.Id, a.Language, a.Headline, a.Summary, a.Body, a.FirstPublishedAt })
             .ToListAsync(ct);
         var kept = articles.Select(a => a.Id).ToList();
-        await db.Set<SearchDocument>().Where(d => ids.Contains(d.ArticleId) && !kept.Contains(d.ArticleId)).ExecuteDeleteAsync(ct);
+        if (ids.Except(kept).Any())
+        {
+            await db.Set<SearchDocument>().Where(d => ids.Contains(d.ArticleId) && !kept.Contains(d.ArticleId)).ExecuteDeleteAsync(ct);
+        }
         foreach (var a in articles)
         {
             var document = Document(a.Id, a.Language, a.Headline, a.Summary, a.Body, a.FirstPublishedAt);

@@ -28,6 +28,14 @@ public sealed class DoorSettings
     [Range(1, 86400)]
     public double ClaimStaleSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How many files of one folder the desk handles at once. Each file is still its own delivery (its own transactions,
+    /// filed on its own once committed); several in flight share the database's commits, and one file's reading and
+    /// parsing overlaps another's writing.
+    /// </summary>
+    [Range(1, 64)]
+    public int FilesInFlight { get; set; } = 8;
+
     /// <summary>Larger files go to quarantine unread.</summary>
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Broadsheet.Data;
 
@@ -30,8 +31,9 @@ public sealed class DropFolder
     private readonly DoorStatus status;
     private readonly ILogger logger;
     private readonly Dictionary<string, Sighting> sightings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Failure> failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Failure> failures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> silentSince = new(StringComparer.Ordinal);
+    private readonly Lock filing = new();
     private DateTimeOffset lastHeartbeat = DateTimeOffset.MinValue;
 
     public DropFolder(string sourceName, string folder, DoorSettings settings, string instanceId, IWireIntake intake, TimeProvider clock, DoorStatus status, ILogger logger)
@@ -76,28 +78,38 @@ public sealed class DropFolder
         Beat(force: true);
     }
 
-    /// <summary>One pass: a sign of life, stale claims taken over, retries of this instance's claims, then every stable new file, oldest first. Returns the files finished.</summary>
+    /// <summary>
+    /// One pass: a sign of life, stale claims taken over, retries of this instance's claims, then every stable new file,
+    /// oldest first, up to <see cref="DoorSettings.FilesInFlight"/> at once (each claimed just before it is handled, so
+    /// other instances share a burst). Returns the files finished.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         Prepare();
         ReclaimStale();
         var finished = 0;
-        foreach (var claimed in Directory.EnumerateFiles(Mine).Where(IsClaim).Order(StringComparer.Ordinal).ToList())
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.FilesInFlight, CancellationToken = ct };
+        var claims = Directory.EnumerateFiles(Mine).Where(IsClaim).Order(StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(claims, parallel, async (claimed, token) =>
         {
-            if (await ProcessAsync(claimed, ct))
+            if (await ProcessAsync(claimed, token))
             {
-                finished++;
+                Interlocked.Increment(ref finished);
             }
-        }
-        foreach (var file in StableFiles())
+        });
+        var stable = StableFiles();
+        foreach (var file in stable)
         {
-            ct.ThrowIfCancellationRequested();
+            sightings.Remove(file);
+        }
+        await Parallel.ForEachAsync(stable, parallel, async (file, token) =>
+        {
             var claimed = Claim(file);
-            if (claimed is not null && await ProcessAsync(claimed, ct))
+            if (claimed is not null && await ProcessAsync(claimed, token))
             {
-                finished++;
+                Interlocked.Increment(ref finished);
             }
-        }
+        });
         status.Folder(sourceName, Waiting(), ClaimCount());
         return finished;
     }
@@ -158,25 +170,28 @@ public sealed class DropFolder
     /// <summary>Renames the file into this instance's claim folder; null when another instance (or the sender) moved it first.</summary>
     private string? Claim(string file)
     {
-        sightings.Remove(file);
-        var target = Path.Combine(Mine, Path.GetFileName(file));
-        if (File.Exists(target))
+        // Files claimed at once could otherwise pick the same free name in the claim folder.
+        lock (filing)
         {
-            target = Unique(Mine, Path.GetFileName(file));
-        }
-        try
-        {
-            // overwrite: a plain rename(2), atomic: of several instances renaming the same file exactly one succeeds.
-            File.Move(file, target, overwrite: true);
-            return target;
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
+            var target = Path.Combine(Mine, Path.GetFileName(file));
+            if (File.Exists(target))
+            {
+                target = Unique(Mine, Path.GetFileName(file));
+            }
+            try
+            {
+                // overwrite: a plain rename(2), atomic: of several instances renaming the same file exactly one succeeds.
+                File.Move(file, target, overwrite: true);
+                return target;
+            }
+            catch (FileNotFoundException)
+            {
+                return null;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return null;
+            }
         }
     }
 
@@ -250,16 +265,20 @@ public sealed class DropFolder
     /// <summary>Writes this instance's sign of life (the time on the shared clock), at most once a sweep interval.</summary>
     private void Beat(bool force)
     {
-        var now = clock.GetUtcNow();
-        if (!force && now - lastHeartbeat < TimeSpan.FromTicks(Math.Min(settings.Sweep.Ticks, settings.ClaimStale.Ticks / 4)))
+        // Files in flight beat from several threads; one temporary file at a time.
+        lock (filing)
         {
-            return;
+            var now = clock.GetUtcNow();
+            if (!force && now - lastHeartbeat < TimeSpan.FromTicks(Math.Min(settings.Sweep.Ticks, settings.ClaimStale.Ticks / 4)))
+            {
+                return;
+            }
+            Directory.CreateDirectory(Mine);
+            var path = Path.Combine(Mine, Heartbeat);
+            File.WriteAllText(path + ".tmp", now.ToString("O", CultureInfo.InvariantCulture));
+            File.Move(path + ".tmp", path, overwrite: true);
+            lastHeartbeat = now;
         }
-        Directory.CreateDirectory(Mine);
-        var path = Path.Combine(Mine, Heartbeat);
-        File.WriteAllText(path + ".tmp", now.ToString("O", CultureInfo.InvariantCulture));
-        File.Move(path + ".tmp", path, overwrite: true);
-        lastHeartbeat = now;
     }
 
     /// <summary>Hands a claimed file to the desk and files it by the outcome. False when it stays claimed for a retry.</summary>
@@ -291,7 +310,7 @@ public sealed class DropFolder
         {
             return Failed(claimed, name, e);
         }
-        failures.Remove(claimed);
+        failures.TryRemove(claimed, out _);
         var quarantined = reason is not null;
         var moved = Finish(claimed, quarantined ? Quarantine : Done, reason ?? partial);
         status.FileFinished(sourceName, name, quarantined, reason, clock.GetUtcNow());
@@ -314,7 +333,7 @@ public sealed class DropFolder
         status.Error(sourceName, $"{name}: {e.Message}", now);
         if (!outage && attempts >= MaxAttempts)
         {
-            failures.Remove(claimed);
+            failures.TryRemove(claimed, out _);
             var reason = $"The desk failed on this file {attempts} times: {e.GetType().Name}: {e.Message}";
             logger.LogError(e, "Drop folder {Source}: {File} quarantined after {Attempts} failures.", sourceName, name, attempts);
             Finish(claimed, Quarantine, reason);
@@ -352,23 +371,27 @@ public sealed class DropFolder
     }
 
     /// <summary>Moves the claimed file into <paramref name="folder"/> under a name no earlier file has, the reason (when any) written beside it first.</summary>
-    private static string Finish(string claimed, string folder, string? reason)
+    private string Finish(string claimed, string folder, string? reason)
     {
-        var target = Path.Combine(folder, Path.GetFileName(claimed));
-        if (File.Exists(target))
+        // Files finishing at once could otherwise pick the same free name.
+        lock (filing)
         {
-            target = Unique(folder, Path.GetFileName(claimed));
+            var target = Path.Combine(folder, Path.GetFileName(claimed));
+            if (File.Exists(target))
+            {
+                target = Unique(folder, Path.GetFileName(claimed));
+            }
+            if (reason is not null)
+            {
+                var note = target + ReasonSuffix;
+                File.WriteAllText(note + ".tmp", reason.EndsWith('\n') ? reason : reason + "\n");
+                File.Move(note + ".tmp", note, overwrite: true);
+            }
+            // One rename(2), so a kill leaves the file either claimed or filed, never both (a move that refuses to overwrite
+            // is a link and an unlink on Unix).
+            File.Move(claimed, target, overwrite: true);
+            return target;
         }
-        if (reason is not null)
-        {
-            var note = target + ReasonSuffix;
-            File.WriteAllText(note + ".tmp", reason.EndsWith('\n') ? reason : reason + "\n");
-            File.Move(note + ".tmp", note, overwrite: true);
-        }
-        // One rename(2), so a kill leaves the file either claimed or filed, never both (a move that refuses to overwrite
-        // is a link and an unlink on Unix).
-        File.Move(claimed, target, overwrite: true);
-        return target;
     }
 
     private static string Unique(string folder, string name)
