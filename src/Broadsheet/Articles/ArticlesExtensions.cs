@@ -12,6 +12,7 @@ public static class ArticlesExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PublishedArticles>();
         builder.Services.AddSingleton<ContentCache>();
+        builder.Services.AddSingleton<ReadingOnCache>();
         builder.Services.AddScoped<Topics.TopicWriter>();
         builder.Services.AddScoped<Sections.SectionWriter>();
         builder.Services.AddScoped<Contributors.ContributorWriter>();

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;
 
-public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, AdSlots ads) : ReaderPageModel(chrome)
+public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, ReadingOnCache readingOn, BroadsheetDb db, AdSlots ads) : ReaderPageModel(chrome)
 {
     private static readonly PerModel<Func<BroadsheetDb, Guid[], IAsyncEnumerable<Image>>> ImagesById = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, Guid[] ids) => db.Images.AsNoTracking().Where(i => ids.Contains(i.Id))));
@@ -78,7 +78,7 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
             TagCache(CacheTags.Ads);
         }
         Body = new BodyView(article.Body, images, slotsAfter);
-        ReadingOn = await published.ReadingOnAsync(article, ct);
+        ReadingOn = await readingOn.GetAsync(article, c => published.ReadingOnAsync(article, c), ct);
 
         // Everything the page shows: the article, its sections, topics and contributors (names in links). The topic and
         // section tags also cover the reading-on lists: a story published, changed or withdrawn in the primary topic or the

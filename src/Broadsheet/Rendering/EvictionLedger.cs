@@ -55,8 +55,8 @@ public sealed class EvictionLedger
         return false;
     }
 
-    /// <summary>Marks the request's render as begun now; its response is stored only if none of its tags is evicted after.</summary>
-    public void Begin(HttpContext http) => http.Items[MarkKey] = Now;
+    /// <summary>Marks the request's render as begun at <paramref name="mark"/> (<see cref="Now"/> before its lookup); its response is stored only if none of its tags is evicted after.</summary>
+    public static void Begin(HttpContext http, long mark) => http.Items[MarkKey] = mark;
 
     /// <summary>The mark <see cref="Begin"/> left on the request, if it did.</summary>
     public static bool TryGetMark(HttpContext http, out long mark)
@@ -89,7 +89,7 @@ public sealed class EvictionLedger
 /// <summary>
 /// The output-cache store as the middleware and <see cref="Articles.ContentCache"/> see it: evictions are recorded in
 /// the <see cref="EvictionLedger"/> before they reach the store; the lookup, which the middleware makes before the
-/// response is rendered, marks the request (<see cref="EvictionLedger.Begin"/>), and a response whose render began
+/// response is rendered, marks a request it misses (<see cref="EvictionLedger.Begin"/>), and a response whose render began
 /// before one of its tags was evicted is not stored. An eviction that lands between that check and the store is
 /// caught by a second check after it, which evicts the tag again. Marking at the lookup keeps a cache hit free of
 /// any service resolution.
@@ -104,11 +104,38 @@ public sealed class GuardedOutputCacheStore(IOutputCacheStore inner, EvictionLed
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
+        // The mark is read before the lookup but recorded only on a miss: a hit renders nothing, and so costs no
+        // request item (the lookup is on every request's path).
+        var mark = ledger.Now;
+        var lookup = inner.GetAsync(key, cancellationToken);
+        if (!lookup.IsCompletedSuccessfully)
+        {
+            return MarkMissAsync(lookup, mark);
+        }
+        var entry = lookup.Result;
+        if (entry is null)
+        {
+            MarkMiss(mark);
+        }
+        return ValueTask.FromResult(entry);
+    }
+
+    private async ValueTask<byte[]?> MarkMissAsync(ValueTask<byte[]?> lookup, long mark)
+    {
+        var entry = await lookup;
+        if (entry is null)
+        {
+            MarkMiss(mark);
+        }
+        return entry;
+    }
+
+    private void MarkMiss(long mark)
+    {
         if (requests.HttpContext is { } http)
         {
-            ledger.Begin(http);
+            EvictionLedger.Begin(http, mark);
         }
-        return inner.GetAsync(key, cancellationToken);
     }
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)

@@ -46,13 +46,9 @@ public sealed record PictureView(Image Image, string Alt, string Sizes, bool Eag
 /// <summary>An article or standards-page body: its blocks, the images they use, and the ad slots after given blocks.</summary>
 public sealed record BodyView(IReadOnlyList<Block> Blocks, IReadOnlyDictionary<Guid, Image> Images, IReadOnlyDictionary<int, AdSlotView> SlotsAfter)
 {
-    /// <summary>The one partial that renders each block type.</summary>
+    /// <summary>The one partial that renders each block type that <see cref="BlockMarkup"/> does not write.</summary>
     public static string PartialFor(Block block) => block switch
     {
-        ParagraphBlock => "/Rendering/Shared/Blocks/_Paragraph.cshtml",
-        HeadingBlock => "/Rendering/Shared/Blocks/_Heading.cshtml",
-        QuoteBlock => "/Rendering/Shared/Blocks/_Quote.cshtml",
-        ListBlock => "/Rendering/Shared/Blocks/_List.cshtml",
         ImageBlock => "/Rendering/Shared/Blocks/_Image.cshtml",
         EmbedBlock => "/Rendering/Shared/Blocks/_Embed.cshtml",
         DividerBlock => "/Rendering/Shared/Blocks/_Divider.cshtml",
