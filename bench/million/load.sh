@@ -25,4 +25,4 @@ if [ -n "${BENCH_PG_DATA:-}" ]; then
   psql -h 127.0.0.1 -p "$port" -U postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'million'" | grep -q 1 || \
     psql -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE million" >/dev/null
 fi
-time nice -n 10 dotnet run -c Release bench/million/Million.cs -- "$connection" "$articles"
+time dotnet run -c Release bench/million/Million.cs -- "$connection" "$articles"

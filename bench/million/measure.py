@@ -3,12 +3,13 @@
 runs with the output cache off) and prints p50/p90/p99 per kind of page. Used by bench/million/measure.sh, which starts
 the server; URLs are drawn from the database with psql.
 
-    measure.py BASE-URL PSQL-ARGS API-KEY [requests-per-kind=200]
+    measure.py BASE-URL PSQL-ARGS API-KEY [requests-per-kind=200] [server-pid]
 """
-import http.client, json, random, subprocess, sys, time, urllib.parse
+import http.client, json, os, random, re, subprocess, sys, time, urllib.parse
 
 base, psql_args, key = sys.argv[1], sys.argv[2].split(), sys.argv[3]
 n = int(sys.argv[4]) if len(sys.argv) > 4 else 200
+pid = sys.argv[5] if len(sys.argv) > 5 else None
 host = urllib.parse.urlparse(base)
 conn = http.client.HTTPConnection(host.hostname, host.port, timeout=120)
 random.seed(7)
@@ -20,6 +21,7 @@ def sql(query):
 
 def get(path, method="GET", body=None, headers=None):
     global conn
+    path = urllib.parse.quote(path, safe="/?=&%+:")  # the demo has Chinese slugs
     start = time.perf_counter()
     try:
         conn.request(method, path, body=body, headers=headers or {})
@@ -32,7 +34,12 @@ def get(path, method="GET", body=None, headers=None):
         data = response.read()
     return (time.perf_counter() - start) * 1000, response.status, data
 
+# BENCH_ONLY: a regular expression; only the kinds whose label matches it are timed ("publish" for publishing).
+only = re.compile(os.environ.get("BENCH_ONLY", ""))
+
 def measure(label, paths, expect=200, warm=3):
+    if not only.search(label):
+        return
     for p in paths[:warm]:
         get(p)
     times, bad = [], 0
@@ -52,6 +59,7 @@ print("|---|---|---|---|---|---|")
 total = int(sql("""SELECT "Count" FROM "ListingCount" WHERE "Listing" = 'all' AND "Day" = 0""")[0][0])
 articles = sql(f"""SELECT a."Id", a."Slug", s."Path" FROM "Articles" a JOIN "Sections" s ON s."Id" = a."SectionId"
     WHERE a."Id" IN (SELECT (random() * {total})::int + 1 FROM generate_series(1, {n * 2})) AND a."Status" = 'Published' LIMIT {n}""")
+articles = (articles * n)[:n]  # a small publication (the demo) repeats its articles
 measure("article page", [f"/news/{p}/article/{i}/{s}" for i, s, p in articles])
 sections = sql("""SELECT s."Path", c."Count" FROM "Sections" s JOIN "ListingCount" c ON c."Listing" = 's' || s."Id" AND c."Day" = 0""")
 measure("section, page 1", [f"/news/{p}" for p, _ in random.choices(sections, k=n)])
@@ -73,19 +81,32 @@ measure("topic page, page N", [f"/topics/{s}?page={random.randint(1, (int(c) + P
 measure("/topics", ["/topics"] * 20)
 months = sql(f"""SELECT to_char(a."FirstPublishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') FROM "Articles" a WHERE a."Status" = 'Published'
     ORDER BY a."FirstPublishedAt" DESC LIMIT 1 OFFSET {total // 3}""")
+def rss():
+    if not pid:
+        return ""
+    with open(f"/proc/{pid}/status") as status:
+        fields = dict(line.split(":", 1) for line in status)
+    mb = lambda k: f"{int(fields[k].split()[0]) / 1024:.0f} MB"
+    return f"RSS {mb('VmRSS')}, peak {mb('VmHWM')}"
+
+before = rss()
 measure("/sitemap.xml", ["/sitemap.xml"] * 20)
 measure(f"/sitemaps/articles-{months[0][0]}.xml", [f"/sitemaps/articles-{months[0][0]}.xml"] * 20)
-words = [w for (w,) in sql("""SELECT word FROM ts_stat('SELECT "Vector" FROM "SearchDocument" TABLESAMPLE SYSTEM (1)') WHERE length(word) > 3""")]
-common = [w for (w,) in sql("""SELECT word FROM ts_stat('SELECT "Vector" FROM "SearchDocument" TABLESAMPLE SYSTEM (1)') WHERE length(word) > 3 ORDER BY ndoc DESC LIMIT 50""")]
-measure("/search, one word", [f"/search?q={random.choice(words)}" for _ in range(n)])
-measure("/search, one common word (top 50)", [f"/search?q={random.choice(common)}" for _ in range(n // 2)])
-measure("/search, three words", [f"/search?q={'+'.join(random.sample(words, 3))}" for _ in range(n)])
+if pid and only.search("/sitemaps/articles-"):
+    _, _, body = get(f"/sitemaps/articles-{months[0][0]}.xml")
+    print(f"  (a month's sitemap: {body.count(b'<url>')} URLs, {len(body) // 1024} KB; server {before} before the sitemaps, {rss()} after)", flush=True)
+if only.search("/search"):
+    words = [w for (w,) in sql("""SELECT word FROM ts_stat('SELECT "Vector" FROM "SearchDocument" TABLESAMPLE SYSTEM (1)') WHERE length(word) > 3""")]
+    common = [w for (w,) in sql("""SELECT word FROM ts_stat('SELECT "Vector" FROM "SearchDocument" TABLESAMPLE SYSTEM (1)') WHERE length(word) > 3 ORDER BY ndoc DESC LIMIT 50""")]
+    measure("/search, one word", [f"/search?q={random.choice(words)}" for _ in range(n)])
+    measure("/search, one common word (top 50)", [f"/search?q={random.choice(common)}" for _ in range(n // 2)])
+    measure("/search, three words", [f"/search?q={'+'.join(random.sample(words, 3))}" for _ in range(n)])
 
 # Publishing: create a draft through the admin API, then time the publish call alone.
 auth = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
 section = sections[0][0]
 times = []
-for i in range(30):
+for i in range(30 if only.search("publish (admin API)") else 0):
     draft = json.dumps({"headline": f"Bench publication {i} {time.time()}", "section": section, "summary": ["A summary."],
                         "body": {"markdown": "One paragraph of text for the benchmark."}, "topics": ["Bench topic"],
                         "language": "en", "type": "news"})

@@ -24,17 +24,45 @@ if [ -z "$app" ]; then
   content_root=$out/app
 fi
 app=$(cd "$app" && pwd)
-started=$(date +%s.%N)
-(cd "$app" && exec env ASPNETCORE_CONTENTROOT="$content_root" Broadsheet__Database__Provider=PostgreSQL ConnectionStrings__Broadsheet="$connection" Broadsheet__DataPath="$out/data" \
-  Broadsheet__BootstrapApiKey=$key Broadsheet__Cache__OutputCache=false Broadsheet__Listen__Worker=false Broadsheet__SeedDemoContent=false \
-  Broadsheet__RateLimits__Search__PermitLimit=1000000 Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$http_port" \
-  ./Broadsheet) >"$out/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 1200); do curl -fs -o /dev/null "http://127.0.0.1:$http_port/robots.txt" && break; kill -0 "$server" || { cat "$out/server.log"; exit 1; }; sleep 0.1; done
-echo "start-up to first answer: $(echo "$(date +%s.%N) - $started" | bc) s; RSS after start-up: $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$server/status)"
+# Starts the app on database $1 (seeding the demo when $2 is true) and waits for its first answer; sets $server.
+start() {
+  local db_connection=$1 seed=$2
+  started=$(date +%s.%N)
+  (cd "$app" && exec env ASPNETCORE_CONTENTROOT="$content_root" Broadsheet__Database__Provider=PostgreSQL ConnectionStrings__Broadsheet="$db_connection" Broadsheet__DataPath="$out/data" \
+    Broadsheet__BootstrapApiKey=$key Broadsheet__Cache__OutputCache=false Broadsheet__Listen__Worker=false Broadsheet__SeedDemoContent=$seed \
+    Broadsheet__RateLimits__Search__PermitLimit=1000000 Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$http_port" \
+    ./Broadsheet) >"$out/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 3000); do curl -fs -o /dev/null "http://127.0.0.1:$http_port/robots.txt" && break; kill -0 "$server" || { cat "$out/server.log"; exit 1; }; sleep 0.05; done
+  startup=$(echo "$(date +%s.%N) - $started" | bc)
+}
+rss() { awk -v k="$1" '$1 == k":" {printf "%.0f MB", $2/1024}' /proc/$server/status; }
+stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
+
+# The same start-up on the demo publication (14 articles, seeded into a fresh database of the same cluster), for
+# "start-up and memory unchanged by the size"; the demo's home and an article page are requested ten times each.
+if [ -z "${SKIP_DEMO:-}" ]; then
+  demo_db=million_demo_$$
+  psql $psql_args -qc "CREATE DATABASE $demo_db" >/dev/null
+  demo_connection=$(echo "$connection" | sed "s/Database=[^;]*/Database=$demo_db/")
+  start "$demo_connection" true; stop   # the first start seeds the demo; the second is the one timed, as at 1M
+  start "$demo_connection" false
+  demo_startup=$startup; demo_rss=$(rss VmRSS)
+  demo_psql_args=$(echo "$psql_args" | sed "s/ [^ ]*\$/ $demo_db/")
+  echo "demo publication ($(psql $demo_psql_args -Atc "SELECT count(*) FROM \"Articles\"") articles): start-up to first answer $demo_startup s; RSS after start-up $demo_rss"
+  echo
+  echo "The same pages on the demo, as the floor of this run's machine (CPU per page whatever the size):"
+  BENCH_ONLY='^(article page|section, page 1|home|/api/v1/articles\?page=1)$' python3 bench/million/measure.py "http://127.0.0.1:$http_port" "$demo_psql_args" "$key" "$n" "$server"
+  echo "demo RSS at the end: $(rss VmRSS); peak: $(rss VmHWM)"
+  echo
+  stop
+  psql $psql_args -qc "DROP DATABASE $demo_db" >/dev/null
+fi
+start "$connection" false
+echo "this database ($(psql $psql_args -Atc "SELECT count(*) FROM \"Articles\"") articles): start-up to first answer $startup s; RSS after start-up $(rss VmRSS)"
 echo
-python3 bench/million/measure.py "http://127.0.0.1:$http_port" "$psql_args" "$key" "$n"
+python3 bench/million/measure.py "http://127.0.0.1:$http_port" "$psql_args" "$key" "$n" "$server"
 echo
-echo "RSS at the end: $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$server/status); peak: $(awk '/VmHWM/{print $2/1024 " MB"}' /proc/$server/status)"
+echo "RSS at the end: $(rss VmRSS); peak: $(rss VmHWM)"
 [ -z "${SKIP_EXPLAIN:-}" ] || exit 0
 bench/million/explain.sh "$connection"

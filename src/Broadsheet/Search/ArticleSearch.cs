@@ -36,8 +36,10 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
     /// <summary>The most matches <see cref="CountAsync"/> counts; the API reports this many when there are more.</summary>
     public const int CountCap = 1000;
 
-    // Publication-date windows, in days back from now, that a PostgreSQL search widens through until it has its candidates.
-    private static readonly int[] Windows = [3, 30, 180, 730];
+    // The publication-date window, in days back from now, a PostgreSQL search reads first, and the widest bounded one after
+    // it; past that the search reads all the matches.
+    private const int FirstWindowDays = 3;
+    private const int LastWindowDays = 730;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchFilters filters, SearchOrder order, int page, int pageSize, CancellationToken ct)
     {
@@ -93,21 +95,25 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
     {
         var limit = Math.Max(Candidates, wanted);
         var now = clock.GetUtcNow();
-        // A rare word goes straight to the unbounded window: its matches are few, and a date window would make
-        // PostgreSQL read the date index across the whole window to intersect it with a handful of GIN entries.
-        var few = await (await MatchesAsync(query, null, ct)).Select(m => m.ArticleId).Take(4 * limit).CountAsync(ct) < 4 * limit;
-        List<int?> windows = few ? [null] : [.. Windows.Select(d => (int?)d), null];
-        List<int> ids = [];
-        foreach (var days in windows)
+        // The first window is the last few days. What it finds tells how common the words are, so the second is sized
+        // to hold about twice the candidates at that rate (no bound for a word too rare to judge); a third, unbounded,
+        // only when the second still falls short. A fixed ladder of windows cost a rare-ish word every rung.
+        var unfiltered = filters == new SearchFilters();
+        async Task<List<int>> NewestAsync(DateTimeOffset? since) => unfiltered
+            ? await NewestMatchesAsync(query, since, now, limit, ct)
+            : await (from m in await MatchesAsync(query, since, ct)
+                     join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id
+                     orderby m.PublishedAt descending, m.ArticleId descending
+                     select m.ArticleId).Take(limit).ToListAsync(ct);
+        var ids = await NewestAsync(now.AddDays(-FirstWindowDays));
+        if (ids.Count < limit)
         {
-            var matches = await MatchesAsync(query, days is { } d ? now.AddDays(-d) : null, ct);
-            ids = await (from m in matches
-                         join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id
-                         orderby m.PublishedAt descending, m.ArticleId descending
-                         select m.ArticleId).Take(limit).ToListAsync(ct);
-            if (ids.Count >= limit)
+            var days = FirstWindowDays * 2.0 * limit / Math.Max(ids.Count, 0.5);
+            DateTimeOffset? since = days > LastWindowDays ? null : now.AddDays(-days);
+            ids = await NewestAsync(since);
+            if (ids.Count < limit && since is not null)
             {
-                break;
+                ids = await NewestAsync(null);
             }
         }
         if (ids.Count == 0)
@@ -119,6 +125,25 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
         return order == SearchOrder.Newest
             ? [.. newest.Select(r => (r.id, r.Rank))]
             : [.. newest.OrderByDescending(r => r.Rank).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.id).Select(r => (r.id, r.Rank))];
+    }
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> matches of a search without filters, from the search documents alone: a
+    /// document exists only for a published article and carries its publication time, so no article row is read (the
+    /// page's articles are read through <see cref="PublishedArticles"/> afterwards, which checks them again). The matches
+    /// are gathered before they are ordered (a materialized CTE) so that PostgreSQL reads the GIN index, with the date
+    /// index beside it, rather than walking the date index newest first and testing every document's vector, which
+    /// costs a detoasted vector per document of the window for a word that is neither rare nor common.
+    /// </summary>
+    private async Task<List<int>> NewestMatchesAsync(SearchQuery query, DateTimeOffset? since, DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(await LanguageAsync(ct)));
+        var n = query.Parameters.Count();
+        var sql = "WITH m AS MATERIALIZED (SELECT \"ArticleId\", \"PublishedAt\" FROM \"SearchDocument\" WHERE \"Vector\" @@ (" + tsquery + ")"
+            + " AND \"PublishedAt\" <= {" + n + "}" + (since is null ? "" : " AND \"PublishedAt\" >= {" + (n + 2) + "}")
+            + ") SELECT \"ArticleId\" AS \"Value\" FROM m ORDER BY \"PublishedAt\" DESC, \"ArticleId\" DESC LIMIT {" + (n + 1) + "}";
+        object[] parameters = since is { } start ? [.. query.Parameters, now, limit, start] : [.. query.Parameters, now, limit];
+        return await db.Database.SqlQueryRaw<int>(sql, parameters).ToListAsync(ct);
     }
 
     private async Task<List<SearchMatch>> RanksAsync(SearchQuery query, List<int> ids, CancellationToken ct)
