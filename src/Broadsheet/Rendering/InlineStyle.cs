@@ -1,52 +1,102 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
 
 namespace Broadsheet.Rendering;
 
+/// <summary>Which inline stylesheet a reader page carries.</summary>
+public enum PageStyle
+{
+    /// <summary>Listings, home, search, indexes, standards, forms and errors: reader.css and pages.css.</summary>
+    Pages,
+
+    /// <summary>An article page (and its preview): reader.css, article.css and the player's listen.css.</summary>
+    Article,
+}
+
 /// <summary>
-/// The site's only stylesheet, inlined into every page so the first paint needs no second request.
-/// Read and minified once at start-up; its SHA-256 is the one inline style the CSP allows.
-/// Features that need styles keep them in their own file, appended here (<see cref="FeatureFilePaths"/>).
+/// The reader's stylesheets, inlined into each page so the first paint needs no second request: every page gets the
+/// base (<see cref="FilePath"/>) and the sheets of its kind (<see cref="PageStyle"/>), so an article carries no listing
+/// or search styles and a listing no player. Read and minified once at start-up. The CSP allows exactly the page's
+/// stylesheet by its SHA-256 (<see cref="Sheet.Policy"/>, set by the layout). Print rules are a linked stylesheet
+/// (<see cref="PrintPath"/>, <c>media="print"</c>): they never block rendering and are fetched once for the whole site.
 /// </summary>
 public sealed partial class InlineStyle
 {
     public const string FilePath = "css/reader.css";
 
-    /// <summary>Stylesheets of features that render inside reader pages (the listen player), appended in this order.</summary>
-    public static readonly IReadOnlyList<string> FeatureFilePaths = ["css/listen.css", "css/trust.css"];
+    /// <summary>The print stylesheet, linked with <c>media="print"</c> from every reader page.</summary>
+    public const string PrintPath = "/css/print.css";
 
-    private InlineStyle(string css)
+    /// <summary>The sheets each kind appends to the base, in this order.</summary>
+    public static readonly IReadOnlyDictionary<PageStyle, string[]> KindFilePaths = new Dictionary<PageStyle, string[]>
     {
-        Css = css;
-        Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
+        [PageStyle.Pages] = ["css/pages.css"],
+        [PageStyle.Article] = ["css/article.css", "css/listen.css"],
+    };
+
+    private readonly Sheet[] sheets;
+
+    private InlineStyle(Sheet[] sheets)
+    {
+        this.sheets = sheets;
     }
 
-    /// <summary>Exactly the text between <c>&lt;style&gt;</c> and <c>&lt;/style&gt;</c>; the hash covers these characters.</summary>
-    public string Css { get; }
+    /// <summary>One kind's inline stylesheet, its CSP source expression and the whole CSP that allows it.</summary>
+    public sealed class Sheet
+    {
+        internal Sheet(string css)
+        {
+            Css = css;
+            Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
+            Policy = ContentSecurityPolicy(Hash);
+        }
 
-    /// <summary>The CSP source expression, e.g. <c>sha256-AbC…=</c> (without quotes).</summary>
-    public string Hash { get; }
+        /// <summary>Exactly the text between <c>&lt;style&gt;</c> and <c>&lt;/style&gt;</c>; the hash covers these characters.</summary>
+        public string Css { get; }
+
+        /// <summary>The CSP source expression, e.g. <c>sha256-AbC…=</c> (without quotes).</summary>
+        public string Hash { get; }
+
+        /// <summary>The Content-Security-Policy of a page that carries this stylesheet.</summary>
+        public StringValues Policy { get; }
+    }
+
+    public Sheet For(PageStyle kind) => sheets[(int)kind];
+
+    /// <summary>The Content-Security-Policy of a page whose one inline stylesheet has this hash (<c>sha256-…</c>): no inline script, nothing from elsewhere.</summary>
+    public static string ContentSecurityPolicy(string styleHash) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self' '{styleHash}'; img-src 'self' data:; " +
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>The stylesheet of every page but articles; its policy is the default for every response.</summary>
+    public Sheet Default => For(PageStyle.Pages);
 
     public static InlineStyle Load(IWebHostEnvironment environment)
     {
-        var file = environment.WebRootFileProvider.GetFileInfo(FilePath);
-        if (!file.Exists)
+        string Read(string path)
         {
-            throw new InvalidOperationException($"The reader stylesheet wwwroot/{FilePath} is missing (web root: {environment.WebRootPath}).");
-        }
-        var css = new StringBuilder();
-        foreach (var path in FeatureFilePaths.Prepend(FilePath))
-        {
-            var part = environment.WebRootFileProvider.GetFileInfo(path);
-            if (!part.Exists)
+            var file = environment.WebRootFileProvider.GetFileInfo(path);
+            if (!file.Exists)
             {
                 throw new InvalidOperationException($"The stylesheet wwwroot/{path} is missing (web root: {environment.WebRootPath}).");
             }
-            using var reader = new StreamReader(part.CreateReadStream(), Encoding.UTF8);
-            css.Append(reader.ReadToEnd()).Append('\n');
+            using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+            return reader.ReadToEnd();
         }
-        return new InlineStyle(Minify(css.ToString()));
+        var kinds = Enum.GetValues<PageStyle>();
+        var sheets = new Sheet[kinds.Length];
+        foreach (var kind in kinds)
+        {
+            var css = new StringBuilder();
+            foreach (var path in KindFilePaths[kind].Prepend(FilePath))
+            {
+                css.Append(Read(path)).Append('\n');
+            }
+            sheets[(int)kind] = new Sheet(Minify(css.ToString()));
+        }
+        return new InlineStyle(sheets);
     }
 
     /// <summary>Drops comments and the whitespace CSS does not need. Spaces before ':' stay (they matter in selectors).</summary>
