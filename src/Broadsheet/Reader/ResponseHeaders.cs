@@ -20,8 +20,7 @@ public sealed class SecurityHeaders(RequestDelegate next, InlineStyle style)
     /// <summary>A year, sent only over HTTPS: a browser ignores it over plain HTTP, and a site first tried over HTTP must stay reachable.</summary>
     public static readonly StringValues StrictTransport = "max-age=31536000";
 
-    /// <summary>For every response; a reader page replaces it with the one that allows its own stylesheet (<see cref="InlineStyle.Sheet.Policy"/>).</summary>
-    private readonly StringValues policy = style.Default.Policy;
+    private readonly StringValues policy = style.Policy;
 
     public Task InvokeAsync(HttpContext context)
     {

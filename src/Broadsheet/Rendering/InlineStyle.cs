@@ -19,7 +19,8 @@ public enum PageStyle
 /// The reader's stylesheets, inlined into each page so the first paint needs no second request: every page gets the
 /// base (<see cref="FilePath"/>) and the sheets of its kind (<see cref="PageStyle"/>), so an article carries no listing
 /// or search styles and a listing no player. Read and minified once at start-up. The CSP allows exactly the page's
-/// stylesheet by its SHA-256 (<see cref="Sheet.Policy"/>, set by the layout). Print rules are a linked stylesheet
+/// stylesheet of each kind by its SHA-256 (<see cref="Policy"/>, one policy for every response: a 304 from the output
+/// cache carries the default headers, and the browser keeps the stored page with them). Print rules are a linked stylesheet
 /// (<see cref="PrintPath"/>, <c>media="print"</c>): they never block rendering and are fetched once for the whole site.
 /// </summary>
 public sealed partial class InlineStyle
@@ -41,16 +42,19 @@ public sealed partial class InlineStyle
     private InlineStyle(Sheet[] sheets)
     {
         this.sheets = sheets;
+        Policy = ContentSecurityPolicy(sheets.Select(s => s.Hash));
     }
 
-    /// <summary>One kind's inline stylesheet, its CSP source expression and the whole CSP that allows it.</summary>
+    /// <summary>The Content-Security-Policy of every response: the inline stylesheets of every kind, no inline script.</summary>
+    public StringValues Policy { get; }
+
+    /// <summary>One kind's inline stylesheet and its CSP source expression.</summary>
     public sealed class Sheet
     {
         internal Sheet(string css)
         {
             Css = css;
             Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
-            Policy = ContentSecurityPolicy(Hash);
         }
 
         /// <summary>Exactly the text between <c>&lt;style&gt;</c> and <c>&lt;/style&gt;</c>; the hash covers these characters.</summary>
@@ -58,20 +62,14 @@ public sealed partial class InlineStyle
 
         /// <summary>The CSP source expression, e.g. <c>sha256-AbC…=</c> (without quotes).</summary>
         public string Hash { get; }
-
-        /// <summary>The Content-Security-Policy of a page that carries this stylesheet.</summary>
-        public StringValues Policy { get; }
     }
 
     public Sheet For(PageStyle kind) => sheets[(int)kind];
 
-    /// <summary>The Content-Security-Policy of a page whose one inline stylesheet has this hash (<c>sha256-…</c>): no inline script, nothing from elsewhere.</summary>
-    public static string ContentSecurityPolicy(string styleHash) =>
-        $"default-src 'self'; script-src 'self'; style-src 'self' '{styleHash}'; img-src 'self' data:; " +
+    /// <summary>The Content-Security-Policy allowing inline stylesheets with these hashes (<c>sha256-…</c>): no inline script, nothing from elsewhere.</summary>
+    public static string ContentSecurityPolicy(IEnumerable<string> styleHashes) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self' {string.Join(' ', styleHashes.Select(h => $"'{h}'"))}; img-src 'self' data:; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
-
-    /// <summary>The stylesheet of every page but articles; its policy is the default for every response.</summary>
-    public Sheet Default => For(PageStyle.Pages);
 
     public static InlineStyle Load(IWebHostEnvironment environment)
     {
