@@ -14,18 +14,8 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; git worktree remove --force "$out/base-src" 2>/dev/null || true; rm -rf "$out"' EXIT
 
 (cd "$out" && npm i -E --no-audit --no-fund --silent lighthouse@12.2.3 >/dev/null)
-git worktree add --detach -q "$out/base-src" "$base_ref"
-
-start() { # name source-dir port
-  dotnet publish "$2/src/Broadsheet" -c Release -o "$out/$1" -nologo -v q >/dev/null
-  (cd "$out/$1" && exec env Broadsheet__DataPath="$out/$1-data" Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$3" ./Broadsheet) >"$out/$1.log" 2>&1 &
-  pids+=($!)
-}
-start base "$out/base-src" 5091
-start head "$PWD" 5092
-for port in 5091 5092; do
-  for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/api/v1/articles?pageSize=50" 2>/dev/null | grep -q zh-Hant && break; sleep 1; done
-done
+. bench/two-trees.sh
+start_both 5091 5092
 
 path() { # port language
   curl -fs "http://127.0.0.1:$1/api/v1/articles?pageSize=50" | python3 -c "

@@ -8,7 +8,7 @@ public static class FrontPageExtensions
     /// <summary>The path a reader's browser posts to once it has shown article <c>{id}</c>: the one read signal.</summary>
     public static string ReadBeaconPath(int articleId) => $"/reads/{articleId}";
 
-    /// <summary>The curation and its writer, the home page's reads, the read counts and their flush, and the slots' evictions.</summary>
+    /// <summary>The curation and its writer, the home page's reads, the read counts and their flush, "Most read" for other pages, and the evictions over time.</summary>
     public static WebApplicationBuilder AddFrontPage(this WebApplicationBuilder builder)
     {
         // The home page shows the curation: a slot saved, moved or deleted evicts it.
@@ -17,6 +17,9 @@ public static class FrontPageExtensions
         builder.Services.AddScoped<FrontPageStories>();
         builder.Services.AddScoped<FrontPageTurnover>();
         builder.Services.AddSingleton<ReadCounter>();
+        // Article and section pages show the hourly "Most read": a new edition, or a save touching a story it ranks, evicts them.
+        builder.Services.AddSingleton<MostReadEdition>();
+        builder.Services.AddSingleton<IContentTagRule, MostReadPages>();
         builder.Services.AddHostedService<FrontPageClock>();
         return builder;
     }

@@ -40,16 +40,24 @@ public sealed class FrontPageStories(BroadsheetDb db, PublishedArticles publishe
     }
 
     /// <summary>The ids of the most read articles of the last <see cref="MostReadHours"/>, most read first.</summary>
-    public async Task<List<int>> MostReadAsync(DateTimeOffset now, CancellationToken ct = default)
-    {
-        var since = ReadCounter.HourOf(now) - TimeSpan.FromHours(MostReadHours - 1);
+    public Task<List<int>> MostReadAsync(DateTimeOffset now, CancellationToken ct = default) =>
         // Twice the list: some may be on the page already as lead or top stories, or no longer published.
-        return await db.Set<ArticleReadCount>().AsNoTracking()
-            .Where(r => r.Hour >= since)
+        RankAsync(db, ReadCounter.HourOf(now) - TimeSpan.FromHours(MostReadHours - 1), null,
+            2 * (FrontPageLayout.MostReadCount + FrontPageLayout.TopCount), ct);
+
+    /// <summary>The ids of the articles read most in the hours from <paramref name="since"/> (to before <paramref name="until"/>), most read first.</summary>
+    public static async Task<List<int>> RankAsync(BroadsheetDb db, DateTimeOffset since, DateTimeOffset? until, int take, CancellationToken ct)
+    {
+        var counts = db.Set<ArticleReadCount>().AsNoTracking().Where(r => r.Hour >= since);
+        if (until is { } end)
+        {
+            counts = counts.Where(r => r.Hour < end);
+        }
+        return await counts
             .GroupBy(r => r.ArticleId)
             .Select(g => new { ArticleId = g.Key, Reads = g.Sum(r => r.Count) })
             .OrderByDescending(g => g.Reads).ThenByDescending(g => g.ArticleId)
-            .Take(2 * (FrontPageLayout.MostReadCount + FrontPageLayout.TopCount))
+            .Take(take)
             .Select(g => g.ArticleId)
             .ToListAsync(ct);
     }

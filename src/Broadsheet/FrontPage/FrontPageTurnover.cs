@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.FrontPage;
 
 /// <summary>
-/// Evicts the home page when a slot starts or expires: no save happens then, so the change detection would not see it.
-/// The eviction goes through <see cref="ContentChanges"/> with the slots' rule like any other, so every instance, the
-/// Redis broadcast and a CDN hear it.
+/// Evicts the pages whose content changes with time rather than with a save, which the change detection would not see:
+/// the home page when a slot starts or expires, and the pages showing "Most read" when a new hourly edition changes the
+/// list (<see cref="MostReadEdition"/>). The evictions go through <see cref="ContentChanges"/> with their rules like any
+/// other, so every instance, the Redis broadcast and a CDN hear them.
 /// </summary>
-public sealed class FrontPageTurnover(BroadsheetDb db, ContentChanges changes)
+public sealed class FrontPageTurnover(BroadsheetDb db, ContentChanges changes, MostReadEdition mostRead)
 {
     /// <summary>Evicts the home page if a slot started or expired in (<paramref name="after"/>, <paramref name="upTo"/>]; true when it did.</summary>
     public async Task<bool> EvictDueAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken ct = default)
@@ -26,11 +27,23 @@ public sealed class FrontPageTurnover(BroadsheetDb db, ContentChanges changes)
         await change.CompleteAsync(ct);
         return true;
     }
+
+    /// <summary>Moves "Most read" to the edition of the hour and evicts the pages showing it if its list changed; true when it did.</summary>
+    public async Task<bool> AdvanceMostReadAsync(CancellationToken ct = default)
+    {
+        if (!await mostRead.AdvanceAsync(ct))
+        {
+            return false;
+        }
+        var change = await changes.BeginAsync<MostReadPages>(db, [MostReadPages.NewEdition], ct);
+        await change.CompleteAsync(ct);
+        return true;
+    }
 }
 
 /// <summary>
 /// Every <see cref="Interval"/> on the app's clock, evicts the home page for the slots that started or expired since
-/// the last tick (<see cref="FrontPageTurnover"/>); and flushes the read counts every <see cref="FlushEvery"/> ticks
+/// the last tick and the "Most read" pages when the hour's edition changes the list (<see cref="FrontPageTurnover"/>); and flushes the read counts every <see cref="FlushEvery"/> ticks
 /// and once more on shutdown.
 /// </summary>
 public sealed class FrontPageClock(IServiceScopeFactory scopes, ReadCounter reads, TimeProvider clock, DatabaseOutage outage, ILogger<FrontPageClock> logger) : BackgroundService
@@ -51,8 +64,10 @@ public sealed class FrontPageClock(IServiceScopeFactory scopes, ReadCounter read
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<FrontPageTurnover>().EvictDueAsync(last, now, stoppingToken);
+                    var turnover = scope.ServiceProvider.GetRequiredService<FrontPageTurnover>();
+                    await turnover.EvictDueAsync(last, now, stoppingToken);
                     last = now;
+                    await turnover.AdvanceMostReadAsync(stoppingToken);
                     if (++ticks % FlushEvery == 0)
                     {
                         await reads.FlushAsync(stoppingToken);

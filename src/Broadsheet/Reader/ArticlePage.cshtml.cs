@@ -1,6 +1,7 @@
 using Broadsheet.Ads;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.FrontPage;
 using Broadsheet.Ingest;
 using Broadsheet.Media;
 using Broadsheet.Rendering;
@@ -9,12 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;
 
-public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, ReadingOnCache readingOn, BroadsheetDb db, AdSlots ads) : ReaderPageModel(chrome)
+public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles published, ReadingOnCache readingOn, BroadsheetDb db, AdSlots ads, MostReadEdition mostRead) : ReaderPageModel(chrome)
 {
     private static readonly PerModel<Func<BroadsheetDb, Guid[], IAsyncEnumerable<Image>>> ImagesById = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, Guid[] ids) => db.Images.AsNoTracking().Where(i => ids.Contains(i.Id))));
 
     public Article Article { get; private set; } = null!;
+
+    public override PageStyle Style => PageStyle.Article;
 
     /// <summary>The article's section and its ancestors, outermost first, for the breadcrumbs.</summary>
     public IReadOnlyList<Section> Breadcrumbs { get; private set; } = [];
@@ -26,6 +29,9 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
     public BodyView Body { get; private set; } = null!;
 
     public ReadingOn ReadingOn { get; private set; } = null!;
+
+    /// <summary>The site's hourly "Most read" without this story (<see cref="MostReadEdition"/>): the same on every render until the next edition.</summary>
+    public IReadOnlyList<RelatedArticle> MostRead { get; private set; } = [];
 
     public string? HeroCaption => Article.HeroCaption ?? Article.HeroImage?.Caption;
 
@@ -86,6 +92,8 @@ public sealed class ArticlePageModel(SiteChrome chrome, PublishedArticles publis
         // index: this page shows none of them, so publishing elsewhere leaves it cached.
         TagCache(CacheTags.For(article).Where(t => t is not CacheTags.Home and not CacheTags.Feeds and not CacheTags.TopicIndex));
         TagCache(CacheTags.Standards);
+        MostRead = [.. (await mostRead.StoriesAsync(ct)).Where(a => a.Id != article.Id).Take(MostReadEdition.Count)];
+        TagCache(MostReadEdition.Tag);
         DescribeForSearchAndSharing(article, words);
         return Page();
     }

@@ -16,6 +16,8 @@ public sealed class IndexModel(SiteChrome chrome, FrontPageStories stories, Time
 
     public Words Words { get; private set; } = Words.For(null);
 
+    public IReadOnlyList<RelatedArticle> MostRead => [.. Front.MostRead.Select(a => new RelatedArticle(a.Id, a.Slug, a.Headline, a.Section.Path, a.Language, a.FirstPublishedAt!.Value))];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await Chrome.LoadAsync(ct);

@@ -20,11 +20,7 @@ public sealed class SecurityHeaders(RequestDelegate next, InlineStyle style)
     /// <summary>A year, sent only over HTTPS: a browser ignores it over plain HTTP, and a site first tried over HTTP must stay reachable.</summary>
     public static readonly StringValues StrictTransport = "max-age=31536000";
 
-    private readonly StringValues policy = ContentSecurityPolicy(style);
-
-    public static string ContentSecurityPolicy(InlineStyle style) =>
-        $"default-src 'self'; script-src 'self'; style-src 'self' '{style.Hash}'; img-src 'self' data:; " +
-        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    private readonly StringValues policy = style.Policy;
 
     public Task InvokeAsync(HttpContext context)
     {

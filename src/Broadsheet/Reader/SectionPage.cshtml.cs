@@ -1,13 +1,14 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Discovery;
+using Broadsheet.FrontPage;
 using Broadsheet.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Reader;
 
-public sealed class SectionPageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db) : ReaderPageModel(chrome)
+public sealed class SectionPageModel(SiteChrome chrome, PublishedArticles published, BroadsheetDb db, MostReadEdition mostRead) : ReaderPageModel(chrome)
 {
     public Section Section { get; private set; } = null!;
 
@@ -16,6 +17,9 @@ public sealed class SectionPageModel(SiteChrome chrome, PublishedArticles publis
     public IReadOnlyList<Article> Articles { get; private set; } = [];
 
     public Pager Pager { get; private set; } = null!;
+
+    /// <summary>The site's hourly "Most read" (<see cref="MostReadEdition"/>).</summary>
+    public IReadOnlyList<RelatedArticle> MostRead { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? path, [FromQuery] int page = 1, CancellationToken ct = default)
     {
@@ -37,7 +41,8 @@ public sealed class SectionPageModel(SiteChrome chrome, PublishedArticles publis
         await Chrome.LoadAsync(ct);
         Listing.Describe(Meta, section.Name, $"The latest {section.Name} news from {Chrome.Publication.Name}.", pager);
         Meta.Alternates = FeedUrls.Links($"{Chrome.Publication.Name}: {section.Name}", f => FeedUrls.Section(section.Path, f));
-        TagCache([CacheTags.Section(section.Path), CacheTags.Standards]);
+        MostRead = [.. (await mostRead.StoriesAsync(ct)).Take(MostReadEdition.Count)];
+        TagCache([CacheTags.Section(section.Path), CacheTags.Standards, MostReadEdition.Tag]);
         return Page();
     }
 }

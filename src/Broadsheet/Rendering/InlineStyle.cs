@@ -1,52 +1,100 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
 
 namespace Broadsheet.Rendering;
 
+/// <summary>Which inline stylesheet a reader page carries.</summary>
+public enum PageStyle
+{
+    /// <summary>Listings, home, search, indexes, standards, forms and errors: reader.css and pages.css.</summary>
+    Pages,
+
+    /// <summary>An article page (and its preview): reader.css, article.css and the player's listen.css.</summary>
+    Article,
+}
+
 /// <summary>
-/// The site's only stylesheet, inlined into every page so the first paint needs no second request.
-/// Read and minified once at start-up; its SHA-256 is the one inline style the CSP allows.
-/// Features that need styles keep them in their own file, appended here (<see cref="FeatureFilePaths"/>).
+/// The reader's stylesheets, inlined into each page so the first paint needs no second request: every page gets the
+/// base (<see cref="FilePath"/>) and the sheets of its kind (<see cref="PageStyle"/>), so an article carries no listing
+/// or search styles and a listing no player. Read and minified once at start-up. The CSP allows exactly the page's
+/// stylesheet of each kind by its SHA-256 (<see cref="Policy"/>, one policy for every response: a 304 from the output
+/// cache carries the default headers, and the browser keeps the stored page with them). Print rules are a linked stylesheet
+/// (<see cref="PrintPath"/>, <c>media="print"</c>): they never block rendering and are fetched once for the whole site.
 /// </summary>
 public sealed partial class InlineStyle
 {
     public const string FilePath = "css/reader.css";
 
-    /// <summary>Stylesheets of features that render inside reader pages (the listen player), appended in this order.</summary>
-    public static readonly IReadOnlyList<string> FeatureFilePaths = ["css/listen.css", "css/trust.css"];
+    /// <summary>The print stylesheet, linked with <c>media="print"</c> from every reader page.</summary>
+    public const string PrintPath = "/css/print.css";
 
-    private InlineStyle(string css)
+    /// <summary>The sheets each kind appends to the base, in this order.</summary>
+    public static readonly IReadOnlyDictionary<PageStyle, string[]> KindFilePaths = new Dictionary<PageStyle, string[]>
     {
-        Css = css;
-        Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
+        [PageStyle.Pages] = ["css/pages.css"],
+        [PageStyle.Article] = ["css/article.css", "css/listen.css"],
+    };
+
+    private readonly Sheet[] sheets;
+
+    private InlineStyle(Sheet[] sheets)
+    {
+        this.sheets = sheets;
+        Policy = ContentSecurityPolicy(sheets.Select(s => s.Hash));
     }
 
-    /// <summary>Exactly the text between <c>&lt;style&gt;</c> and <c>&lt;/style&gt;</c>; the hash covers these characters.</summary>
-    public string Css { get; }
+    /// <summary>The Content-Security-Policy of every response: the inline stylesheets of every kind, no inline script.</summary>
+    public StringValues Policy { get; }
 
-    /// <summary>The CSP source expression, e.g. <c>sha256-AbC…=</c> (without quotes).</summary>
-    public string Hash { get; }
+    /// <summary>One kind's inline stylesheet and its CSP source expression.</summary>
+    public sealed class Sheet
+    {
+        internal Sheet(string css)
+        {
+            Css = css;
+            Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
+        }
+
+        /// <summary>Exactly the text between <c>&lt;style&gt;</c> and <c>&lt;/style&gt;</c>; the hash covers these characters.</summary>
+        public string Css { get; }
+
+        /// <summary>The CSP source expression, e.g. <c>sha256-AbC…=</c> (without quotes).</summary>
+        public string Hash { get; }
+    }
+
+    public Sheet For(PageStyle kind) => sheets[(int)kind];
+
+    /// <summary>The Content-Security-Policy allowing inline stylesheets with these hashes (<c>sha256-…</c>): no inline script, nothing from elsewhere.</summary>
+    public static string ContentSecurityPolicy(IEnumerable<string> styleHashes) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self' {string.Join(' ', styleHashes.Select(h => $"'{h}'"))}; img-src 'self' data:; " +
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public static InlineStyle Load(IWebHostEnvironment environment)
     {
-        var file = environment.WebRootFileProvider.GetFileInfo(FilePath);
-        if (!file.Exists)
+        string Read(string path)
         {
-            throw new InvalidOperationException($"The reader stylesheet wwwroot/{FilePath} is missing (web root: {environment.WebRootPath}).");
-        }
-        var css = new StringBuilder();
-        foreach (var path in FeatureFilePaths.Prepend(FilePath))
-        {
-            var part = environment.WebRootFileProvider.GetFileInfo(path);
-            if (!part.Exists)
+            var file = environment.WebRootFileProvider.GetFileInfo(path);
+            if (!file.Exists)
             {
                 throw new InvalidOperationException($"The stylesheet wwwroot/{path} is missing (web root: {environment.WebRootPath}).");
             }
-            using var reader = new StreamReader(part.CreateReadStream(), Encoding.UTF8);
-            css.Append(reader.ReadToEnd()).Append('\n');
+            using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+            return reader.ReadToEnd();
         }
-        return new InlineStyle(Minify(css.ToString()));
+        var kinds = Enum.GetValues<PageStyle>();
+        var sheets = new Sheet[kinds.Length];
+        foreach (var kind in kinds)
+        {
+            var css = new StringBuilder();
+            foreach (var path in KindFilePaths[kind].Prepend(FilePath))
+            {
+                css.Append(Read(path)).Append('\n');
+            }
+            sheets[(int)kind] = new Sheet(Minify(css.ToString()));
+        }
+        return new InlineStyle(sheets);
     }
 
     /// <summary>Drops comments and the whitespace CSS does not need. Spaces before ':' stay (they matter in selectors).</summary>

@@ -14,6 +14,9 @@ public abstract class ReaderPageModel(SiteChrome chrome) : PageModel
 
     public PageMeta Meta { get; } = new();
 
+    /// <summary>Which inline stylesheet the page carries.</summary>
+    public virtual PageStyle Style => PageStyle.Pages;
+
     /// <summary>The page's language: the article's on an article page, else the publication's.</summary>
     public string Language => Meta.Language ?? Chrome.Publication.Language;
 

@@ -75,6 +75,16 @@ public sealed record BodyImageView(ImageBlock Block, Image Image)
 /// picture's focal point when it has one. <paramref name="HeadingLevel"/> fits the page's outline.</summary>
 public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead = false, int HeadingLevel = 2)
 {
+    /// <summary>A search hit: the headline and a snippet as HTML with the matched words marked (already encoded), the section linked to the results in it, no thumbnail.</summary>
+    public static ArticleCard Hit(Article article, SiteChrome chrome, string headlineHtml, string snippetHtml, string sectionHref) =>
+        new(article, chrome, HeadingLevel: 3) { HeadlineHtml = headlineHtml, SnippetHtml = snippetHtml, SectionHref = sectionHref };
+
+    public string? HeadlineHtml { get; private init; }
+
+    public string? SnippetHtml { get; private init; }
+
+    public string? SectionHref { get; private init; }
+
     /// <summary>The thumbnail's size in CSS pixels (the stylesheet's <c>.thumb</c> matches it).</summary>
     public const int ThumbnailSize = 80;
 
@@ -82,7 +92,7 @@ public sealed record ArticleCard(Article Article, SiteChrome Chrome, bool Lead =
     public const string LeadSizes = "(min-width: 80rem) 50rem, (min-width: 64rem) 62vw, " + PictureView.ColumnSizes;
 
     /// <summary>The square crops for the thumbnail, smallest first; empty for the lead card or a picture without crops.</summary>
-    public IReadOnlyList<Rendition> Thumbnails { get; } = Lead || Article.HeroImage is not { } hero
+    public IReadOnlyList<Rendition> Thumbnails => field ??= Lead || SnippetHtml is not null || Article.HeroImage is not { } hero
         ? []
         : [.. hero.Renditions.Where(r => r.Format == CardCrops.Square).OrderBy(r => r.Width)];
 

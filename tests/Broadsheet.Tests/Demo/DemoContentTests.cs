@@ -80,6 +80,26 @@ public partial class DemoContentTests(SeededApps apps) : IClassFixture<SeededApp
         Assert.Equal(["Our standards", "Topics", "Authors"], en.QuerySelectorAll("footer a").Select(a => a.Text()).Where(t => t is "Our standards" or "Topics" or "Authors"));
     }
 
+    [Fact]
+    public async Task Cards_of_a_chinese_story_carry_its_language_and_its_own_date_words_wherever_it_is_listed()
+    {
+        var app = await apps.On(DatabaseProvider.Sqlite);
+        using var client = app.Client();
+        var (chinese, _) = await ArticlePathsAsync(client);
+        var id = Regex.Match(chinese, @"/article/(\d+)/").Groups[1].Value;
+
+        foreach (var path in new[] { "/search?q=" + Uri.EscapeDataString("漁業會談"), "/news/asia/east-asia" })
+        {
+            var page = await client.GetDocumentAsync(path);
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+            var card = page.QuerySelectorAll("ol.cards > li").Single(li => li.QuerySelector($"a[href*='/article/{id}/']") is not null);
+            Assert.Equal("zh-Hant", card.GetAttribute("lang"));
+            Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$", card.QuerySelector(".card-meta time")!.Text());
+            // The section's name is the publication's own, marked as English inside the Chinese card.
+            Assert.Equal("en", card.QuerySelector(".card-meta [lang]")!.GetAttribute("lang"));
+        }
+    }
+
     private static async Task<T> Query<T>(BroadsheetApp app, Func<BroadsheetDb, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -106,7 +106,7 @@ public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPage
         app.Evictions.Clear();
         app.Time.Advance(TimeSpan.FromSeconds(41));
         var evicted = await WithDbAsync(app, async db =>
-            await new FrontPageTurnover(db, app.Services.GetRequiredService<ContentChanges>()).EvictDueAsync(pinnedAt, app.Time.GetUtcNow(), Ct));
+            await new FrontPageTurnover(db, app.Services.GetRequiredService<ContentChanges>(), app.Services.GetRequiredService<MostReadEdition>()).EvictDueAsync(pinnedAt, app.Time.GetUtcNow(), Ct));
         Assert.True(evicted);
         Assert.Contains(CacheTags.Home, app.Evictions.Tags);
         var after = await client.GetDocumentAsync("/");
@@ -114,7 +114,7 @@ public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPage
         Assert.Equal("A sample story about the port", after.QuerySelector(".top-stories h3").Text());
         // Nothing else starts or ends: the next minutes evict nothing.
         Assert.False(await WithDbAsync(app, async db =>
-            await new FrontPageTurnover(db, app.Services.GetRequiredService<ContentChanges>()).EvictDueAsync(app.Time.GetUtcNow(), app.Time.GetUtcNow().AddMinutes(5), Ct)));
+            await new FrontPageTurnover(db, app.Services.GetRequiredService<ContentChanges>(), app.Services.GetRequiredService<MostReadEdition>()).EvictDueAsync(app.Time.GetUtcNow(), app.Time.GetUtcNow().AddMinutes(5), Ct)));
 
         var history = await WithDbAsync(app, db => db.Set<FrontPageRevision>().AsNoTracking().OrderByDescending(r => r.Id).FirstAsync(Ct));
         Assert.Equal(("Front Page Editor", "Lead: Ferry strike ends; 1 top story"), (history.UserName, history.Summary));
@@ -201,5 +201,68 @@ public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPage
 
         var mostRead = await WithDbAsync(app, db => new FrontPageStories(db, new PublishedArticles(db, app.Time), app.Time).MostReadAsync(app.Time.GetUtcNow(), Ct));
         Assert.Equal(data.BusinessId, mostRead[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Article_and_section_pages_show_the_hourly_most_read_which_moves_only_with_the_next_edition(DatabaseProvider provider)
+    {
+        var app = await (await apps.On(provider)).SeededAsync();
+        var edition = app.Services.GetRequiredService<MostReadEdition>();
+        var shown = await edition.StoriesAsync(Ct);
+        var hour = MostReadEdition.EditionHour(app.Time.GetUtcNow());
+
+        // Reads in the edition's own hour count for the next edition only: the list pages show stays as it is.
+        // They are taken out again at the end: other tests of this app read the most read of the last 48 hours.
+        try
+        {
+            await ShowsTheNextEditionAsync(app, edition, shown, hour);
+        }
+        finally
+        {
+            await WithDbAsync(app, db => db.Set<ArticleReadCount>().Where(r => r.Hour == hour && (r.ArticleId == app.Data.WorldId || r.ArticleId == app.Data.SampleId)).ExecuteDeleteAsync(Ct));
+        }
+    }
+
+    private static async Task ShowsTheNextEditionAsync(FrontPageApp app, MostReadEdition edition, IReadOnlyList<RelatedArticle> shown, DateTimeOffset hour)
+    {
+        var data = app.Data;
+        var client = app.Client();
+        await WithDbAsync(app, async db =>
+        {
+            await db.Set<ArticleReadCount>().Where(r => r.Hour == hour && (r.ArticleId == data.WorldId || r.ArticleId == data.SampleId)).ExecuteDeleteAsync(Ct);
+            db.Set<ArticleReadCount>().AddRange(
+                new ArticleReadCount { ArticleId = data.WorldId, Hour = hour, Count = 1_000_000 },
+                new ArticleReadCount { ArticleId = data.SampleId, Hour = hour, Count = 900_000 });
+            return await db.SaveChangesAsync(Ct);
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<FrontPageTurnover>().AdvanceMostReadAsync(Ct));
+        }
+        Assert.Equal(shown, await edition.StoriesAsync(Ct));
+
+        // The next hour's edition (once the hour's last reads are flushed) ranks them, and the pages showing it go.
+        app.Evictions.Clear();
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The app's own clock may have moved it first: either way the pages are evicted once the list changed.
+            await scope.ServiceProvider.GetRequiredService<FrontPageTurnover>().AdvanceMostReadAsync(Ct);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!app.Evictions.Tags.Contains(MostReadEdition.Tag) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Ct);
+        }
+        Assert.Contains(MostReadEdition.Tag, app.Evictions.Tags);
+
+        var article = await client.GetDocumentAsync(data.LeadPath);
+        var listed = article.QuerySelectorAll(".most-read li a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.DoesNotContain(data.LeadPath, listed);
+        Assert.Equal(data.WorldPath, listed[0]);
+        Assert.Contains($"/{data.SampleId}/", listed[1], StringComparison.Ordinal);
+        var section = await client.GetDocumentAsync("/news/world");
+        Assert.Equal(data.WorldPath, section.QuerySelector(".most-read li a")!.GetAttribute("href"));
     }
 }

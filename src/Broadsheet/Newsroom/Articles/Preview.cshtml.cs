@@ -16,6 +16,8 @@ namespace Broadsheet.Newsroom.Articles;
 /// </summary>
 public sealed class PreviewModel(SiteChrome chrome, BroadsheetDb db, TimeProvider clock) : ReaderPageModel(chrome)
 {
+    public override PageStyle Style => PageStyle.Article;
+
     [BindProperty]
     public EditorForm Form { get; set; } = new();
 

@@ -8,6 +8,11 @@
   'use strict';
   const root = document.querySelector('.listen[data-article]');
   if (!root) return;
+  // The player's looks while playing (css/listen-playing.css): linked now, long before Play, without holding up the page.
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = root.dataset.styles;
+  document.head.append(sheet);
   const q = (s) => root.querySelector(s);
   const play = q('.listen-play'), seek = q('.listen-seek'), elapsed = q('.listen-elapsed'), total = q('.listen-total');
   const voiceSelect = q('.listen-voice'), speedSelect = q('.listen-speed'), status = q('.listen-status'), download = q('.listen-download');

@@ -3,8 +3,9 @@
 (() => {
   const actions = document.querySelector('.share-actions');
   if (!actions) return;
-  const url = actions.dataset.shareUrl;
-  const title = actions.dataset.shareTitle;
+  // The address is the link shown to copy without script; the title is the page's headline.
+  const url = document.querySelector('.share-url a').href;
+  const title = document.querySelector('h1').textContent;
   const status = actions.querySelector('.share-status');
   const native = actions.querySelector('.share-native');
   const copy = actions.querySelector('.share-copy');
