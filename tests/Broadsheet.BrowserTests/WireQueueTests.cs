@@ -87,8 +87,9 @@ public sealed class WireQueueTests(Chromium chromium, WireSite site) : IClassFix
         await page.SetViewportSizeAsync(1280, 800);
         await page.GotoAsync("/newsroom");
         var wireLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" }).GetByRole(AriaRole.Link, new() { Name = "Wire" });
-        await wireLink.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // Focus and Enter in one step: the desk page can still be settling its own focus after load, and a separate
+        // focus then key press could land the Enter elsewhere.
+        await wireLink.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/newsroom/wire$"));
         var rows = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ferries resume after storm" });
         await Assertions.Expect(rows).ToHaveCountAsync(2);
