@@ -27,7 +27,7 @@ export PGHOST=$(kv Host) PGPORT=$(kv Port) PGUSER=$(kv Username) PGDATABASE=$(kv
 psql -q -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$PGDATABASE'" | grep -q 1 || createdb "$PGDATABASE"
 
 Broadsheet__Database__Provider=PostgreSQL ConnectionStrings__Broadsheet="$BENCH_PG" Broadsheet__DataPath="$out/data" \
-  Broadsheet__SeedDemoContent=false Broadsheet__Cache__OutputCache=false Broadsheet__Listen__Worker=false Logging__LogLevel__Default=Warning \
+  Broadsheet__SeedDemoContent=false Broadsheet__Cache__OutputCache=false Broadsheet__Role=web Logging__LogLevel__Default=Warning \
   ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_CONTENTROOT="$out/app" "$out/app/Broadsheet" >"$out/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/robots.txt" >/dev/null 2>&1 && break; kill -0 "$server" 2>/dev/null || { cat "$out/server.log"; exit 1; }; sleep 0.5; done

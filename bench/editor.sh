@@ -13,7 +13,7 @@ trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$out"' EXIT
 # BENCH_APP: an app folder already built (e.g. src/Broadsheet/bin/Release/net10.0 with content root src/Broadsheet).
 app=${BENCH_APP:-$out/app}
 [ -n "${BENCH_APP:-}" ] || dotnet publish src/Broadsheet -c Release -o "$out/app" -nologo -v q >/dev/null
-export Broadsheet__DataPath="$out/data" Broadsheet__Listen__Worker=false Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="${BENCH_CONTENTROOT:-$app}"
+export Broadsheet__DataPath="$out/data" Broadsheet__Role=web Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="${BENCH_CONTENTROOT:-$app}"
 password="bench-$(date +%s)-Password!"
 echo "$password" | "$app/Broadsheet" user create bench@example.org --role Editor --name "Bench Editor" --password-stdin >/dev/null
 ASPNETCORE_URLS="http://127.0.0.1:$port" "$app/Broadsheet" >"$out/server.log" 2>&1 &

@@ -29,7 +29,7 @@ start() {
   local db_connection=$1 seed=$2
   started=$(date +%s.%N)
   (cd "$app" && exec env ASPNETCORE_CONTENTROOT="$content_root" Broadsheet__Database__Provider=PostgreSQL ConnectionStrings__Broadsheet="$db_connection" Broadsheet__DataPath="$out/data" \
-    Broadsheet__BootstrapApiKey=$key Broadsheet__Cache__OutputCache=false Broadsheet__Listen__Worker=false Broadsheet__SeedDemoContent=$seed \
+    Broadsheet__BootstrapApiKey=$key Broadsheet__Cache__OutputCache=false Broadsheet__Role=web Broadsheet__SeedDemoContent=$seed \
     Broadsheet__RateLimits__Search__PermitLimit=1000000 Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$http_port" \
     ./Broadsheet) >"$out/server.log" 2>&1 &
   server=$!

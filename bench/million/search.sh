@@ -15,7 +15,7 @@ psql_args=$(echo "$connection" | tr ';' '\n' | awk -F= 'tolower($1)=="host"{h=$2
 
 dotnet publish src/Broadsheet -c Release -o "$out/app" -nologo -v q >/dev/null
 Broadsheet__Database__Provider=PostgreSQL ConnectionStrings__Broadsheet="$connection" Broadsheet__DataPath="$out/data" \
-  Broadsheet__Listen__Worker=false Broadsheet__SeedDemoContent=false Broadsheet__RateLimits__Search__PermitLimit=1000000 \
+  Broadsheet__Role=web Broadsheet__SeedDemoContent=false Broadsheet__RateLimits__Search__PermitLimit=1000000 \
   Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_CONTENTROOT="$out/app" \
   "$out/app/Broadsheet" >"$out/server.log" 2>&1 &
 server=$!
