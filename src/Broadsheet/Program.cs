@@ -51,7 +51,6 @@ if (await app.RunCommandAsync(args))
 }
 await app.PrepareDatabaseAsync();
 await app.SeedDemoContentAsync();
-app.UseStageTiming();
 app.UseProxyHeaders();
 app.MapHealth();
 // A worker-only process (Broadsheet:Role=worker) runs the background jobs and answers the health checks only.
