@@ -108,22 +108,44 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
     /// </summary>
     public async Task<ListingPage?> PageAsync(ListingScope scope, int page, int size, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var today = ListingKeys.DayOf(now);
-        var listed = scope.Filter(Visible());
+        var (today, recent) = await TodayAsync(scope, ct);
+        return await PageFromAsync(scope, page, size, today, recent, Days(scope, today).AsAsyncEnumerable(), ct);
+    }
+
+    /// <summary>
+    /// <see cref="PageAsync"/> and <see cref="CountAsync"/> at once (the public API's listing): the day counts are read
+    /// once for both, so the total costs no statement of its own. The page is null past the end.
+    /// </summary>
+    public async Task<(ListingPage? Page, int Total)> PageAndTotalAsync(ListingScope scope, int page, int size, CancellationToken ct = default)
+    {
+        var (today, recent) = await TodayAsync(scope, ct);
+        var days = await Days(scope, today).ToListAsync(ct);
+        var total = recent + days.Sum(d => d.Item2);
+        return (await PageFromAsync(scope, page, size, today, recent, days.ToAsyncEnumerable(), ct), total);
+    }
+
+    // Today's rows are counted from the articles (the stored counts hold the days before it).
+    private async Task<(int Today, int Recent)> TodayAsync(ListingScope scope, CancellationToken ct)
+    {
+        var today = ListingKeys.DayOf(clock.GetUtcNow());
         var todayStart = ListingKeys.StartOf(today);
-        var recent = await listed.CountAsync(a => a.FirstPublishedAt >= todayStart, ct);
-        var days = db.Set<ListingCount>().AsNoTracking()
+        return (today, await scope.Filter(Visible()).CountAsync(a => a.FirstPublishedAt >= todayStart, ct));
+    }
+
+    private IQueryable<ValueTuple<int, int>> Days(ListingScope scope, int today) =>
+        db.Set<ListingCount>().AsNoTracking()
             .Where(c => c.Listing == scope.Key && c.Day > ListingCounts.TotalDay && c.Day < today)
             .OrderByDescending(c => c.Day)
-            .Select(c => new ValueTuple<int, int>(c.Day, c.Count))
-            .AsAsyncEnumerable();
+            .Select(c => new ValueTuple<int, int>(c.Day, c.Count));
+
+    private async Task<ListingPage?> PageFromAsync(ListingScope scope, int page, int size, int today, int recent, IAsyncEnumerable<(int, int)> days, CancellationToken ct)
+    {
         var seek = await PageSeek.FindAsync((long)(Math.Max(page, 1) - 1) * size, size + 1, today, recent, days, ct);
         if (seek is null)
         {
             return page <= 1 ? new ListingPage([], false) : null;
         }
-        var rows = listed;
+        var rows = scope.Filter(Visible());
         if (seek.Before is { } before)
         {
             rows = rows.Where(a => a.FirstPublishedAt < before);
@@ -149,14 +171,10 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
     /// <summary>How many articles a listing holds, from the stored counts (today's counted from the rows): no scan of the listing.</summary>
     public async Task<int> CountAsync(ListingScope scope, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var today = ListingKeys.DayOf(now);
-        var todayStart = ListingKeys.StartOf(today);
-        var recent = await scope.Filter(Visible()).CountAsync(a => a.FirstPublishedAt >= todayStart, ct);
-        var before = await db.Set<ListingCount>().AsNoTracking()
+        var (today, recent) = await TodayAsync(scope, ct);
+        return recent + await db.Set<ListingCount>().AsNoTracking()
             .Where(c => c.Listing == scope.Key && c.Day > ListingCounts.TotalDay && c.Day < today)
             .SumAsync(c => c.Count, ct);
-        return recent + before;
     }
 
     /// <summary>How many published articles each UTC day holds, newest first, days without any left out: from the stored counts, today's counted from the rows.</summary>

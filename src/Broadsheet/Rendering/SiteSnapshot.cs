@@ -101,6 +101,16 @@ public sealed class SiteData
     /// <summary>Every creative with its image, by id, whether running or not: whether one runs depends on the time of the render.</summary>
     public IReadOnlyList<AdCreative> AdCreatives { get; }
 
+    /// <summary>The section at <paramref name="path"/>, or null when there is none.</summary>
+    public Section? SectionAt(string path) => sectionsByPath.GetValueOrDefault(path);
+
+    /// <summary>The section with id <paramref name="id"/>, or null.</summary>
+    public Section? SectionById(int? id) => id is { } wanted ? sectionsByPath.Values.FirstOrDefault(s => s.Id == wanted) : null;
+
+    /// <summary>The direct subsections of section <paramref name="id"/>, in menu order.</summary>
+    public IReadOnlyList<Section> Subsections(int id) =>
+        [.. sectionsByPath.Values.Where(s => s.ParentId == id).OrderBy(s => s.Position).ThenBy(s => s.Name, StringComparer.Ordinal)];
+
     /// <summary>The ids of the section at <paramref name="path"/> and of its subsections (a listing's section filter).</summary>
     public IReadOnlyList<int> SectionTree(string path)
     {

@@ -154,9 +154,12 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
         return await db.Set<SearchMatch>().FromSqlRaw(sql, [.. query.Parameters, ids.ToArray()]).ToListAsync(ct);
     }
 
-    // Words are stemmed as the publication's language stems them (English, the default, before one is set up).
+    private string? language;
+
+    // Words are stemmed as the publication's language stems them (English, the default, before one is set up). Read once
+    // per search (this service lives for one request), not once per statement of it.
     private async Task<string> LanguageAsync(CancellationToken ct) =>
-        await db.Publications.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? "en";
+        language ??= await db.Publications.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? "en";
 
     private static SearchHit Hit(Article article, double rank, SearchQuery query)
     {

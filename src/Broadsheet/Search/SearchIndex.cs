@@ -51,6 +51,16 @@ public sealed class SearchIndex : IArticleIndex
     /// <summary>Indexes the published articles that have no document yet (a database from before search, a bulk load).</summary>
     public async Task CatchUpAsync(BroadsheetDb db, CancellationToken ct)
     {
+        // A document exists only for a published article (the writer deletes it with the publication, in the same
+        // transaction), so equal counts mean none is missing: two index-only counts, in one statement so that they see the
+        // same moment, rather than an anti-join of every id at each start (seconds at a million articles).
+        var complete = await db.Database.SqlQueryRaw<bool>(
+            """SELECT (SELECT count(*) FROM "Articles" WHERE "Status" = {0}) = (SELECT count(*) FROM "SearchDocument") AS "Value" """,
+            nameof(ArticleStatus.Published)).SingleAsync(ct);
+        if (complete)
+        {
+            return;
+        }
         while (true)
         {
             var missing = await db.Articles.AsNoTracking()

@@ -4,6 +4,7 @@ using Broadsheet.Search;
 using Broadsheet.Tests.Api;
 using TestApi = Broadsheet.Tests.Api.Api;
 using Broadsheet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Search;
@@ -188,6 +189,34 @@ public sealed class SearchTests(SearchApps apps) : IClassFixture<SearchApps>
         await using var scope = app.Services.CreateAsyncScope();
         var search = scope.ServiceProvider.GetRequiredService<ArticleSearch>();
         Assert.Equal(0, await search.CountAsync(SearchQuery.Parse(replacement), new SearchFilters(), Ct));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task The_start_up_catch_up_indexes_a_published_article_that_lost_its_document_and_leaves_a_complete_index_alone(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var admin = app.AdminClient();
+        var section = TestApi.Unique("catchup");
+        await admin.PutSectionAsync(section, "Catch-up");
+        var word = Nonce();
+        var id = await PublishAsync(admin, section, $"The {word} returns", "Ministers met on Monday.");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>();
+        var search = scope.ServiceProvider.GetRequiredService<ArticleSearch>();
+        var index = scope.ServiceProvider.GetRequiredService<SearchIndex>();
+        var documents = db.Set<SearchDocument>();
+
+        // Complete: nothing to add, the document stays as it is.
+        await index.CatchUpAsync(db, Ct);
+        Assert.Equal(1, await search.CountAsync(SearchQuery.Parse(word), new SearchFilters(), Ct));
+
+        // A published article without its document (a bulk load, a database from before search) is indexed again.
+        await documents.Where(d => d.ArticleId == id).ExecuteDeleteAsync(Ct);
+        Assert.Equal(0, await search.CountAsync(SearchQuery.Parse(word), new SearchFilters(), Ct));
+        await index.CatchUpAsync(db, Ct);
+        Assert.Equal(1, await search.CountAsync(SearchQuery.Parse(word), new SearchFilters(), Ct));
     }
 
     [Theory]

@@ -77,8 +77,7 @@ public static class PublicApi
             {
                 return TypedResults.Ok(paging.PageOf(http.Request, new List<ArticleSummaryJson>(), 0));
             }
-            var total = await published.CountAsync(scope, ct);
-            var found = (long)(paging.Page - 1) * paging.Size < total ? await published.PageAsync(scope, paging.Page, paging.Size, ct) : null;
+            var (found, total) = await published.PageAndTotalAsync(scope, paging.Page, paging.Size, ct);
             return TypedResults.Ok(paging.PageOf(http.Request, (found?.Articles ?? []).Select(ArticleSummaryJson.From).ToList(), total));
         }
         // Several filters at once: no stored count covers the combination, so it is counted and paged by offset.
