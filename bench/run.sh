@@ -55,10 +55,11 @@ cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' 
 start_server() {
   local provider=$1 cache=$2 app=${3:-$app} content_root=${4:-$content_root}
   # A web-only process (no background job, no speech engine): this measures page serving alone (bench/listen.sh measures pages while audio is made).
+  # With the young-generation budget docs/deployment.md gives web processes (DOTNET_GCgen0size; BENCH_ENV can override it).
   # Nothing the benchmark requests touches a speech engine.
   # shellcheck disable=SC2086
   (cd "$app" && exec env ASPNETCORE_CONTENTROOT="$content_root" Broadsheet__DataPath="$out/data-$provider" Broadsheet__Cache__OutputCache="$cache" \
-    Broadsheet__Role=web Broadsheet__Database__Provider="$provider" \
+    Broadsheet__Role=web DOTNET_GCgen0size=0x400000 Broadsheet__Database__Provider="$provider" \
     ConnectionStrings__Broadsheet="$([ "$provider" = PostgreSQL ] && echo "$postgres" || true)" Logging__LogLevel__Default=Warning \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ${BENCH_ENV:-} ./Broadsheet) >>"$out/server.log" 2>&1 &
   server=$!

@@ -58,8 +58,14 @@ public static class ReaderExtensions
         builder.Services.Remove(store);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<EvictionLedger>();
+        // Hits answered at the front of the pipeline (HitCache): only with the in-process store, since with Redis the
+        // entries and response-only evictions of other instances are not seen here.
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            builder.Services.AddSingleton<HitCache>();
+        }
         builder.Services.AddSingleton<IOutputCacheStore>(s => new GuardedOutputCacheStore(
-            Resolve(store, s), s.GetRequiredService<EvictionLedger>(), s.GetRequiredService<IHttpContextAccessor>()));
+            Resolve(store, s), s.GetRequiredService<EvictionLedger>(), s.GetRequiredService<IHttpContextAccessor>(), s.GetService<HitCache>()));
 
         builder.Services.AddResponseCompression(o =>
         {
@@ -89,6 +95,14 @@ public static class ReaderExtensions
     public static WebApplication UseReaderPipeline(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value;
+        var hits = options.Cache.OutputCache ? app.Services.GetService<HitCache>() : null;
+        if (hits is not null)
+        {
+            // First: a held page is answered before routing and everything else a hit does not need (HitCache).
+            app.Use((context, next) => hits.TryServe(context, AcceptEncodingNormalizer.Normalize(context.Request.Headers.AcceptEncoding), out var written)
+                ? written
+                : next(context));
+        }
 
         app.UseWhen(IsApi, api => api.UseExceptionHandler(error => error.Run(context =>
             // A request Kestrel refuses while it is read (a body over the size limit, a bad chunk) is the client's fault.
@@ -113,6 +127,10 @@ public static class ReaderExtensions
         if (options.Cache.OutputCache)
         {
             app.UseOutputCache();
+            if (hits is not null)
+            {
+                app.Use(hits.Capture);
+            }
         }
         app.UseSurrogateKeys();
         app.UseResponseCompression();

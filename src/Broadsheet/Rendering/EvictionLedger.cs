@@ -92,13 +92,15 @@ public sealed class EvictionLedger
 /// response is rendered, marks a request it misses (<see cref="EvictionLedger.Begin"/>), and a response whose render began
 /// before one of its tags was evicted is not stored. An eviction that lands between that check and the store is
 /// caught by a second check after it, which evicts the tag again. Marking at the lookup keeps a cache hit free of
-/// any service resolution.
+/// any service resolution. With a <see cref="HitCache"/> (the in-process store), a stored response is also held there,
+/// between the store and the second check, and every eviction reaches it after the ledger's record.
 /// </summary>
-public sealed class GuardedOutputCacheStore(IOutputCacheStore inner, EvictionLedger ledger, IHttpContextAccessor requests) : IOutputCacheStore
+public sealed class GuardedOutputCacheStore(IOutputCacheStore inner, EvictionLedger ledger, IHttpContextAccessor requests, HitCache? hits = null) : IOutputCacheStore
 {
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         ledger.Evicting(tag);
+        hits?.Evict(tag);
         return inner.EvictByTagAsync(tag, cancellationToken);
     }
 
@@ -150,10 +152,12 @@ public sealed class GuardedOutputCacheStore(IOutputCacheStore inner, EvictionLed
             return;
         }
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
+        hits?.Publish(http, tags, validFor);
         if (tags is not null && ledger.EvictedSince(tags, mark))
         {
             foreach (var tag in tags)
             {
+                hits?.Evict(tag);
                 await inner.EvictByTagAsync(tag, cancellationToken);
             }
         }

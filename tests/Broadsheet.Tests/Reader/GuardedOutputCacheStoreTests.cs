@@ -21,10 +21,10 @@ public sealed class GuardedOutputCacheStoreTests
         public readonly IOutputCacheStore Memory;
         public readonly GuardedOutputCacheStore Store;
 
-        public Harness(Func<IOutputCacheStore, IOutputCacheStore>? wrap = null)
+        public Harness(Func<IOutputCacheStore, IOutputCacheStore>? wrap = null, HitCache? hits = null)
         {
             Memory = new ServiceCollection().AddOptions().AddOutputCache().BuildServiceProvider().GetRequiredService<IOutputCacheStore>();
-            Store = new GuardedOutputCacheStore(wrap is null ? Memory : wrap(Memory), Ledger, Requests);
+            Store = new GuardedOutputCacheStore(wrap is null ? Memory : wrap(Memory), Ledger, Requests, hits);
         }
 
         /// <summary>
@@ -97,6 +97,93 @@ public sealed class GuardedOutputCacheStoreTests
         await h.Store.EvictByTagAsync("feeds", Ct);
         await h.Store.SetAsync("feed", [1], ["feeds"], Life, Ct);
         Assert.Equal([1], await h.Memory.GetAsync("feed", Ct));
+    }
+
+    [Fact]
+    public async Task A_stored_response_is_held_for_hits_until_one_of_its_tags_is_evicted()
+    {
+        var hits = new HitCache();
+        var h = new Harness(hits: hits);
+        h.Arrive();
+        await h.BeginRenderAsync();
+        await RenderAsync(hits, h.Requests.HttpContext!, "episode 1");
+        await h.Store.SetAsync("feed", [1], ["feeds", "home"], Life, Ct);
+        Assert.Equal("episode 1", await HeldAsync(hits, "gzip"));
+        Assert.Null(await HeldAsync(hits, "br"));
+        await h.Store.EvictByTagAsync("home", Ct);
+        Assert.Null(await HeldAsync(hits, "gzip"));
+    }
+
+    [Fact]
+    public async Task A_held_response_goes_with_an_eviction_between_the_check_and_the_store()
+    {
+        var hits = new HitCache();
+        GuardedOutputCacheStore? guarded = null;
+        var h = new Harness(memory => new EvictingWhileStoring(memory, () => guarded!.EvictByTagAsync("feeds", Ct)), hits);
+        guarded = h.Store;
+        h.Arrive();
+        await h.BeginRenderAsync();
+        await RenderAsync(hits, h.Requests.HttpContext!, "episode 1");
+        await h.Store.SetAsync("feed", [1], ["feeds"], Life, Ct);
+        Assert.Null(await HeldAsync(hits, "gzip"));
+        Assert.Equal(0, hits.Count);
+    }
+
+    [Fact]
+    public async Task A_response_refused_by_the_ledger_is_not_held()
+    {
+        var hits = new HitCache();
+        var h = new Harness(hits: hits);
+        h.Arrive();
+        await h.BeginRenderAsync();
+        await RenderAsync(hits, h.Requests.HttpContext!, "episode 1");
+        await h.Store.EvictByTagAsync("feeds", Ct);
+        await h.Store.SetAsync("feed", [1], ["feeds"], Life, Ct);
+        Assert.Null(await HeldAsync(hits, "gzip"));
+    }
+
+    private static void AskForTheFeed(HttpContext http)
+    {
+        http.Request.Method = HttpMethods.Get;
+        http.Request.Scheme = "https";
+        http.Request.Host = new HostString("news.example");
+        http.Request.Path = "/feeds/podcast.xml";
+    }
+
+    /// <summary>The feed's render, as the output cache runs it: the capture sits between the page and the cache's stream.</summary>
+    private static async Task RenderAsync(HitCache hits, HttpContext http, string body)
+    {
+        AskForTheFeed(http);
+        http.Request.Headers.AcceptEncoding = "gzip";
+        http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(ReaderPageMarker.Instance), "feed"));
+        http.Features.Set<IOutputCacheFeature>(new CacheFeature(new OutputCacheContext { HttpContext = http, AllowCacheStorage = true }));
+        http.Response.Body = new MemoryStream();
+        await hits.Capture(http, async c =>
+        {
+            c.Response.ContentType = "application/rss+xml";
+            await c.Response.WriteAsync(body, Ct);
+        });
+    }
+
+    /// <summary>The body a hit gets from <paramref name="hits"/> with this coding, or null when it is not held.</summary>
+    private static async Task<string?> HeldAsync(HitCache hits, string coding)
+    {
+        var http = new DefaultHttpContext();
+        AskForTheFeed(http);
+        var body = new MemoryStream();
+        http.Response.Body = body;
+        if (!hits.TryServe(http, coding, out var written))
+        {
+            return null;
+        }
+        await written;
+        Assert.Equal("application/rss+xml", http.Response.ContentType);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray());
+    }
+
+    private sealed class CacheFeature(OutputCacheContext context) : IOutputCacheFeature
+    {
+        public OutputCacheContext Context { get; } = context;
     }
 
     /// <summary>Runs an eviction after the guard's first check, just before the entry reaches the store.</summary>

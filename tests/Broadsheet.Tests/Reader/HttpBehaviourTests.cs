@@ -2,7 +2,10 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Broadsheet.Rendering;
 using Broadsheet.Tests.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Reader;
 
@@ -213,6 +216,56 @@ public class HttpBehaviourTests(ReaderSite site)
             gzip.Write(Encoding.UTF8.GetBytes(text));
         }
         return (int)buffer.Length;
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_hit_answered_at_the_front_is_the_output_caches_answer_and_goes_with_its_tags(DatabaseProvider provider)
+    {
+        var (app, data) = site[provider];
+        var client = app.Client();
+        var hits = app.Services.GetRequiredService<HitCache>();
+        var store = app.Services.GetRequiredService<IOutputCacheStore>();
+        var path = data.WorldPath + "?utm_source=front";
+        using var rendered = await SendAsync(client, Get(path, "br"));
+        var keys = rendered.Headers.GetValues("Surrogate-Key").Single().Split(' ');
+        // Start from a render, whatever earlier tests left held.
+        await store.EvictByTagAsync(keys[0], TestContext.Current.CancellationToken);
+        using var render = await SendAsync(client, Get(path, "br"));
+        Assert.Null(render.Headers.Age);
+        Assert.True(hits.Count > 0);
+
+        using var front = await SendAsync(client, Get(path, "br"));
+        // A conditional request that is not satisfied passes the front and is answered by the output cache itself.
+        var outputCache = Get(path, "br");
+        outputCache.Headers.IfModifiedSince = DateTimeOffset.UnixEpoch;
+        using var behind = await SendAsync(client, outputCache);
+        Assert.NotNull(front.Headers.Age);
+        Assert.NotNull(behind.Headers.Age);
+        static string Described(HttpResponseMessage r) => string.Join('\n', r.Headers.Concat(r.Content.Headers)
+            .Where(h => h.Key != "Age").Select(h => h.Key + ": " + string.Join(", ", h.Value)).Order(StringComparer.Ordinal)) + "\n" + (int)r.StatusCode;
+        Assert.Equal(Described(behind), Described(front));
+        Assert.Equal(await behind.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), await front.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        AssertSecurityHeaders(front, "a hit at the front");
+
+        // HEAD and an authorised request are never answered from a GET's copy.
+        using var head = await SendAsync(client, new HttpRequestMessage(HttpMethod.Head, path));
+        Assert.Null(head.Headers.Age);
+        var authorised = Get(path, "br");
+        authorised.Headers.TryAddWithoutValidation("Authorization", "Bearer someone");
+        using var withAuthorization = await SendAsync(client, authorised);
+        Assert.Null(withAuthorization.Headers.Age);
+
+        // Every tag of the page evicts it, here and in the output cache: the next request renders.
+        foreach (var key in new[] { keys[0], keys[^1] })
+        {
+            await store.EvictByTagAsync(key, TestContext.Current.CancellationToken);
+            using var after = await SendAsync(client, Get(path, "br"));
+            Assert.Null(after.Headers.Age);
+            using var again = await SendAsync(client, Get(path, "br"));
+            Assert.NotNull(again.Headers.Age);
+        }
     }
 
     [Theory]
