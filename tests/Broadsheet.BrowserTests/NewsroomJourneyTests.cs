@@ -35,7 +35,7 @@ public sealed class JourneySite : IAsyncLifetime
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        return await db.Articles.AsNoTracking().Include(a => a.Section).FirstAsync(a => a.Id == id);
+        return await db.Articles.AsNoTracking().Include(a => a.Section).Include(a => a.Notes).FirstAsync(a => a.Id == id);
     }
 }
 
@@ -227,6 +227,8 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await WriteBodyAsync(page, "Typed but never saved.");
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#editor-counts [data-words]")).ToHaveTextAsync("4", new() { Timeout = 30_000 });
+        // The browser drops its own copy once an autosave holds every change (an earlier one may have said "autosaved").
+        await page.WaitForFunctionAsync("() => localStorage.getItem('broadsheet:editor:new') === null");
 
         // The tab closes with the text only autosaved: the server offers it back, once (the browser's copy is not repeated).
         await page.ReloadAsync();
