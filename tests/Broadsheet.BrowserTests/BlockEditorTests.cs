@@ -70,10 +70,8 @@ public sealed partial class NewsroomJourneyTests
         // A heading in the middle, from the "/" menu: after paragraph 5.
         await BodyText(page).Locator("p", new() { HasText = "Paragraph 5 of" }).ClickAsync();
         await page.Keyboard.PressAsync("End");
-        // ProseMirror reads the moved caret from the selectionchange event: let it arrive before the Enter, or the
-        // split happens where the caret was (after paragraph 10), as a too-fast keyboard would make it.
-        await page.WaitForFunctionAsync("() => document.getSelection().isCollapsed && document.getSelection().anchorNode?.textContent?.startsWith('Paragraph 5 of')");
-        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        // The split happens where ProseMirror has seen the caret, not where a too-fast keyboard left it.
+        await CaretSeenAsync(page, "Paragraph 5 of", atEnd: true);
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("/");
         var menu = page.GetByRole(AriaRole.Menu, new() { Name = "Insert a block" });
@@ -112,6 +110,7 @@ public sealed partial class NewsroomJourneyTests
 
         // The last paragraph moves up twice by keyboard, and a screen reader hears where it went.
         await BodyText(page).Locator("p", new() { HasText = "Paragraph 10 of" }).ClickAsync();
+        await CaretSeenAsync(page, "Paragraph 10 of");
         await page.Keyboard.PressAsync("Alt+Shift+ArrowUp");
         await page.Keyboard.PressAsync("Alt+Shift+ArrowUp");
         await Assertions.Expect(page.Locator("#editor-announcer")).ToHaveTextAsync("Paragraph moved to position 10 of 12.");
@@ -161,6 +160,18 @@ public sealed partial class NewsroomJourneyTests
         await page.SetViewportSizeAsync(1400, 1000);
         failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"editor: {v}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // The corrections panel came with the publish, without a reload: a correction goes through it by keyboard.
+        var notes = page.GetByRole(AriaRole.Region, new() { Name = "Corrections and updates" });
+        await notes.GetByLabel("What readers should know").FocusAsync();
+        await Assertions.Expect(notes.GetByLabel("What readers should know")).ToBeFocusedAsync();
+        await page.Keyboard.InsertTextAsync("The night ferry runs from June, not from May.");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(notes.GetByRole(AriaRole.Button, new() { Name = "Add note" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".status")).ToContainTextAsync("Correction added: readers see it now.");
+        await Assertions.Expect(notes.Locator("li")).ToContainTextAsync("The night ferry runs from June, not from May.");
+        Assert.Equal(NoteKind.Correction, Assert.Single((await site.ArticleAsync(id)).Notes).Kind);
 
         await watched.GotoAsync("/newsroom/articles/new");
         await BodyText(page).Locator("p").First.ClickAsync();
@@ -232,9 +243,20 @@ public sealed partial class NewsroomJourneyTests
             {
                 await page.SetViewportSizeAsync(width, 800);
                 await page.EvaluateAsync("size => document.documentElement.style.fontSize = size", text);
-                if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                var wider = await page.EvaluateAsync<string?>("""
+                    () => {
+                      const root = document.documentElement;
+                      if (root.scrollWidth <= root.clientWidth) return null;
+                      const names = [...document.body.querySelectorAll('*')]
+                        .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1
+                          || (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'))
+                        .slice(-3).map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\s+/g, '.') : ''));
+                      return names.join(', ');
+                    }
+                    """);
+                if (wider is not null)
                 {
-                    failures.Add($"{what} at {width} px, {text} text: scrolls sideways");
+                    failures.Add($"{what} at {width} px, {text} text: scrolls sideways ({wider})");
                 }
             }
         }

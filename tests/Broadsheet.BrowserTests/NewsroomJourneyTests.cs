@@ -35,7 +35,7 @@ public sealed class JourneySite : IAsyncLifetime
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        return await db.Articles.AsNoTracking().Include(a => a.Section).FirstAsync(a => a.Id == id);
+        return await db.Articles.AsNoTracking().Include(a => a.Section).Include(a => a.Notes).FirstAsync(a => a.Id == id);
     }
 }
 
@@ -96,10 +96,8 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await formatting.GetByRole(AriaRole.Button, new() { Name = "Bold" }).ClickAsync();
         await Assertions.Expect(BodyText(page).Locator("strong")).ToHaveTextAsync("The wall reopens on Monday");
         await page.Keyboard.PressAsync("End");
-        // ProseMirror reads the moved caret from the selectionchange event: let it arrive before typing, or the text
-        // replaces the whole selection as a too-fast keyboard would.
-        await page.WaitForFunctionAsync("() => document.getSelection().isCollapsed");
-        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        // Bold goes off where ProseMirror has seen the caret, not on the whole text a too-fast keyboard left selected.
+        await CaretSeenAsync(page, "The wall reopens on Monday", atEnd: true);
         await page.Keyboard.PressAsync("Control+B");
         await page.Keyboard.InsertTextAsync(", the port said.");
         await formatting.GetByRole(AriaRole.Button, new() { Name = "Picture from library" }).ClickAsync();
@@ -229,6 +227,8 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await WriteBodyAsync(page, "Typed but never saved.");
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft autosaved", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#editor-counts [data-words]")).ToHaveTextAsync("4", new() { Timeout = 30_000 });
+        // The browser drops its own copy once an autosave holds every change (an earlier one may have said "autosaved").
+        await page.WaitForFunctionAsync("() => localStorage.getItem('broadsheet:editor:new') === null");
 
         // The tab closes with the text only autosaved: the server offers it back, once (the browser's copy is not repeated).
         await page.ReloadAsync();
@@ -341,6 +341,34 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     /// <summary>The block editor's text.</summary>
     internal static ILocator BodyText(IPage page) => page.Locator("#block-editor .pm-editor");
 
+    /// <summary>
+    /// Records the caret each selectionchange event reported, once every listener of that event has run. ProseMirror
+    /// reads a caret the browser moved (a click, End, an arrow) from that event, and a key that reaches it first acts
+    /// where the caret was before; <see cref="CaretSeenAsync"/> waits on this record.
+    /// </summary>
+    private const string CaretRecorder = """
+        document.addEventListener('selectionchange', () => {
+          const selection = document.getSelection();
+          const node = selection.anchorNode;
+          const block = (node?.nodeType === 1 ? node : node?.parentElement)?.closest('.pm-editor > *');
+          let end = false;
+          if (block && selection.isCollapsed) {
+            const rest = document.createRange();
+            rest.setStart(node, selection.anchorOffset);
+            rest.setEnd(block, block.childNodes.length);
+            end = rest.toString() === '';
+          }
+          const seen = { text: block?.textContent ?? '', collapsed: selection.isCollapsed, end };
+          setTimeout(() => { window.caretSeen = seen; });
+        });
+        """;
+
+    /// <summary>Waits until the block editor has seen the caret, collapsed, in the block whose text starts so (at its end if asked).</summary>
+    internal static Task CaretSeenAsync(IPage page, string blockStartsWith, bool atEnd = false) =>
+        page.WaitForFunctionAsync(
+            "([start, atEnd]) => { const c = window.caretSeen; return !!c && c.collapsed && c.text.startsWith(start) && (!atEnd || c.end); }",
+            new object[] { blockStartsWith, atEnd });
+
     /// <summary>Replaces the whole body with one paragraph, typed into the block editor.</summary>
     internal static async Task WriteBodyAsync(IPage page, string text)
     {
@@ -353,6 +381,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     {
         var watched = await chromium.NewPageAsync(site.BaseAddress, width: 1400, height: 1000);
         watched.Page.SetDefaultTimeout(90_000);
+        await watched.Page.AddInitScriptAsync(CaretRecorder);
         await watched.GotoAsync("/newsroom/signin");
         await watched.Page.GetByLabel("Email").FillAsync(email);
         await watched.Page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);

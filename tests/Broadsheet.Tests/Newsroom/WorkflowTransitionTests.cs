@@ -75,9 +75,12 @@ public sealed class WorkflowTransitionTests(ArticlesApps apps) : IClassFixture<A
         Assert.Equal(["unpublish"], Buttons(published));
         Assert.Equal(("Save and update the published article", false, false), (state["saveLabel"]!.ToString(), state["canSchedule"]!.GetValue<bool>(), state["showsChecklist"]!.GetValue<bool>()));
         Assert.Equal(article.PublicPath, state["publicPath"]!.ToString());
+        Assert.Equal((article.Headline, true), (state["headline"]!.ToString(), state["showsNotes"]!.GetValue<bool>()));
+        Assert.False(scheduled["state"]!["showsNotes"]!.GetValue<bool>());
 
         var unpublished = await SaveAsync("unpublish", pastWarnings: false);
         Assert.Equal(("Unpublished", ArticleStatus.Unpublished), (unpublished["state"]!["status"]!.ToString(), (await ArticleAsync(app, id)).Status));
+        Assert.False(unpublished["state"]!["showsNotes"]!.GetValue<bool>());
         Assert.Contains("return-to-draft", Buttons(unpublished));
 
         // Without script: the schedule stops at the same checklist, and "Schedule anyway" keeps the time typed.

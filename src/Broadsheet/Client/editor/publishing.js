@@ -71,8 +71,20 @@ export function createPublishing({ form, view, token, announce, showBlockErrors,
       if (articleId) articleId.value = id;
       for (const key of ['autosave']) form.dataset[key] = form.dataset[key].replace(/\/new(?=\?|$)/, '/' + id);
       for (const key of ['save', 'publish', 'checklist']) if (mount.dataset[key]) mount.dataset[key] = mount.dataset[key].replace(/\/new(?=\?|$)/, '/' + id);
+      const notes = document.getElementById('note-form');
+      if (notes) notes.action = notes.getAttribute('action').replace(/\/new(?=\?|$)/, '/' + id);
       history.replaceState(null, '', '/newsroom/articles/' + id);
+      // The article has a history now, as a reload would show.
+      const links = document.getElementById('editor-links');
+      if (links && !links.querySelector('a[href$="/revisions"]')) {
+        const historyLink = document.createElement('a');
+        historyLink.href = '/newsroom/articles/' + id + '/revisions';
+        historyLink.textContent = 'History';
+        links.querySelector('a')?.after(' · ', historyLink);
+      }
     }
+    // The server's "unsaved changes were restored" notice: the save kept them, and dropped the autosave it offers to discard.
+    document.getElementById('autosave-notice')?.remove();
     applyState(json.state);
     form.dispatchEvent(new CustomEvent('broadsheet:saved', { detail: { id: json.id } }));
   };
@@ -107,16 +119,35 @@ export function createPublishing({ form, view, token, announce, showBlockErrors,
     if (actions) {
       const del = actions.querySelector('button[value="delete-article"]');
       actions.querySelectorAll('button[name="command"]').forEach((b) => { if (b.value !== 'save' && b !== del) b.remove(); });
-      for (const spec of state.buttons) {
+      const commandButton = ({ command, label, style }) => {
         const button = document.createElement('button');
         button.type = 'submit';
         button.name = 'command';
-        button.value = spec.command;
-        if (spec.style) button.className = spec.style;
-        button.textContent = spec.label;
-        actions.insertBefore(button, del);
-      }
+        button.value = command;
+        if (style) button.className = style;
+        button.textContent = label;
+        return button;
+      };
+      for (const spec of state.buttons) actions.insertBefore(commandButton(spec), del);
+      // Deleting is for what readers do not see, and a new article can be deleted once it is saved.
       if (del && !state.canDelete) del.remove();
+      if (!del && state.canDelete) {
+        const button = commandButton({ command: 'delete-article', label: 'Delete article', style: 'button-danger' });
+        button.formNoValidate = true;
+        actions.append(button);
+      }
+    }
+    const heading = document.querySelector('main h1');
+    if (heading && state.headline) {
+      heading.textContent = state.headline;
+      document.title = document.title.replace(/^.*?(?= \| Newsroom$)/, 'Edit: ' + state.headline);
+    }
+    // Corrections and updates are for published articles only; a note goes with the version it was written against.
+    const notes = document.getElementById('notes-panel');
+    if (notes) {
+      notes.hidden = !state.showsNotes;
+      const noteVersion = notes.querySelector('input[name="Note.Version"]');
+      if (noteVersion) noteVersion.value = String(state.version);
     }
     const schedule = document.getElementById('schedule-field');
     if (schedule) schedule.hidden = !state.canSchedule;
@@ -173,7 +204,12 @@ export function createPublishing({ form, view, token, announce, showBlockErrors,
     busy = true;
     const guarded = command === 'publish' || command === 'schedule';
     say(guarded ? 'Saving and checking before ' + (command === 'publish' ? 'publishing' : 'scheduling') + '…' : 'Saving…');
+    // An autosave still on its way lands first: arriving after this save it would be kept as unsaved text and offered
+    // back later (for a new article, on the next new one). None starts until this save has answered.
+    const autosaves = [];
+    form.dispatchEvent(new CustomEvent('broadsheet:saving', { detail: { waitFor: autosaves } }));
     try {
+      await Promise.all(autosaves);
       const { response, json } = await post(saveUrl(), { command, 'Form.PublishPastWarnings': confirmed ? 'true' : 'false' });
       if (response.redirected || response.status === 409 || response.status === 400 || response.status === 401) {
         postForm(submitter);
@@ -205,6 +241,7 @@ export function createPublishing({ form, view, token, announce, showBlockErrors,
       say('Offline: not saved. Your text is kept in this browser.');
     } finally {
       busy = false;
+      form.dispatchEvent(new CustomEvent('broadsheet:settled'));
     }
   };
   confirmDialog.querySelector('[data-keep]').addEventListener('click', () => {

@@ -9,9 +9,11 @@ public sealed record WorkflowButton(string Command, string Label, string Style);
 /// <summary>
 /// What the editor shows of an article's place in the workflow: the status line, the save button's label and the
 /// workflow buttons the rules allow. The page renders it and the block editor's JSON answers carry it, so after a
-/// publish, schedule, submit or unpublish by fetch the editor shows the new state without a reload.
+/// publish, schedule, submit or unpublish by fetch the editor shows the new state without a reload: its buttons, the
+/// reader's address and the corrections panel, which exists only for published articles.
 /// </summary>
 public sealed record EditorState(
+    string Headline,
     string Status,
     string? WhenLabel,
     string? When,
@@ -25,6 +27,7 @@ public sealed record EditorState(
     bool CanDelete,
     bool CanSchedule,
     bool ShowsChecklist,
+    bool ShowsNotes,
     string? PublicPath)
 {
     public static EditorState Of(Article article, NewsroomActor actor, PublicationTime time)
@@ -38,6 +41,7 @@ public sealed record EditorState(
         };
         var published = article.Status == ArticleStatus.Published;
         return new(
+            article.Headline,
             WorkflowRules.Describe(article.Status),
             when is null ? null : label,
             when is { } at ? time.Format(at) : null,
@@ -51,8 +55,12 @@ public sealed record EditorState(
             WorkflowRules.CanDelete(article, actor),
             transitions.Contains(Transition.Schedule),
             transitions.Contains(Transition.Publish),
+            ShowsNotesFor(article, actor),
             published && article.Section is not null ? article.PublicPath : null);
     }
+
+    /// <summary>Corrections and updates are added by editors, to what readers can already see.</summary>
+    public static bool ShowsNotesFor(Article article, NewsroomActor actor) => article.Status == ArticleStatus.Published && actor.IsEditor;
 
     public static string SaveLabelFor(bool published) => published ? "Save and update the published article" : "Save";
 

@@ -13,6 +13,9 @@
   let changedAt = 0;
   let savedAt = 0;
   let saving = false;
+  // While the block editor saves by fetch, no autosave starts, and the one on its way is waited for (publishing.js).
+  let holding = false;
+  let inFlight = null;
 
   const say = (text) => { if (stateLine) stateLine.textContent = text; };
   // Times read in the publication's zone, as every newsroom page shows them (PublicationTime.Format on the server).
@@ -63,10 +66,12 @@
   };
 
   const autosave = async () => {
-    if (saving || changedAt <= savedAt) return;
+    if (saving || holding || changedAt <= savedAt) return;
     saving = true;
     const started = Date.now();
-    const result = await postAutosave(entries());
+    inFlight = postAutosave(entries());
+    const result = await inFlight;
+    inFlight = null;
     saving = false;
     if (result === 'signed-out') {
       say('You have been signed out. Your text is kept in this browser: sign in again in another tab, then come back here.');
@@ -90,6 +95,11 @@
   setInterval(autosave, autosaveInterval);
   window.addEventListener('online', autosave);
   form.addEventListener('submit', () => writeStash({ submitted: true }));
+  form.addEventListener('broadsheet:saving', (event) => {
+    holding = true;
+    if (inFlight) event.detail.waitFor.push(inFlight);
+  });
+  form.addEventListener('broadsheet:settled', () => { holding = false; });
   // The block editor saved without a page load: this browser's copy is no longer needed, and a new article has its id.
   form.addEventListener('broadsheet:saved', () => {
     clearStash();
