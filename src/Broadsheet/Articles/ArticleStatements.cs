@@ -31,8 +31,13 @@ namespace Broadsheet.Articles;
 /// </summary>
 public sealed class ArticleStatements : IDisposable
 {
-    /// <summary>Open SQLite connections kept beyond this many (after a burst of concurrent renders) are closed.</summary>
-    private const int KeptConnections = 8;
+    /// <summary>
+    /// Open SQLite connections kept: one per render reading at the same moment, which the thread pool bounds (SQLite's
+    /// async calls run synchronously). A connection opened past this is closed after its read, and each such read pays
+    /// for opening a connection, loading the schema and compiling the statements, so the bound sits well above what a
+    /// loaded two-core server runs at once. The connections share SQLite's page cache (<c>Cache=Shared</c>).
+    /// </summary>
+    private const int KeptConnections = 64;
 
     private readonly ConcurrentDictionary<IModel, Plan> plans = new();
     private readonly ConcurrentBag<SqliteLease> idle = [];
