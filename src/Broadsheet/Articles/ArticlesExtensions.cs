@@ -11,6 +11,7 @@ public static class ArticlesExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PublishedArticles>();
+        builder.Services.AddSingleton<ArticleStatements>();
         builder.Services.AddSingleton<ContentCache>();
         builder.Services.AddSingleton<ReadingOnCache>();
         builder.Services.AddScoped<Topics.TopicWriter>();

@@ -7,23 +7,8 @@ namespace Broadsheet.Articles;
 /// The one way to read articles readers may see. The reader site, feeds, sitemaps and the public API all
 /// read through here, so a draft can never leak.
 /// </summary>
-public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
+public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock, ArticleStatements? statements = null)
 {
-    // The article page's query, compiled once: building and looking up the LINQ tree cost more than running it.
-    // One query rather than split ones: topics, byline and notes are a handful of rows each, and on SQLite a
-    // statement round trip costs more than the few repeated rows of the join.
-    private static readonly PerModel<Func<BroadsheetDb, int, DateTimeOffset, CancellationToken, Task<Article?>>> ById = new(() =>
-        EF.CompileAsyncQuery((BroadsheetDb db, int id, DateTimeOffset now, CancellationToken ct) =>
-            db.Articles.AsNoTracking()
-                .Where(a => a.Id == id && a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now)
-                .Include(a => a.Section)
-                .Include(a => a.HeroImage)
-                .Include(a => a.Topics.OrderBy(t => t.Position)).ThenInclude(t => t.Topic)
-                .Include(a => a.Byline.OrderBy(c => c.Position)).ThenInclude(c => c.Contributor).ThenInclude(c => c!.Photo)
-                .Include(a => a.Notes.OrderBy(n => n.At))
-                .AsSingleQuery()
-                .FirstOrDefault()));
-
     /// <summary>Published articles, untracked, as bare rows: for queries that only filter or join on them (search).</summary>
     public IQueryable<Article> Visible()
     {
@@ -68,7 +53,8 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock)
             .AsSplitQuery();
 
     /// <summary>One published article with everything its page shows: section, hero, topics, byline and notes, in order.</summary>
-    public Task<Article?> FindAsync(int id, CancellationToken ct = default) => ById.For(db)(db, id, clock.GetUtcNow(), ct);
+    public Task<Article?> FindAsync(int id, CancellationToken ct = default) =>
+        (statements ?? ArticleStatements.OnContextConnection).FindAsync(db, id, clock.GetUtcNow(), ct);
 
     /// <summary>What to read next at the end of <paramref name="article"/>: more on its primary topic, more from its section.</summary>
     public async Task<ReadingOn> ReadingOnAsync(Article article, CancellationToken ct = default)
