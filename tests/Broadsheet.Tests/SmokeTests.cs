@@ -1,16 +1,19 @@
-using Broadsheet.Tests.Infrastructure;
+using Broadsheet.Tests.Api;
 
 namespace Broadsheet.Tests;
 
-public class SmokeTests
+/// <summary>The app starts on each provider and serves its home page: here on the collection's shared apps, which start like any other.</summary>
+[Collection(SharedAppsCollection.Name)]
+public class SmokeTests(ApiApps apps) : IClassFixture<ApiApps>
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
     public async Task Starts_on_each_provider(DatabaseProvider provider)
     {
-        await using var app = new BroadsheetApp(provider);
-        var response = await app.Client().GetAsync("/", TestContext.Current.CancellationToken);
+        var app = await apps.On(provider);
+        using var client = app.Client();
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode);
     }
 }

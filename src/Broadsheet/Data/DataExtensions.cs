@@ -27,8 +27,12 @@ public static class DataExtensions
             default:
                 var dataPath = Path.GetFullPath(options.DataPath);
                 Directory.CreateDirectory(dataPath);
+                // A private cache per connection, not SQLite's shared cache: in WAL mode readers never block the writer,
+                // and writers queue on BEGIN IMMEDIATE. Shared-cache connections lock tables instead, and two writers
+                // that each hold a table the other wants wait out the whole command timeout (30 s), then fail with
+                // "database table is locked" (Faults/KillDuringWritesTests: four writers at once).
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
-                    ? $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Cache=Shared;Pooling=True"
+                    ? $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Pooling=True"
                     : connectionString;
                 builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>((s, o) => o.UseSqlite(sqlite).AddInterceptors(s.GetServices<IInterceptor>()).AddInterceptors(SqliteDurability.Instance).ConfigureWarnings(QuietFailures));
                 break;

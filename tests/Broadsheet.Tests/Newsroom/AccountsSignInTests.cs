@@ -4,7 +4,8 @@ using Broadsheet.Tests.Infrastructure;
 
 namespace Broadsheet.Tests.Newsroom;
 
-public sealed class AccountsSignInTests
+[Collection(NewsroomCollection.Name)]
+public sealed class AccountsSignInTests(NewsroomApps apps) : IClassFixture<NewsroomApps>
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL];
 
@@ -13,7 +14,7 @@ public sealed class AccountsSignInTests
     public async Task Signing_in_with_the_right_password_opens_the_dashboard_and_a_wrong_one_shows_the_error(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new BroadsheetApp(provider);
+        var app = apps.On(provider);
         var user = await NewsroomSession.CreateUserAsync(app, NewsroomRoles.Editor, displayName: "Ada Editor");
 
         using var stranger = NewsroomSession.Anonymous(app);
