@@ -2,10 +2,14 @@
 # Wire ingest benchmark: items ingested per second through push (POST /api/admin/ingest) and through a drop folder,
 # and the time from delivery to a published page, on SQLite and on PostgreSQL. Items are ninjs 2.x documents made by
 # bench/ingest.py (a headline, a standfirst, eight paragraphs), one item per delivery, auto-published by their source.
+# Beside items/s it prints the CPU each item cost (user+system time from /proc over the case, divided by the items):
+# the server's, and PostgreSQL's (the cluster's postmaster and its backends) when the script runs the cluster. On a
+# shared machine items/s falls with the load; CPU per item is the figure that holds.
 #
 #   bench/ingest.sh [items] [push-concurrency]
 #
 # PostgreSQL: a throwaway cluster on BENCH_PG_PORT (55433) like test.sh's, or BENCH_POSTGRES (a connection string).
+# BENCH_PORT (5090): the server's HTTP port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items=${1:-1000}
@@ -45,10 +49,29 @@ start_server() {
 }
 stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; }
 
+# cpu_ticks: the server's CPU ticks, and PostgreSQL's (the postmaster with its reaped children, and its live backends;
+# 0 for a cluster this script does not run).
+cpu_ticks() {
+  local db=0 pm
+  if [ -z "${BENCH_POSTGRES:-}" ] && [ -f "$out/pg/postmaster.pid" ]; then
+    pm=$(head -n 1 "$out/pg/postmaster.pid")
+    db=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+    for child in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null); do
+      db=$((db + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+    done
+  fi
+  echo "$(awk '{print $14 + $15}' "/proc/$server/stat") $db"
+}
+# cpu_per_item BEFORE-SERVER BEFORE-DB ITEMS: "server ms | PostgreSQL ms" per item since the ticks given.
+cpu_per_item() {
+  local now; read -r -a now < <(cpu_ticks)
+  python3 -c "import os; t = os.sysconf('SC_CLK_TCK'); print(f'{(${now[0]} - $1) / t * 1000 / $3:.1f} | {(${now[1]} - $2) / t * 1000 / $3:.1f}')"
+}
+
 echo "Wire ingest, $items items per case, push with $concurrency connections; $(nproc) cores; $(date -u +%Y-%m-%d); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| database | door | items | seconds | items/s | notes |"
-echo "|---|---|---|---|---|---|"
+echo "| database | door | items | seconds | items/s | server CPU ms/item | PostgreSQL CPU ms/item | notes |"
+echo "|---|---|---|---|---|---|---|---|"
 latencies=""
 for provider in Sqlite PostgreSQL; do
   folder="$out/drop-$provider"
@@ -66,12 +89,14 @@ for provider in Sqlite PostgreSQL; do
   python3 bench/ingest.py push "$base" "$key" "$out/warm" "$concurrency" >/dev/null
 
   python3 bench/ingest.py generate "$out/push-$provider" "$items" push$provider bench
+  read -r server_ticks db_ticks < <(cpu_ticks)
   read -r n secs rate statuses < <(python3 bench/ingest.py push "$base" "$key" "$out/push-$provider" "$concurrency")
-  echo "| $provider | push | $n | $secs | $rate | $statuses |"
+  echo "| $provider | push | $n | $secs | $rate | $(cpu_per_item "$server_ticks" "$db_ticks" "$n") | $statuses |"
 
   python3 bench/ingest.py generate "$out/drop-src-$provider" "$items" drop$provider bench
+  read -r server_ticks db_ticks < <(cpu_ticks)
   read -r n secs rate quarantined < <(python3 bench/ingest.py drop "$folder" "$out/drop-src-$provider")
-  echo "| $provider | drop folder | $n | $secs | $rate | $quarantined quarantined |"
+  echo "| $provider | drop folder | $n | $secs | $rate | $(cpu_per_item "$server_ticks" "$db_ticks" "$n") | $quarantined quarantined |"
 
   read -r count p50 p95 worst < <(python3 bench/ingest.py latency "$base" "$key" bench 30)
   latencies+="| $provider | push | $count | $p50 ms | $p95 ms | $worst ms |"$'\n'

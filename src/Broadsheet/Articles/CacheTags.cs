@@ -35,12 +35,16 @@ public static class CacheTags
     /// Every tag of the pages that show this article or count it: its own page, its sections (and their ancestors), topics
     /// (whose pages list it, and whose articles' pages list it under "More on"), the topics index, authors, home, feeds.
     /// </summary>
-    public static IEnumerable<string> For(Article article)
+    public static IEnumerable<string> For(Article article) =>
+        For(article.Id, article.Section.Path, article.Topics.Select(t => t.Topic.Slug), article.Byline.Select(c => c.Contributor.Slug));
+
+    /// <summary>As <see cref="For(Article)"/>, from the names the tags are made of (read without the article itself).</summary>
+    public static IEnumerable<string> For(int id, string sectionPath, IEnumerable<string> topicSlugs, IEnumerable<string> authorSlugs)
     {
-        yield return Article(article.Id);
+        yield return Article(id);
         yield return Home;
         yield return Feeds;
-        var path = article.Section.Path;
+        var path = sectionPath;
         while (true)
         {
             yield return Section(path);
@@ -51,17 +55,19 @@ public static class CacheTags
             }
             path = path[..slash];
         }
-        foreach (var topic in article.Topics)
+        var topics = false;
+        foreach (var slug in topicSlugs)
         {
-            yield return Topic(topic.Topic.Slug);
+            topics = true;
+            yield return Topic(slug);
         }
-        if (article.Topics.Count > 0)
+        if (topics)
         {
             yield return TopicIndex;
         }
-        foreach (var entry in article.Byline)
+        foreach (var slug in authorSlugs)
         {
-            yield return Author(entry.Contributor.Slug);
+            yield return Author(slug);
         }
     }
 }

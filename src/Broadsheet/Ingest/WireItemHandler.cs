@@ -25,6 +25,10 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
         var item = request.Item;
         var now = request.Now;
         Image? picture = null;
+        // Every failure inside the item's transaction ends it (the desk retries the whole item in a new one), so the
+        // savepoint EF Core sets around each save for a failure to roll back to is never used: on PostgreSQL it is two
+        // round trips per save.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -59,11 +63,8 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
                 return await DoneAsync(entry, WireStatus.Held, story?.ArticleId, $"Embargoed until {until.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}.", transaction, ct);
             }
 
-            if (story is null)
-            {
-                story = new WireStory { Source = request.Source, ItemId = item.ItemId };
-                db.WireStories.Add(story);
-            }
+            // A new story is tracked once it is to be saved (Keep), like a new entry: with its article when it has one.
+            story ??= new WireStory { Source = request.Source, ItemId = item.ItemId };
             story.Version = Math.Max(story.Version, item.Version);
             var article = story.ArticleId is { } linked ? await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == linked, ct) : null;
             var published = article?.Status == ArticleStatus.Published;
@@ -76,20 +77,20 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
                         await MustAsync(publishing.UnpublishAsync(article!.Id, null, by with { Summary = "Killed" }, $"Killed by {request.Source} (item {item.ItemId}, version {item.Version})", ct));
                     }
                     return await DoneAsync(entry, WireStatus.Killed, article?.Id,
-                        published ? $"Killed by {request.Source}: the article was unpublished at once." : $"Killed by {request.Source}; it was not on the site.", transaction, ct);
+                        published ? $"Killed by {request.Source}: the article was unpublished at once." : $"Killed by {request.Source}; it was not on the site.", transaction, ct, story);
                 case WirePubStatus.Withheld:
                     if (published)
                     {
                         await MustAsync(publishing.UnpublishAsync(article!.Id, null, by with { Summary = "Withheld" }, $"Withheld by {request.Source} (item {item.ItemId}, version {item.Version})", ct));
                     }
                     return await DoneAsync(entry, WireStatus.Held, article?.Id,
-                        $"Withheld by {request.Source}{(published ? ": taken off the site" : "")} until a new version releases it.", transaction, ct);
+                        $"Withheld by {request.Source}{(published ? ": taken off the site" : "")} until a new version releases it.", transaction, ct, story);
             }
 
             if (article is null && !rules.AutoPublish && !request.Use)
             {
                 return await DoneAsync(entry, WireStatus.Held, null,
-                    $"Waiting for an editor: {request.Source} is not published automatically; Use makes it a draft.", transaction, ct);
+                    $"Waiting for an editor: {request.Source} is not published automatically; Use makes it a draft.", transaction, ct, story);
             }
             var notes = new List<string>();
             var body = request.Fetched.Body ?? item.BodyHtml;
@@ -142,7 +143,10 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
                 {
                     // The entry and the story are saved with the publication, not in a save of their own.
                     Mark(entry, status, story.ArticleId, reason);
+                    Keep(entry, story);
                     await MustAsync(publishing.PublishAsync(story.ArticleId.Value, null, by with { Summary = "Published" }, ct));
+                    await transaction.CommitAsync(ct);
+                    return new Result(Outcome(entry));
                 }
             }
             else
@@ -167,12 +171,16 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
                 }
                 status = WireStatus.Updated;
             }
-            return await DoneAsync(entry, status, story.ArticleId, reason, transaction, ct);
+            return await DoneAsync(entry, status, story.ArticleId, reason, transaction, ct, story);
         }
         catch
         {
             Discard(picture);
             throw;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
         }
     }
 
@@ -206,8 +214,8 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
         }
         else
         {
+            // Tracked once it is to be saved (Keep): inserted with its article's id, not inserted and then updated with it.
             entry = new WireEntry { ArrivalId = request.ArrivalId, Source = request.Source, ReceivedAt = request.ReceivedAt, VersionKey = request.VersionKey };
-            db.WireEntries.Add(entry);
         }
         var item = request.Item;
         entry.ItemId = item.ItemId;
@@ -226,12 +234,26 @@ public sealed class WireItemHandler(BroadsheetDb db, ArticleWriter writer, Publi
         await db.WireSources.AsNoTracking().FirstOrDefaultAsync(s => s.Name == source, ct) is { } rules ? WireRules.From(rules) : WireRules.Default(source);
 
     private async Task<Result> DoneAsync(WireEntry entry, WireStatus status, int? articleId, string? reason,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct, WireStory? story = null)
     {
         Mark(entry, status, articleId, reason);
+        Keep(entry, story);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new Result(Outcome(entry));
+    }
+
+    /// <summary>Tracks a new entry and a new story for the next save (those read from the database are tracked already).</summary>
+    private void Keep(WireEntry entry, WireStory? story)
+    {
+        if (db.Entry(entry).State == EntityState.Detached)
+        {
+            db.WireEntries.Add(entry);
+        }
+        if (story is not null && db.Entry(story).State == EntityState.Detached)
+        {
+            db.WireStories.Add(story);
+        }
     }
 
     private static void Mark(WireEntry entry, WireStatus status, int? articleId, string? reason)
