@@ -35,7 +35,7 @@ public sealed class ArticleStatements : IDisposable
     /// Open SQLite connections kept: one per render reading at the same moment, which the thread pool bounds (SQLite's
     /// async calls run synchronously). A connection opened past this is closed after its read, and each such read pays
     /// for opening a connection, loading the schema and compiling the statements, so the bound sits well above what a
-    /// loaded two-core server runs at once. The connections share SQLite's page cache (<c>Cache=Shared</c>).
+    /// loaded two-core server runs at once. Each has its own page cache, as every connection of the app does.
     /// </summary>
     private const int KeptConnections = 64;
 
@@ -61,8 +61,8 @@ public sealed class ArticleStatements : IDisposable
     public async Task<Article?> FindAsync(BroadsheetDb db, int id, DateTimeOffset now, CancellationToken ct)
     {
         var plan = plans.GetOrAdd(db.Model, static (model, db) => new Plan(model, db.GetService<ISqlGenerationHelper>()), db);
-        // Inside a transaction the read belongs on the transaction's connection: it must see the transaction's writes, and
-        // SQLite's shared cache would lock another connection out of the tables the transaction wrote.
+        // Inside a transaction the read belongs on the transaction's connection: it must see the transaction's writes,
+        // which another connection cannot see before the commit.
         if (keepConnections && db.Database.CurrentTransaction is null && db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
             var lease = Rent(plan, sqlite.ConnectionString);
