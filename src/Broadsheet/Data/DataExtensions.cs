@@ -45,7 +45,11 @@ public static class DataExtensions
     /// operator set either. Prepared, the statements every write repeats (a wire item runs about thirty) are parsed and
     /// planned once per connection instead of each time, which is a third of PostgreSQL's CPU per ingested item; and the
     /// application keeps no session state (no <c>SET</c>, advisory locks, <c>LISTEN</c> or temporary tables), so the
-    /// reset's statements each time a connection goes back to the pool would discard nothing.
+    /// reset's statements each time a connection goes back to the pool would discard nothing. Prepared statements are
+    /// planned for their parameters each time (<c>plan_cache_mode = force_custom_plan</c>, unless the operator passes
+    /// <c>Options</c>): PostgreSQL's generic plan, which it switches to after five runs, knows neither the search words
+    /// nor a topic's size, and at a million articles it made one-word search four times slower and a rare topic's page
+    /// six times slower (docs/benchmarks.md). Parsing stays saved; planning these statements costs little.
     /// </summary>
     internal static string WithPostgresDefaults(string connectionString)
     {
@@ -63,6 +67,10 @@ public static class DataExtensions
         if (!given.Contains("noresetonclose"))
         {
             builder.NoResetOnClose = true;
+        }
+        if (!given.Contains("options"))
+        {
+            builder.Options = "-c plan_cache_mode=force_custom_plan";
         }
         return builder.ConnectionString;
     }
