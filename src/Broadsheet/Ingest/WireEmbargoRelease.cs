@@ -1,3 +1,4 @@
+using Broadsheet.Data;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Ingest;
@@ -6,7 +7,7 @@ namespace Broadsheet.Ingest;
 /// Releases embargoed wire items when their time comes, on every instance unless <c>Broadsheet:Ingest:ReleaseEmbargoes</c>
 /// is false (each release claims its entry, so two instances never handle one twice). Runs on <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class WireEmbargoRelease(WireDesk desk, TimeProvider clock, IOptions<IngestOptions> options, ILogger<WireEmbargoRelease> logger) : BackgroundService
+public sealed class WireEmbargoRelease(WireDesk desk, TimeProvider clock, IOptions<IngestOptions> options, DatabaseOutage outage, ILogger<WireEmbargoRelease> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,9 +25,13 @@ public sealed class WireEmbargoRelease(WireDesk desk, TimeProvider clock, IOptio
             {
                 return;
             }
+            catch (Exception ex) when (outage.Notice(ex))
+            {
+                // The database is down: the embargoed items wait in it and go at the first turn after it is back; the
+                // outage is logged once per interval for the whole process, not with a stack trace per turn.
+            }
             catch (Exception ex)
             {
-                // The database may be down for a while; the embargoed items wait in it and go at the next turn.
                 logger.LogWarning(ex, "Releasing embargoed wire items failed; trying again in {Seconds} s", every.TotalSeconds);
             }
         }

@@ -153,7 +153,7 @@ public sealed class WireDeskTests(IngestApps apps) : IClassFixture<IngestApps>
         Assert.StartsWith("Embargoed until", held.Reason);
         Assert.Equal(0, await desk.ReleaseDueAsync(Ct));
 
-        using var release = new WireEmbargoRelease(desk, clock, options, NullLogger<WireEmbargoRelease>.Instance);
+        using var release = new WireEmbargoRelease(desk, clock, options, new DatabaseOutage(clock, NullLogger<DatabaseOutage>.Instance), NullLogger<WireEmbargoRelease>.Instance);
         await release.StartAsync(Ct);
         clock.Advance(TimeSpan.FromMinutes(59));
         clock.Advance(TimeSpan.FromSeconds(5));
