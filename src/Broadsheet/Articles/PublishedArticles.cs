@@ -118,11 +118,12 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock, Artic
         return (today, await scope.Filter(Visible()).CountAsync(a => a.FirstPublishedAt >= todayStart, ct));
     }
 
+    // The stored counts of the listing's days before today.
+    private IQueryable<ListingCount> DaysBefore(ListingScope scope, int today) =>
+        db.Set<ListingCount>().AsNoTracking().Where(c => c.Listing == scope.Key && c.Day > ListingCounts.TotalDay && c.Day < today);
+
     private IQueryable<ValueTuple<int, int>> Days(ListingScope scope, int today) =>
-        db.Set<ListingCount>().AsNoTracking()
-            .Where(c => c.Listing == scope.Key && c.Day > ListingCounts.TotalDay && c.Day < today)
-            .OrderByDescending(c => c.Day)
-            .Select(c => new ValueTuple<int, int>(c.Day, c.Count));
+        DaysBefore(scope, today).OrderByDescending(c => c.Day).Select(c => new ValueTuple<int, int>(c.Day, c.Count));
 
     private async Task<ListingPage?> PageFromAsync(ListingScope scope, int page, int size, int today, int recent, IAsyncEnumerable<(int, int)> days, CancellationToken ct)
     {
@@ -158,9 +159,7 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock, Artic
     public async Task<int> CountAsync(ListingScope scope, CancellationToken ct = default)
     {
         var (today, recent) = await TodayAsync(scope, ct);
-        return recent + await db.Set<ListingCount>().AsNoTracking()
-            .Where(c => c.Listing == scope.Key && c.Day > ListingCounts.TotalDay && c.Day < today)
-            .SumAsync(c => c.Count, ct);
+        return recent + await DaysBefore(scope, today).SumAsync(c => c.Count, ct);
     }
 
     /// <summary>How many published articles each UTC day holds, newest first, days without any left out: from the stored counts, today's counted from the rows.</summary>
