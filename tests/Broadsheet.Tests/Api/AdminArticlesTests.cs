@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Api;
 
@@ -88,6 +89,39 @@ public class AdminArticlesTests(ApiApps apps) : IClassFixture<ApiApps>
 
         var all = answers.SelectMany(a => a).ToList();
         Assert.True(all.All(s => s is "create 201" or "publish 200") && all.Count == Writers * Rounds * 2, string.Join(", ", all));
+    }
+
+    /// <summary>
+    /// The property the burst above depends on, step by step: on the app's own SQLite connection string, a write
+    /// transaction that holds a table leaves another connection free to read that table (WAL, a private cache per
+    /// connection). In SQLite's shared-cache mode the reader is locked out of the table until the writer commits.
+    /// </summary>
+    [Fact]
+    public async Task A_write_transaction_on_SQLite_leaves_other_connections_free_to_read_its_table()
+    {
+        var (app, _, _) = await SetUpAsync(apps, DatabaseProvider.Sqlite);
+        string connectionString;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            connectionString = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>().Database.GetConnectionString()!;
+        }
+        await using var writer = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await writer.OpenAsync(Ct);
+        await using var write = writer.BeginTransaction(deferred: false);
+        await using (var touch = writer.CreateCommand())
+        {
+            touch.Transaction = write;
+            touch.CommandText = "UPDATE \"Sections\" SET \"Position\" = \"Position\"";
+            Assert.True(await touch.ExecuteNonQueryAsync(Ct) > 0);
+        }
+
+        await using var reader = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await reader.OpenAsync(Ct);
+        await using var read = reader.CreateCommand();
+        read.CommandText = "SELECT count(*) FROM \"Sections\"";
+        read.CommandTimeout = 2;
+        Assert.True((long)(await read.ExecuteScalarAsync(Ct))! > 0);
+        await write.RollbackAsync(Ct);
     }
 
     [Theory]
