@@ -681,11 +681,10 @@ public sealed partial class ArticleWriter(BroadsheetDb db, TimeProvider clock)
     }
 
     /// <summary>Now, to the microsecond: what PostgreSQL stores, so a saved time reads back equal on every provider.</summary>
-    internal static DateTimeOffset Now(TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % 10));
-    }
+    internal static DateTimeOffset Now(TimeProvider clock) => ToMicrosecond(clock.GetUtcNow());
+
+    /// <summary>A time cut to the microsecond, as <see cref="Now"/> is: what PostgreSQL stores.</summary>
+    internal static DateTimeOffset ToMicrosecond(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 
     /// <summary>The article fields' length message; <see cref="ValidationErrors.CheckLength"/> also applies the text rules.</summary>
     internal static void CheckLength(string? value, string field, int max, ValidationErrors errors) =>

@@ -11,12 +11,18 @@ namespace Broadsheet.Data;
 /// recommended setting: each transaction stays atomic and the database cannot be corrupted, a crash of the process
 /// loses nothing committed, and only a power loss or an OS crash may roll back the last transactions. FULL, the
 /// default, syncs the log to disk at every commit, which made each ingested wire item wait for the disk.
+/// <para>
+/// And <c>PRAGMA busy_timeout</c> at the connection's command timeout: a writer that finds another's transaction open
+/// waits in SQLite's own busy handler, which retries within a millisecond or a few of the lock's release.
+/// Microsoft.Data.Sqlite sets no busy timeout; it retries a busy statement itself every 150 ms, so each writer queued
+/// behind another lost up to 150 ms, and several writers at once (two instances polling the schedule, a burst of
+/// publishes) queued for seconds. The driver's own retry still ends a wait at the same command timeout.
+/// </para>
 /// </summary>
 public sealed class SqliteDurability : DbConnectionInterceptor
 {
     public static readonly SqliteDurability Instance = new();
 
-    private const string Pragma = "PRAGMA synchronous=NORMAL;";
     private static readonly object Set = new();
     private readonly ConditionalWeakTable<object, object> done = [];
 
@@ -29,7 +35,7 @@ public sealed class SqliteDurability : DbConnectionInterceptor
         if (Needs(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
+            command.CommandText = Pragma(connection);
             command.ExecuteNonQuery();
         }
     }
@@ -39,10 +45,13 @@ public sealed class SqliteDurability : DbConnectionInterceptor
         if (Needs(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
+            command.CommandText = Pragma(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    private static string Pragma(DbConnection connection) =>
+        $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={((SqliteConnection)connection).DefaultTimeout * 1000};";
 
     private bool Needs(DbConnection connection) =>
         connection is SqliteConnection { Handle: { } handle } && done.TryAdd(handle, Set);

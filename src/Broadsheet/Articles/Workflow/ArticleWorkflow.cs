@@ -59,10 +59,13 @@ public sealed class ArticleWorkflow(BroadsheetDb db, Publishing publishing, Time
                 var unpublished = await publishing.UnpublishAsync(id, expectedVersion, actor.Changing(), ct);
                 return unpublished.Succeeded ? new(WorkflowOutcome.Done, unpublished.Value) : Failed(unpublished.Status, unpublished.Message);
             case Transition.Schedule:
-                if (scheduleFor is not { } when || when <= now)
+                // To the microsecond, as now is: on SQLite, which keeps every tick, a time between two microseconds
+                // would otherwise still be ahead of now when it comes, and publish a poll later than on PostgreSQL.
+                if (scheduleFor is not { } requested || ArticleWriter.ToMicrosecond(requested) <= now)
                 {
                     return new(WorkflowOutcome.Invalid, article, "Choose a time in the future.", "scheduleFor");
                 }
+                var when = ArticleWriter.ToMicrosecond(requested);
                 article.ScheduledFor = when;
                 article.Status = ArticleStatus.Scheduled;
                 return await SaveAsync(article, Audit(article, AuditAction.Scheduled, actor, now, $"For {when:O}"), ct);
