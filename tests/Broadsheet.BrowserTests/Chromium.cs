@@ -119,8 +119,12 @@ public static class Axe
     /// <summary>Runs axe (WCAG 2.0/2.1/2.2 A and AA rules plus best practices) and returns one line per violation.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
-        // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not block it.
-        await page.EvaluateAsync(Source.Value);
+        // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not block it; once per
+        // document, since a page checked at several widths or text sizes runs axe on the same document again.
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe?.run === 'function'"))
+        {
+            await page.EvaluateAsync(Source.Value);
+        }
         var json = await page.EvaluateAsync<string>(
             """
             async () => {
@@ -133,4 +137,23 @@ public static class Axe
             .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
             .ToList();
     }
+}
+
+/// <summary>The screens every page is checked on, and what "scrolls sideways" means there.</summary>
+public static class Screens
+{
+    /// <summary>A small phone, a common phone and a desktop window (width, height).</summary>
+    public static readonly (int Width, int Height)[] Sizes = [(320, 700), (390, 844), (1280, 900)];
+
+    /// <summary>How far the page scrolls sideways.</summary>
+    public static Task<int> OverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+    /// <summary>The elements whose right edge passes the viewport's outside any scrolling box, for the failure message.</summary>
+    public static Task<string> WiderThanViewportAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                .filter(e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return false; return true; })
+                .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+              + ' text wider than its box: ' + [...document.body.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')
+        """);
 }
