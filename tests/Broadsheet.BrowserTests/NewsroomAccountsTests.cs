@@ -101,20 +101,26 @@ public sealed partial class NewsroomAccountsTests(Chromium chromium, NewsroomSit
         string[] lists = ["/newsroom", "/newsroom/account", "/newsroom/account/password", "/newsroom/account/two-factor", "/newsroom/admin",
             "/newsroom/admin/users", "/newsroom/admin/sections", "/newsroom/admin/topics", "/newsroom/admin/contributors",
             "/newsroom/admin/standards", "/newsroom/admin/ads", "/newsroom/admin/apikeys"];
+        // One edit page of each kind, from the demo content, found on its list while the list is checked.
+        string[] editable = ["/newsroom/admin/users", "/newsroom/admin/sections", "/newsroom/admin/topics", "/newsroom/admin/contributors", "/newsroom/admin/standards", "/newsroom/admin/ads"];
+        var items = new List<string>();
         foreach (var path in lists)
         {
             await CheckAsync(path);
-        }
-        // One edit page of each kind, from the demo content.
-        foreach (var list in new[] { "/newsroom/admin/users", "/newsroom/admin/sections", "/newsroom/admin/topics", "/newsroom/admin/contributors", "/newsroom/admin/standards", "/newsroom/admin/ads" })
-        {
-            await page.GotoAsync(list);
-            var href = await page.Locator($"main a[href^='{list}/']").First.GetAttributeAsync("href");
-            if (href is null)
+            if (editable.Contains(path))
             {
-                failures.Add($"{list}: no item to open");
-                continue;
+                var link = page.Locator($"main a[href^='{path}/']");
+                var href = await link.CountAsync() > 0 ? await link.First.GetAttributeAsync("href") : null;
+                if (href is null)
+                {
+                    failures.Add($"{path}: no item to open");
+                    continue;
+                }
+                items.Add(href);
             }
+        }
+        foreach (var href in items)
+        {
             await CheckAsync(href);
         }
         // The error state of a form with several fields.

@@ -25,7 +25,7 @@ public sealed class TrustTests(Chromium chromium, DemoSite site)
     [Fact]
     public async Task A_reader_reports_an_error_by_keyboard_on_a_phone_and_an_editor_finds_it_in_the_queue()
     {
-        var path = await ArticlePageTests.PublishReferenceArticleAsync(site);
+        var path = await ArticlePageTests.ReferenceArticleAsync(site);
         var details = "The third paragraph quotes a ministry official; the ministry says it was a spokesperson. " + Guid.NewGuid().ToString("N")[..6];
 
         await using var reader = await chromium.NewPageAsync(site.BaseAddress, 390, 844);
@@ -86,7 +86,7 @@ public sealed class TrustTests(Chromium chromium, DemoSite site)
     [Fact]
     public async Task The_article_prints_on_two_a4_pages_without_menu_ads_player_share_or_forms()
     {
-        var path = await ArticlePageTests.PublishReferenceArticleAsync(site);
+        var path = await ArticlePageTests.ReferenceArticleAsync(site);
         await using var watched = await chromium.NewPageAsync(site.BaseAddress);
         var page = watched.Page;
         await watched.GotoAsync(path);

@@ -197,9 +197,12 @@ public sealed class AudioWorker(
             await RemoveSupersededAsync(db, job, stoppingToken);
 
             // Opus is a second pass in a lane of its own, so the next article's MP3 does not wait for it.
-            var opus = EncodeOpusAsync(job, voice.Id, audio.Speech, stoppingToken);
-            followUps.TryAdd(opus, 0);
-            _ = opus.ContinueWith(t => followUps.TryRemove(t, out _), TaskScheduler.Default);
+            if (listen.Opus)
+            {
+                var opus = EncodeOpusAsync(job, voice.Id, audio.Speech, stoppingToken);
+                followUps.TryAdd(opus, 0);
+                _ = opus.ContinueWith(t => followUps.TryRemove(t, out _), TaskScheduler.Default);
+            }
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

@@ -56,6 +56,12 @@ public sealed class ListenOptions
     [Range(0, 9)]
     public int Mp3Quality { get; set; } = 7;
 
+    /// <summary>
+    /// Whether each recording is also encoded as Opus after its MP3 (the player prefers it where the browser plays it).
+    /// False keeps MP3 alone: the Opus pass costs several times the MP3 in CPU.
+    /// </summary>
+    public bool Opus { get; set; } = true;
+
     /// <summary>Opus bitrate in bit/s.</summary>
     [Range(6000, 510000)]
     public int OpusBitrate { get; set; } = 24000;
