@@ -24,12 +24,6 @@ public static class ReaderExtensions
             o.RootDirectory = "/";
             o.Conventions.ConfigureFilter(new UnhandledMethodFilter());
             o.Conventions.AddFolderApplicationModelConvention("/Reader", page => page.EndpointMetadata.Add(ReaderPageMarker.Instance));
-            // A route template cannot have a catch-all in the middle, so deeper section paths get one template each.
-            for (var depth = 2; depth <= ArticleUrls.MaxSectionDepth; depth++)
-            {
-                var sections = string.Join('/', Enumerable.Range(1, depth).Select(i => $"{{s{i}}}"));
-                o.Conventions.AddPageRoute("/Reader/ArticlePage", $"news/{sections}/article/{{id:int}}/{{slug?}}");
-            }
         });
 
         // Registered even when output caching is off, because ContentCache evicts through the store.
@@ -150,9 +144,10 @@ public static class ReaderExtensions
 
     public static WebApplication MapReader(this WebApplication app)
     {
-        // The policy caches only the endpoints carrying ReaderPageMarker (the /Reader folder's pages).
+        // The policy caches only the endpoints carrying ReaderPageMarker (the /Reader folder's pages, the article page).
         app.MapRazorPages()
             .CacheOutput(ReaderCachePolicy.Name);
+        ArticlePage.Map(app);
         app.MapGet("/.well-known/security.txt", SecurityTxt).ExcludeFromDescription();
         app.MapGet("/opensearch.xml", OpenSearchDescription.GetAsync).ExcludeFromDescription();
         return app;

@@ -4,11 +4,9 @@ using Broadsheet.Articles;
 namespace Broadsheet.Rendering;
 
 /// <summary>
-/// The body's text blocks (paragraphs, headings, quotes, lists) written straight to the page's writer: a body is
-/// mostly these, and a partial per block cost a view context, a buffer and a lookup each, the largest part of
-/// rendering an article. The other block types (images, embeds, dividers, sources) keep a partial each
-/// (<c>Rendering/Shared/Blocks</c>, <see cref="BodyView.PartialFor"/>). Each text names its place for the listen player's
-/// read-along (<c>data-listen-place</c>).
+/// The body's text blocks (paragraphs, headings, quotes, lists) written straight to the page's writer; the other block
+/// types are <see cref="BodyMarkup"/>'s. Each text names its place for the listen player's read-along
+/// (<c>data-listen-place</c>).
 /// </summary>
 public static class BlockMarkup
 {

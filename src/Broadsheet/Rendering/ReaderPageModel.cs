@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,22 +16,20 @@ public abstract class ReaderPageModel(SiteChrome chrome) : PageModel
     /// <summary>Which inline stylesheet the page carries.</summary>
     public virtual PageStyle Style => PageStyle.Pages;
 
+    /// <summary>The page's frame as the layout writes it (<see cref="PageLayout"/>).</summary>
+    public PageFrame Frame => field ??= new PageFrame(Chrome, Meta, Style);
+
     /// <summary>The page's language: the article's on an article page, else the publication's.</summary>
-    public string Language => Meta.Language ?? Chrome.Publication.Language;
+    public string Language => Frame.Language;
 
     /// <summary>The page furniture in the page's language.</summary>
-    public Words PageWords => Words.For(Language);
+    public Words PageWords => Frame.PageWords;
 
-    /// <summary>
-    /// The <c>lang</c> of the publication's own text (menu, footer, section and topic names) on this page: set only
-    /// when the page is in another language, so an English page is unchanged.
-    /// </summary>
-    public string? ChromeLang => Words.LangIfOther(Language, Chrome.Publication.Language);
+    /// <inheritdoc cref="PageFrame.ChromeLang"/>
+    public string? ChromeLang => Frame.ChromeLang;
 
-    /// <summary>The publication's own text (its name, a section's) inside furniture: marked with its lang when it differs.</summary>
-    public IHtmlContent InChromeLang(string text) => ChromeLang is null
-        ? new HtmlString(HtmlEncoder.Default.Encode(text))
-        : new HtmlString($"<span lang=\"{ChromeLang}\">{HtmlEncoder.Default.Encode(text)}</span>");
+    /// <inheritdoc cref="PageFrame.InChromeLang"/>
+    public IHtmlContent InChromeLang(string text) => Frame.InChromeLang(text);
 
     /// <summary>The reader page being rendered, for partials whose model is something else (an ad slot, a card).</summary>
     public static ReaderPageModel? Of(HttpContext context) =>

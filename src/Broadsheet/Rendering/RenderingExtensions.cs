@@ -11,6 +11,7 @@ public static class RenderingExtensions
         builder.Services.AddSingleton<SiteSnapshot>();
         builder.Services.AddSingleton<IAdCreatives>(s => s.GetRequiredService<SiteSnapshot>());
         builder.Services.AddScoped<SiteChrome>();
+        builder.Services.AddSingleton<PageLayout>();
         return builder;
     }
 }

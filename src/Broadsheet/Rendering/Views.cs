@@ -43,24 +43,8 @@ public sealed record PictureView(Image Image, string Alt, string Sizes, bool Eag
     public static string MediaUrl(string path) => "/media/" + path.TrimStart('/');
 }
 
-/// <summary>An article or standards-page body: its blocks, the images they use, and the ad slots after given blocks.</summary>
-public sealed record BodyView(IReadOnlyList<Block> Blocks, IReadOnlyDictionary<Guid, Image> Images, IReadOnlyDictionary<int, AdSlotView> SlotsAfter)
-{
-    /// <summary>The one partial that renders each block type that <see cref="BlockMarkup"/> does not write.</summary>
-    public static string PartialFor(Block block) => block switch
-    {
-        ImageBlock => "/Rendering/Shared/Blocks/_Image.cshtml",
-        EmbedBlock => "/Rendering/Shared/Blocks/_Embed.cshtml",
-        DividerBlock => "/Rendering/Shared/Blocks/_Divider.cshtml",
-        SourcesBlock => "/Rendering/Shared/Blocks/_Sources.cshtml",
-        _ => throw new NotSupportedException($"No partial renders {block.GetType().Name}."),
-    };
-
-    /// <summary>The model each block partial takes: the block itself, or for images the block with its library image.</summary>
-    public object? PartialModel(Block block) => block is ImageBlock image
-        ? Images.TryGetValue(image.ImageId, out var found) ? new BodyImageView(image, found) : null
-        : block;
-}
+/// <summary>An article or standards-page body: its blocks, the images they use, and the ad slots after given blocks (written by <see cref="BodyMarkup"/>).</summary>
+public sealed record BodyView(IReadOnlyList<Block> Blocks, IReadOnlyDictionary<Guid, Image> Images, IReadOnlyDictionary<int, AdSlotView> SlotsAfter);
 
 public sealed record BodyImageView(ImageBlock Block, Image Image)
 {
