@@ -41,6 +41,13 @@ public static class ArticlesExtensions
         builder.Services.AddScoped<ArticleHistory>();
         builder.Services.AddScoped<ScheduledPublisher>();
         builder.AddWorkerJob<ScheduledPublishing>();
+        // Every role writes (the newsroom and the admin API, scheduled publishing and the wire desk) and web roles list.
+        // Test apps start by the dozen and measure no first request: off there unless asked for.
+        builder.Services.AddSingleton<StartupWarmup>();
+        if (builder.Configuration.GetValue(StartupWarmup.Setting, !builder.Environment.IsEnvironment("Testing")))
+        {
+            builder.Services.AddHostedService<StartupWarmup.Runner>();
+        }
         return builder;
     }
 }

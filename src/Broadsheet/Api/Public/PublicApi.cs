@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Rendering;
 using Broadsheet.Syndication;
 using Broadsheet.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,6 +56,7 @@ public static class PublicApi
         string? q,
         ArticleSearch search,
         BroadsheetDb db,
+        SiteSnapshot snapshot,
         CancellationToken ct)
     {
         if (!Paging.TryRead(page, pageSize, options.Value, out var paging, out var problem))
@@ -70,7 +72,7 @@ public static class PublicApi
             return TypedResults.Ok(paging.PageOf(http.Request, found.Hits.Select(h => ArticleSummaryJson.From(h.Article)).ToList(), matches));
         }
         PublicCaching.Tag(http, CacheTags.Home);
-        if (await ScopeAsync(published, db, section, topic, author, ct) is var (scope, known))
+        if (await ScopeAsync(snapshot, db, section, topic, author, ct) is var (scope, known))
         {
             // One filter (or none): the page is found from the stored counts and the total is theirs, at any depth.
             if (!known)
@@ -96,7 +98,7 @@ public static class PublicApi
     }
 
     /// <summary>The listing of at most one of section, topic and author (none: all articles), and whether it names one that exists; null for several.</summary>
-    private static async Task<(ListingScope Scope, bool Known)?> ScopeAsync(PublishedArticles published, BroadsheetDb db, string? section, string? topic, string? author, CancellationToken ct)
+    private static async Task<(ListingScope Scope, bool Known)?> ScopeAsync(SiteSnapshot snapshot, BroadsheetDb db, string? section, string? topic, string? author, CancellationToken ct)
     {
         string?[] given = [section, topic, author];
         switch (given.Count(g => !string.IsNullOrWhiteSpace(g)))
@@ -108,9 +110,10 @@ public static class PublicApi
         }
         if (!string.IsNullOrWhiteSpace(section))
         {
+            // The section and its tree come from the site snapshot, as the reader's section page takes them: no statement.
             var path = section.Trim().Trim('/');
-            var id = await db.Sections.AsNoTracking().Where(s => s.Path == path).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-            return id is { } sectionId ? (ListingScope.Section(sectionId, await published.SectionTreeAsync(path, ct)), true) : (ListingScope.All, false);
+            var site = await snapshot.GetAsync(ct);
+            return site.SectionAt(path) is { } found ? (ListingScope.Section(found.Id, site.SectionTree(found.Path)), true) : (ListingScope.All, false);
         }
         if (!string.IsNullOrWhiteSpace(topic))
         {
