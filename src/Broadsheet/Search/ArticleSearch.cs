@@ -40,6 +40,9 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
     // first holds no match; and the widest bounded one, past which it reads all the older matches.
     private const int FirstWindowDays = 3;
     private const int EmptyWindowDays = 90;
+
+    // Fewer matches than this in the first window say too little about how common the words are to size the next one.
+    private const int FewMatches = 8;
     private const int LastWindowDays = 3650;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchFilters filters, SearchOrder order, int page, int pageSize, CancellationToken ct)
@@ -115,8 +118,9 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
     /// of publication time at a time, each window ending where the one before began, so no match is read twice: every
     /// match a window holds costs a read of its document, which at a million articles is mostly a read from disk. The
     /// first window is the last few days; the rate of matches read so far sizes the next to hold the rest with a quarter
-    /// to spare (and to reach at least four times as far back); a word none of the first days hold is looked for over
-    /// three months, then without a bound, as is everything past ten years.
+    /// to spare (and to reach at least half again as far back); a word the first days hold fewer than
+    /// <see cref="FewMatches"/> times is looked for over three months first, and without a bound when they hold none
+    /// either, as is everything past ten years.
     /// </summary>
     private async Task<List<int>> NewestAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
@@ -140,9 +144,11 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
                 return ids;
             }
             until = since;
-            // At least four times as far back each time: a few windows reach the unbounded one whatever the rate.
-            days = ids.Count > 0 ? Math.Max(4 * days, days + 1.25 * (limit - ids.Count) * days / ids.Count)
-                : days < EmptyWindowDays ? EmptyWindowDays
+            // A handful of matches in the first days cannot tell a word's rate (one match over 3 days sized a window that
+            // read 2,200 documents where 600 held the 500), so three months are read first. At least half again as far
+            // back each time, so that a few windows reach the unbounded one whatever the rate.
+            days = days < EmptyWindowDays && ids.Count < FewMatches ? EmptyWindowDays
+                : ids.Count > 0 ? Math.Max(1.5 * days, days + 1.25 * (limit - ids.Count) * days / ids.Count)
                 : double.PositiveInfinity;
         }
     }
