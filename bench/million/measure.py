@@ -36,16 +36,19 @@ def get(path, method="GET", body=None, headers=None):
 
 # BENCH_ONLY: a regular expression; only the kinds whose label matches it are timed ("publish" for publishing).
 only = re.compile(os.environ.get("BENCH_ONLY", ""))
+# BENCH_SLOWEST: print that many of each kind's slowest requests (what is in the tail).
+slowest = int(os.environ.get("BENCH_SLOWEST", "0"))
 
 def measure(label, paths, expect=200, warm=3):
     if not only.search(label):
         return
     for p in paths[:warm]:
         get(p)
-    times, bad = [], 0
+    times, bad, timed = [], 0, []
     for p in paths:
         ms, status, _ = get(p)
         times.append(ms)
+        timed.append((ms, p))
         if status != expect:
             bad += 1
             if bad <= 2:
@@ -53,6 +56,8 @@ def measure(label, paths, expect=200, warm=3):
     times.sort()
     pick = lambda q: times[min(len(times) - 1, int(len(times) * q))]
     print(f"| {label} | {len(times)} | {pick(0.5):.1f} ms | {pick(0.9):.1f} ms | {pick(0.99):.1f} ms | {times[-1]:.1f} ms |" + (f" {bad} not {expect}" if bad else ""), flush=True)
+    for ms, p in sorted(timed, reverse=True)[:slowest]:
+        print(f"  (slow: {ms:.1f} ms {p})", flush=True)
 
 print("| request | requests | p50 | p90 | p99 | max |")
 print("|---|---|---|---|---|---|")

@@ -18,17 +18,23 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock, Artic
 
     // "More on" a topic: the newest published articles among the topic's latest rows. The rows are read newest id first
     // from the (TopicId, ArticleId) index and cut at a bound before the join, so a topic with a hundred thousand articles
-    // costs what one with ten does; ids grow with creation, so the newest rows hold the newest stories.
+    // costs what one with ten does; ids grow with creation, so the newest rows hold the newest stories. The four are
+    // chosen on the ids alone and only they are read whole: on PostgreSQL the choice reads the partial index of published
+    // ids with their publication time (ListingSchema), not a cold article row per candidate.
     private static readonly PerModel<Func<BroadsheetDb, int, int, DateTimeOffset, IAsyncEnumerable<RelatedArticle>>> OnTopic = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, int topicId, int exceptId, DateTimeOffset now) =>
-            db.Set<ArticleTopic>()
-                .Where(t => t.TopicId == topicId && t.ArticleId != exceptId)
-                .OrderByDescending(t => t.ArticleId)
-                .Take(ReadingOn.Candidates)
-                .Join(db.Articles, t => t.ArticleId, a => a.Id, (t, a) => a)
-                .Where(a => a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now)
+            db.Articles
+                .Where(a => db.Set<ArticleTopic>()
+                    .Where(t => t.TopicId == topicId && t.ArticleId != exceptId)
+                    .OrderByDescending(t => t.ArticleId)
+                    .Take(ReadingOn.Candidates)
+                    .Join(db.Articles, t => t.ArticleId, b => b.Id, (t, b) => b)
+                    .Where(b => b.Status == ArticleStatus.Published && b.FirstPublishedAt <= now)
+                    .OrderByDescending(b => b.FirstPublishedAt).ThenByDescending(b => b.Id)
+                    .Take(ReadingOn.Count)
+                    .Select(b => b.Id)
+                    .Contains(a.Id))
                 .OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
-                .Take(ReadingOn.Count)
                 .Select(a => new RelatedArticle(a.Id, a.Slug, a.Headline, a.Section.Path, a.Language, a.FirstPublishedAt!.Value))));
 
     // "More from" a section: one range of the (SectionId, Status, FirstPublishedAt) index, newest first. Twice the list's

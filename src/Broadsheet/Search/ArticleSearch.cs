@@ -36,10 +36,14 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
     /// <summary>The most matches <see cref="CountAsync"/> counts; the API reports this many when there are more.</summary>
     public const int CountCap = 1000;
 
-    // The publication-date window, in days back from now, a PostgreSQL search reads first, and the widest bounded one after
-    // it; past that the search reads all the matches.
+    // The publication-time window, in days back from now, a PostgreSQL search reads first; the one it reads next when the
+    // first holds no match; and the widest bounded one, past which it reads all the older matches.
     private const int FirstWindowDays = 3;
-    private const int LastWindowDays = 730;
+    private const int EmptyWindowDays = 90;
+
+    // Fewer matches than this in the first window say too little about how common the words are to size the next one.
+    private const int FewMatches = 8;
+    private const int LastWindowDays = 3650;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchFilters filters, SearchOrder order, int page, int pageSize, CancellationToken ct)
     {
@@ -47,24 +51,22 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
         {
             return new SearchResults([], false);
         }
-        List<(int ArticleId, double Rank)> found;
+        List<(int ArticleId, double Rank)> pageRows;
         var skip = PageOffset.Of(page, pageSize);
         if (db.Database.IsNpgsql())
         {
-            found = await NewestRankedAsync(query, filters, order, skip + pageSize + 1, ct);
+            pageRows = await NewestRankedAsync(query, filters, order, skip, pageSize + 1, ct);
         }
         else
         {
-            var matches = await MatchesAsync(query, null, ct);
+            var matches = await MatchesAsync(query, null, null, ct);
             var articles = Filter(published.Visible(), filters);
             var rows = from m in matches join a in articles on m.ArticleId equals a.Id select new { m.ArticleId, m.Rank, a.FirstPublishedAt };
             var ordered = order == SearchOrder.Newest
                 ? rows.OrderByDescending(r => r.FirstPublishedAt).ThenByDescending(r => r.ArticleId)
                 : rows.OrderByDescending(r => r.Rank).ThenByDescending(r => r.FirstPublishedAt).ThenByDescending(r => r.ArticleId);
-            found = [.. (await ordered.Skip(skip).Take(pageSize + 1).ToListAsync(ct)).Select(r => (r.ArticleId, r.Rank))];
-            skip = 0;
+            pageRows = [.. (await ordered.Skip(skip).Take(pageSize + 1).ToListAsync(ct)).Select(r => (r.ArticleId, r.Rank))];
         }
-        var pageRows = found.Skip(skip).Take(pageSize + 1).ToList();
         var hasNext = pageRows.Count > pageSize;
         var ids = pageRows.Take(pageSize).Select(r => r.ArticleId).ToList();
         var shown = (await published.Query().Where(a => ids.Contains(a.Id)).ToListAsync(ct)).ToDictionary(a => a.Id);
@@ -82,39 +84,23 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
         {
             return 0;
         }
-        var matches = await MatchesAsync(query, null, ct);
+        var matches = await MatchesAsync(query, null, null, ct);
         return await (from m in matches join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id select m.ArticleId).Take(CountCap).CountAsync(ct);
     }
 
     /// <summary>
-    /// PostgreSQL: the newest <c>max(<see cref="Candidates"/>, wanted)</c> matches that pass the filters, ranked when the
-    /// order is relevance. Each window reads the GIN index and the publication-date index of the search documents
-    /// together; the last window has no bound, for words too rare to fill the others.
+    /// PostgreSQL: rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of the matches that
+    /// pass the filters, each with its rank. By relevance they are the best of the newest
+    /// <c>max(<see cref="Candidates"/>, skip + take)</c> matches; newest first they are simply the newest, and only the
+    /// page's rows are ranked. The matches are read a window of publication time at a time, newest first (see
+    /// <see cref="NewestAsync"/>).
     /// </summary>
-    private async Task<List<(int ArticleId, double Rank)>> NewestRankedAsync(SearchQuery query, SearchFilters filters, SearchOrder order, int wanted, CancellationToken ct)
+    private async Task<List<(int ArticleId, double Rank)>> NewestRankedAsync(SearchQuery query, SearchFilters filters, SearchOrder order, int skip, int take, CancellationToken ct)
     {
-        var limit = Math.Max(Candidates, wanted);
-        var now = clock.GetUtcNow();
-        // The first window is the last few days. What it finds tells how common the words are, so the second is sized
-        // to hold about twice the candidates at that rate (no bound for a word too rare to judge); a third, unbounded,
-        // only when the second still falls short. A fixed ladder of windows cost a rare-ish word every rung.
-        var unfiltered = filters == new SearchFilters();
-        async Task<List<int>> NewestAsync(DateTimeOffset? since) => unfiltered
-            ? await NewestMatchesAsync(query, since, now, limit, ct)
-            : await (from m in await MatchesAsync(query, since, ct)
-                     join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id
-                     orderby m.PublishedAt descending, m.ArticleId descending
-                     select m.ArticleId).Take(limit).ToListAsync(ct);
-        var ids = await NewestAsync(now.AddDays(-FirstWindowDays));
-        if (ids.Count < limit)
+        var ids = await NewestAsync(query, filters, order == SearchOrder.Newest ? skip + take : Math.Max(Candidates, skip + take), ct);
+        if (order == SearchOrder.Newest)
         {
-            var days = FirstWindowDays * 2.0 * limit / Math.Max(ids.Count, 0.5);
-            DateTimeOffset? since = days > LastWindowDays ? null : now.AddDays(-days);
-            ids = await NewestAsync(since);
-            if (ids.Count < limit && since is not null)
-            {
-                ids = await NewestAsync(null);
-            }
+            ids = [.. ids.Skip(skip)];
         }
         if (ids.Count == 0)
         {
@@ -124,25 +110,66 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
         var newest = ids.Where(ranks.ContainsKey).Select(id => (id, ranks[id].Rank, ranks[id].PublishedAt)).ToList();
         return order == SearchOrder.Newest
             ? [.. newest.Select(r => (r.id, r.Rank))]
-            : [.. newest.OrderByDescending(r => r.Rank).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.id).Select(r => (r.id, r.Rank))];
+            : [.. newest.OrderByDescending(r => r.Rank).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.id).Skip(skip).Take(take).Select(r => (r.id, r.Rank))];
     }
 
     /// <summary>
-    /// The newest <paramref name="limit"/> matches of a search without filters, from the search documents alone: a
+    /// PostgreSQL: the newest <paramref name="limit"/> matches that pass the filters, newest first. They are read a window
+    /// of publication time at a time, each window ending where the one before began, so no match is read twice: every
+    /// match a window holds costs a read of its document, which at a million articles is mostly a read from disk. The
+    /// first window is the last few days; the rate of matches read so far sizes the next to hold the rest with a quarter
+    /// to spare (and to reach at least half again as far back); a word the first days hold fewer than
+    /// <see cref="FewMatches"/> times is looked for over three months first, and without a bound when they hold none
+    /// either, as is everything past ten years.
+    /// </summary>
+    private async Task<List<int>> NewestAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var unfiltered = filters == new SearchFilters();
+        var ids = new List<int>();
+        DateTimeOffset? until = null;
+        double days = FirstWindowDays;
+        while (true)
+        {
+            DateTimeOffset? since = days > LastWindowDays ? null : now.AddDays(-days);
+            var wanted = limit - ids.Count;
+            ids.AddRange(unfiltered
+                ? await NewestMatchesAsync(query, since, until, now, wanted, ct)
+                : await (from m in await MatchesAsync(query, since, until, ct)
+                         join a in Filter(published.Visible(), filters) on m.ArticleId equals a.Id
+                         orderby m.PublishedAt descending, m.ArticleId descending
+                         select m.ArticleId).Take(wanted).ToListAsync(ct));
+            if (ids.Count >= limit || since is null)
+            {
+                return ids;
+            }
+            until = since;
+            // A handful of matches in the first days cannot tell a word's rate (one match over 3 days sized a window that
+            // read 2,200 documents where 600 held the 500), so three months are read first. At least half again as far
+            // back each time, so that a few windows reach the unbounded one whatever the rate.
+            days = days < EmptyWindowDays && ids.Count < FewMatches ? EmptyWindowDays
+                : ids.Count > 0 ? Math.Max(1.5 * days, days + 1.25 * (limit - ids.Count) * days / ids.Count)
+                : double.PositiveInfinity;
+        }
+    }
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> matches of a search without filters published from <paramref name="since"/>
+    /// (when given) and before <paramref name="until"/> (when given, else up to now), from the search documents alone: a
     /// document exists only for a published article and carries its publication time, so no article row is read (the
     /// page's articles are read through <see cref="PublishedArticles"/> afterwards, which checks them again). The matches
     /// are gathered before they are ordered (a materialized CTE) so that PostgreSQL reads the GIN index, with the date
     /// index beside it, rather than walking the date index newest first and testing every document's vector, which
     /// costs a detoasted vector per document of the window for a word that is neither rare nor common.
     /// </summary>
-    private async Task<List<int>> NewestMatchesAsync(SearchQuery query, DateTimeOffset? since, DateTimeOffset now, int limit, CancellationToken ct)
+    private async Task<List<int>> NewestMatchesAsync(SearchQuery query, DateTimeOffset? since, DateTimeOffset? until, DateTimeOffset now, int limit, CancellationToken ct)
     {
         var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(await LanguageAsync(ct)));
         var n = query.Parameters.Count();
         var sql = "WITH m AS MATERIALIZED (SELECT \"ArticleId\", \"PublishedAt\" FROM \"SearchDocument\" WHERE \"Vector\" @@ (" + tsquery + ")"
-            + " AND \"PublishedAt\" <= {" + n + "}" + (since is null ? "" : " AND \"PublishedAt\" >= {" + (n + 2) + "}")
+            + " AND \"PublishedAt\" " + (until is null ? "<=" : "<") + " {" + n + "}" + (since is null ? "" : " AND \"PublishedAt\" >= {" + (n + 2) + "}")
             + ") SELECT \"ArticleId\" AS \"Value\" FROM m ORDER BY \"PublishedAt\" DESC, \"ArticleId\" DESC LIMIT {" + (n + 1) + "}";
-        object[] parameters = since is { } start ? [.. query.Parameters, now, limit, start] : [.. query.Parameters, now, limit];
+        object[] parameters = since is { } start ? [.. query.Parameters, until ?? now, limit, start] : [.. query.Parameters, until ?? now, limit];
         return await db.Database.SqlQueryRaw<int>(sql, parameters).ToListAsync(ct);
     }
 
@@ -167,20 +194,29 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
         return new SearchHit(article, rank, Highlighter.Html(article.Headline, query), Highlighter.Snippet(text.Trim(), query));
     }
 
-    /// <summary>The matches with their rank (SQLite) or unranked (PostgreSQL, ranked apart), published since <paramref name="since"/> when given.</summary>
-    private async Task<IQueryable<SearchMatch>> MatchesAsync(SearchQuery query, DateTimeOffset? since, CancellationToken ct)
+    /// <summary>
+    /// The matches with their rank (SQLite) or unranked (PostgreSQL, ranked apart); on PostgreSQL published from
+    /// <paramref name="since"/> and before <paramref name="until"/> when given.
+    /// </summary>
+    private async Task<IQueryable<SearchMatch>> MatchesAsync(SearchQuery query, DateTimeOffset? since, DateTimeOffset? until, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {
             // The expression holds only fixed SQL and parameter placeholders: the reader's words are parameters.
             var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(await LanguageAsync(ct)));
             var sql = "SELECT \"ArticleId\", 0::float8 AS \"Rank\", \"PublishedAt\" FROM \"SearchDocument\" WHERE \"Vector\" @@ (" + tsquery + ")";
+            List<object> parameters = [.. query.Parameters];
             if (since is { } start)
             {
-                sql += " AND \"PublishedAt\" >= {" + query.Parameters.Count() + "}";
-                return db.Set<SearchMatch>().FromSqlRaw(sql, [.. query.Parameters, start]);
+                sql += " AND \"PublishedAt\" >= {" + parameters.Count + "}";
+                parameters.Add(start);
             }
-            return db.Set<SearchMatch>().FromSqlRaw(sql, [.. query.Parameters]);
+            if (until is { } end)
+            {
+                sql += " AND \"PublishedAt\" < {" + parameters.Count + "}";
+                parameters.Add(end);
+            }
+            return db.Set<SearchMatch>().FromSqlRaw(sql, [.. parameters]);
         }
         return db.Set<SearchMatch>().FromSqlRaw(
             """SELECT rowid AS "ArticleId", -bm25("SearchIndex", 10.0, 4.0, 1.0) AS "Rank", NULL AS "PublishedAt" FROM "SearchIndex" WHERE "SearchIndex" MATCH {0}""",

@@ -260,6 +260,51 @@ public sealed class SearchTests(SearchApps apps) : IClassFixture<SearchApps>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Matches_published_days_to_years_apart_come_newest_first_across_pages_and_all_are_ranked(DatabaseProvider provider)
+    {
+        var app = await apps.On(provider);
+        var admin = app.AdminClient();
+        var section = TestApi.Unique("ages");
+        await admin.PutSectionAsync(section, "Ages");
+        var word = Nonce();
+        // Published oldest first; PostgreSQL's search reads the matches a window of publication time at a time (days,
+        // then further back), so the documents are dated from now back past ten years.
+        string[] ages = ["5000", "1000", "100", "10", "1", "0"];
+        List<int> ids = [];
+        foreach (var age in ages)
+        {
+            ids.Add(await PublishAsync(admin, section, age == "100" ? $"The {word} of a hundred days" : $"Story {age}", $"Text with {word} in it."));
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>();
+            for (var i = 0; i < ages.Length; i++)
+            {
+                var at = DateTimeOffset.UtcNow.AddDays(-int.Parse(ages[i], System.Globalization.CultureInfo.InvariantCulture)).AddMinutes(-i);
+                await db.Set<SearchDocument>().Where(d => d.ArticleId == ids[i]).ExecuteUpdateAsync(u => u.SetProperty(d => d.PublishedAt, at), Ct);
+            }
+        }
+        ids.Reverse();
+        var reader = app.Client();
+
+        // Two a page, following the links: every match once, newest first, through every window.
+        List<int> paged = [];
+        for (string? next = $"/api/v1/search?q={word}&sort=newest&pageSize=2"; next is not null;)
+        {
+            var page = await reader.GetJsonAsync(next);
+            paged.AddRange(Ids(page));
+            next = page["next"]?.GetValue<string>();
+        }
+        Assert.Equal(ids, paged);
+        Assert.Equal(ids, Ids(await reader.GetJsonAsync($"/api/v1/search?q={word}&sort=newest&section={section}")));
+        // By relevance all six are candidates; the headline match comes first, then newest first among equals.
+        var ranked = Ids(await reader.GetJsonAsync($"/api/v1/search?q={word}"));
+        Assert.Equal([ids[3], .. ids.Where(id => id != ids[3])], ranked);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
     public async Task The_search_page_shows_results_the_form_and_what_to_do_when_nothing_matches(DatabaseProvider provider)
     {
         var app = await apps.On(provider);
