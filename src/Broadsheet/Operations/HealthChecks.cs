@@ -20,7 +20,6 @@ public static class OperationsExtensions
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.AddTelemetry();
-        builder.Services.AddHostedService<NativeHeapTrim>();
         var checks = builder.Services.AddHealthChecks()
             .AddDbContextCheck<BroadsheetDb>("database", HealthStatus.Unhealthy, [Ready])
             .AddCheck<MediaFolderCheck>("media", HealthStatus.Unhealthy, [Ready]);
