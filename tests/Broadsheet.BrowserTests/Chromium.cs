@@ -66,9 +66,15 @@ public sealed class WatchedPage : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => ConsoleErrors.Add(error);
-        page.RequestFailed += (_, request) => FailedRequests.Add($"{request.Url}: {request.Failure}");
+        page.RequestFailed += (_, request) =>
+        {
+            FailedRequests.Add($"{request.Url}: {request.Failure}");
+            Finished();
+        };
+        page.RequestFinished += (_, _) => Finished();
         page.Request += (_, request) =>
         {
+            Interlocked.Increment(ref pending);
             var uri = new Uri(request.Url);
             if (uri.Scheme is "http" or "https" && uri.Authority != baseAddress.Authority)
             {
@@ -77,6 +83,9 @@ public sealed class WatchedPage : IAsyncDisposable
         };
     }
 
+    private int pending;
+    private TaskCompletionSource idle = NewIdle();
+
     public IPage Page { get; }
 
     public List<string> ConsoleErrors { get; } = [];
@@ -84,6 +93,38 @@ public sealed class WatchedPage : IAsyncDisposable
     public List<string> FailedRequests { get; } = [];
 
     public List<string> ThirdPartyRequests { get; } = [];
+
+    /// <summary>
+    /// Waits until the layout a test just changed (a width, a text size, a scroll) has been drawn and every request it
+    /// started has ended. Chromium cancels a picture it is still fetching when a new layout picks another rendition or
+    /// none, and counts that as a failed request, so a walk that changes the layout again before then would see a
+    /// failure no reader does.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        // Two animation frames: the layout has run and the fetches it asks for have been sent (and reported here).
+        await Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        while (true)
+        {
+            // The waiter is read before the count: a request ending in between completes this very waiter.
+            var waiter = Volatile.Read(ref idle);
+            if (Volatile.Read(ref pending) <= 0)
+            {
+                return;
+            }
+            await waiter.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private void Finished()
+    {
+        if (Interlocked.Decrement(ref pending) <= 0)
+        {
+            Interlocked.Exchange(ref idle, NewIdle()).TrySetResult();
+        }
+    }
+
+    private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<IResponse> GotoAsync(string path)
     {

@@ -65,6 +65,7 @@ public sealed class ReaderPagesTests(Chromium chromium, DemoSite site)
             foreach (var (width, height) in Screens.Sizes.Reverse())
             {
                 await page.SetViewportSizeAsync(width, height);
+                await watched.SettleAsync();
                 foreach (var doubleText in new[] { false, true })
                 {
                     var text = doubleText ? "200% text" : "100% text";
@@ -74,6 +75,7 @@ public sealed class ReaderPagesTests(Chromium chromium, DemoSite site)
                     {
                         await page.Locator(".reading-on").ScrollIntoViewIfNeededAsync();
                     }
+                    await watched.SettleAsync();
                     Assert.True(await Screens.OverflowAsync(page) <= 0,
                         $"{path} scrolls sideways at {width}px with {text}: {await Screens.WiderThanViewportAsync(page)}");
                     if (axeAt.Contains(new AxeAt(width, doubleText)))
