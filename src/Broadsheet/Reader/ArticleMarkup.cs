@@ -62,11 +62,7 @@ public static class ArticleMarkup
         w.Write(">\n<ol>\n");
         foreach (var sec in view.Breadcrumbs)
         {
-            w.Write("<li><a href=\"");
-            e.Encode(w, ArticleUrls.SectionPath(sec.Path));
-            w.Write("\">");
-            e.Encode(w, sec.Name);
-            w.Write("</a></li>\n");
+            PageLayout.LinkItem(w, e, ArticleUrls.SectionPath(sec.Path), sec.Name);
         }
         w.Write("</ol>\n</nav>\n");
         if (article.IsSample)
@@ -181,11 +177,7 @@ public static class ArticleMarkup
             w.Write("><ul>\n");
             foreach (var t in article.Topics)
             {
-                w.Write("<li><a href=\"");
-                e.Encode(w, ArticleUrls.TopicPath(t.Topic.Slug));
-                w.Write("\">");
-                e.Encode(w, t.Topic.Name);
-                w.Write("</a></li>\n");
+                PageLayout.LinkItem(w, e, ArticleUrls.TopicPath(t.Topic.Slug), t.Topic.Name);
             }
             w.Write("</ul></nav>\n");
         }

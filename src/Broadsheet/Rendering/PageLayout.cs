@@ -169,11 +169,7 @@ public sealed class PageLayout(InlineStyle style, IFileVersionProvider files)
             w.Write("\">\n<ul>\n");
             foreach (var sec in chrome.Sections)
             {
-                w.Write("<li><a href=\"");
-                e.Encode(w, ArticleUrls.SectionPath(sec.Path));
-                w.Write("\">");
-                e.Encode(w, sec.Name);
-                w.Write("</a></li>\n");
+                LinkItem(w, e, ArticleUrls.SectionPath(sec.Path), sec.Name);
             }
             w.Write("</ul>\n</nav>\n");
         }
@@ -233,6 +229,16 @@ public sealed class PageLayout(InlineStyle style, IFileVersionProvider files)
     }
 
     /// <summary>An attribute with a leading space, left out when the value is null, as Razor leaves out a null attribute.</summary>
+    /// <summary>A list item holding one link, <c>&lt;li&gt;&lt;a href="…"&gt;…&lt;/a&gt;&lt;/li&gt;</c> and a line break: menus, breadcrumbs, topic lists.</summary>
+    public static void LinkItem(TextWriter w, HtmlEncoder e, string href, string text)
+    {
+        w.Write("<li><a href=\"");
+        e.Encode(w, href);
+        w.Write("\">");
+        e.Encode(w, text);
+        w.Write("</a></li>\n");
+    }
+
     public static void Attribute(TextWriter w, HtmlEncoder e, string name, string? value)
     {
         if (value is null)
