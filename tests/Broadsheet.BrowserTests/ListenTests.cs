@@ -86,7 +86,8 @@ The first sailing is planned for the following summer, weather and shipyards per
         // Keyboard: k pauses, l jumps ahead 10 s (from a known place, so the end of the recording is never in the way).
         await play.FocusAsync();
         await page.Keyboard.PressAsync("k");
-        await page.WaitForFunctionAsync("() => document.querySelector('.listen audio').paused");
+        // The button follows the audio's pause event, so it is waited for with it, not read the moment the audio pauses.
+        await page.WaitForFunctionAsync("() => document.querySelector('.listen audio').paused && document.querySelector('.listen-play').textContent.trim() === 'Play'");
         Assert.Equal("Play", (await play.InnerTextAsync()).Trim());
         await page.EvaluateAsync("() => { document.querySelector('.listen audio').currentTime = 1; }");
         await page.Keyboard.PressAsync("l");
