@@ -32,6 +32,49 @@ public sealed class ReaderSite : IAsyncDisposable
     }
 }
 
+/// <summary>
+/// A class fixture: one app per provider, seeded with <see cref="ReaderData"/> on first use, for a test class whose tests
+/// take turns on it (the class's own, unlike <see cref="ReaderSite"/>, so its tests may change what they find).
+/// </summary>
+public abstract class ReaderDataApps(bool outputCache = true, bool withAds = false) : IAsyncDisposable
+{
+    private readonly Dictionary<DatabaseProvider, Task<(BroadsheetApp App, ReaderData Data)>> sites = [];
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public async Task<(BroadsheetApp App, ReaderData Data)> On(DatabaseProvider provider)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (!sites.TryGetValue(provider, out var site))
+            {
+                sites[provider] = site = StartAsync(provider);
+            }
+            return await site;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var site in sites.Values)
+        {
+            await (await site).App.DisposeAsync();
+        }
+        gate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<(BroadsheetApp App, ReaderData Data)> StartAsync(DatabaseProvider provider)
+    {
+        var app = new BroadsheetApp(provider, outputCache: outputCache);
+        return (app, await ReaderData.SeedAsync(app, withAds));
+    }
+}
+
 public static class Html
 {
     private static readonly HtmlParser Parser = new();
