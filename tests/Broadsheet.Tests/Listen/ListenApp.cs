@@ -27,8 +27,8 @@ public sealed class ListenApp(DatabaseProvider provider, IReadOnlyDictionary<str
         // One voice made ahead, so that the tests of "other voices on first request" see exactly that (the demo test
         // sets the shipped default).
         builder.UseSetting("Broadsheet:Listen:VoicesAhead", "1");
-        // MP3 alone: the Opus pass costs about three times the synthesis and the MP3 together (docs/benchmarks.md), and
-        // one test of the shipped settings turns it on and checks the Opus file.
+        // MP3 alone: the Opus pass costs several times the synthesis and the MP3 together (docs/benchmarks.md), and the
+        // test of the shipped settings turns it on and checks the Opus files.
         builder.UseSetting("Broadsheet:Listen:Opus", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
