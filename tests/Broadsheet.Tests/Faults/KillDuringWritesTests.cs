@@ -5,6 +5,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
+using Broadsheet.Tests.Newsroom;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -154,9 +155,9 @@ public sealed class FaultDatabase : IAsyncDisposable
     /// <summary>
     /// The app in the test's own process on this database (a restarted instance, or a second one beside a process), with
     /// <paramref name="settings"/> as environment variables as for <see cref="AppProcess"/> (<c>Broadsheet__Ingest__...</c>).
-    /// It makes no database of its own.
+    /// It makes no database of its own and keeps its log lines.
     /// </summary>
-    public BroadsheetApp InProcessApp(IReadOnlyDictionary<string, string>? settings = null)
+    public LoggedApp InProcessApp(IReadOnlyDictionary<string, string>? settings = null)
     {
         var configuration = new Dictionary<string, string>();
         foreach (var (key, value) in settings ?? Settings)
@@ -167,7 +168,7 @@ public sealed class FaultDatabase : IAsyncDisposable
                 configuration[key.Replace("__", ":", StringComparison.Ordinal)] = value;
             }
         }
-        return new Reader.ConfiguredApp(provider, configuration);
+        return new LoggedApp(provider, configuration);
     }
 
     /// <summary>A copy of the migrated template, as every test app's database is (the app finds its migrations applied).</summary>
