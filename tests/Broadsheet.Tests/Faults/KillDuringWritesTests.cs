@@ -5,6 +5,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
+using Broadsheet.Tests.Newsroom;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -82,7 +83,10 @@ public class KillDuringWritesTests
         }
 
         Assert.True(published.Count >= AcknowledgedPublishesBeforeKill);
-        await using var second = await AppProcess.StartAsync(database.Settings, Ct);
+        // The restart is a new instance on the database the killed process left: what it must cope with is that
+        // database (a SQLite WAL to recover, a PostgreSQL server that rolled back the dead connections' transactions),
+        // which it meets the same in the test's process, whose code is compiled already, as in a process of its own.
+        await using var second = database.InProcessApp();
         using var client = second.Client();
         using var adminAgain = second.AdminClient();
 
@@ -147,6 +151,25 @@ public sealed class FaultDatabase : IAsyncDisposable
         ["Broadsheet__Database__Provider"] = provider.ToString(),
         ["ConnectionStrings__Broadsheet"] = provider == DatabaseProvider.PostgreSQL ? connectionString : "",
     };
+
+    /// <summary>
+    /// The app in the test's own process on this database (a restarted instance, or a second one beside a process), with
+    /// <paramref name="settings"/> as environment variables as for <see cref="AppProcess"/> (<c>Broadsheet__Ingest__...</c>).
+    /// It makes no database of its own and keeps its log lines.
+    /// </summary>
+    public LoggedApp InProcessApp(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var configuration = new Dictionary<string, string>();
+        foreach (var (key, value) in settings ?? Settings)
+        {
+            // The runtime settings are the process's, not the app's.
+            if (!key.StartsWith("DOTNET_", StringComparison.Ordinal))
+            {
+                configuration[key.Replace("__", ":", StringComparison.Ordinal)] = value;
+            }
+        }
+        return new LoggedApp(provider, configuration);
+    }
 
     /// <summary>A copy of the migrated template, as every test app's database is (the app finds its migrations applied).</summary>
     public static async Task<FaultDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct)

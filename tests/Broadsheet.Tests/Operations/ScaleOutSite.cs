@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using Broadsheet.Tests.Faults;
+using Broadsheet.Tests.Newsroom;
 
 namespace Broadsheet.Tests.Operations;
 
 /// <summary>
-/// A deployment as docs/deployment.md describes it, on this machine: two web processes and one worker (real
-/// <c>dotnet Broadsheet.dll</c> processes) on the test PostgreSQL and Redis, behind a real Varnish running the shipped
-/// VCL (deploy/varnish/broadsheet.vcl) with vmod_xkey. Everything starts at once, once for the class.
+/// A deployment as docs/deployment.md describes it, on this machine: two web instances and one worker on the test
+/// PostgreSQL and Redis, behind a real Varnish running the shipped VCL (deploy/varnish/broadsheet.vcl) with vmod_xkey.
+/// Web 1 and the worker are real <c>dotnet Broadsheet.dll</c> processes; web 2 runs in the test's own process, a process
+/// apart from both that shares nothing with them but the database, Redis and Varnish, and whose code is compiled
+/// already (an app process costs seconds of CPU to start). Everything starts at once, once for the class.
 /// </summary>
 public sealed class ScaleOutSite : IAsyncLifetime
 {
@@ -19,7 +22,7 @@ public sealed class ScaleOutSite : IAsyncLifetime
 
     public AppProcess Web1 { get; private set; } = null!;
 
-    public AppProcess Web2 { get; private set; } = null!;
+    public LoggedApp Web2 { get; private set; } = null!;
 
     public AppProcess Worker { get; private set; } = null!;
 
@@ -35,10 +38,8 @@ public sealed class ScaleOutSite : IAsyncLifetime
             ? r
             : throw new InvalidOperationException("BROADSHEET_TEST_REDIS is not set. Run the tests with ./test.sh, which starts Redis.");
         var web1Port = AppProcess.FreePort();
-        var web2Port = AppProcess.FreePort();
         var varnishPort = AppProcess.FreePort();
         Varnish = new Uri($"http://127.0.0.1:{varnishPort}/");
-        var varnishStarted = StartVarnishAsync(varnishPort, web1Port, web2Port, ct);
         database = await FaultDatabase.CreateAsync(DatabaseProvider.PostgreSQL, ct);
         var common = new Dictionary<string, string>(database.Settings)
         {
@@ -63,9 +64,14 @@ public sealed class ScaleOutSite : IAsyncLifetime
             // Its audio encoders' hot loops are its work: they get their optimised second compilation (AppProcess.ShortLived).
             ["DOTNET_TC_CallCounting"] = "1",
         };
-        var started = await Task.WhenAll(AppProcess.StartAsync(Web(web1Port), ct), AppProcess.StartAsync(Web(web2Port), ct), AppProcess.StartAsync(worker, ct));
+        var starting = Task.WhenAll(AppProcess.StartAsync(Web(web1Port), ct), AppProcess.StartAsync(worker, ct));
+        // Web 2 starts while the processes do, on the thread pool (its start blocks); Varnish once its port is known.
+        Web2 = database.InProcessApp(new Dictionary<string, string>(common) { ["Broadsheet__Role"] = "web" });
+        var web2Port = await Task.Run(() => Web2.BaseAddress.Port, ct);
+        var varnishStarted = StartVarnishAsync(varnishPort, web1Port, web2Port, ct);
+        var started = await starting;
         processes.AddRange(started);
-        (Web1, Web2, Worker) = (started[0], started[1], started[2]);
+        (Web1, Worker) = (started[0], started[1]);
         await varnishStarted;
     }
 
@@ -143,6 +149,10 @@ public sealed class ScaleOutSite : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
+        if (Web2 is not null)
+        {
+            await Web2.DisposeAsync();
+        }
         if (varnish is not null)
         {
             if (!varnish.HasExited)
