@@ -22,6 +22,10 @@ public sealed class Chromium : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ExecutablePath} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
         }
+        // The browser tests share two cores with the rest of the suite (and a shared machine with more): a page can take
+        // many seconds to answer. Generous waits, the same whichever class runs first, keep the tests about behaviour,
+        // not speed; they wait on conditions, so a quick page costs no more.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -35,6 +39,7 @@ public sealed class Chromium : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
         await context.AddInitScriptAsync(Axe.Preload);
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         return new WatchedPage(context, page, baseAddress);
     }

@@ -53,9 +53,6 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     {
         this.chromium = chromium;
         this.site = site;
-        // The suite runs integration tests, demo seeding and these journeys at once on two cores: a page can take
-        // seconds to answer. Generous waits keep the journeys about behaviour, not speed.
-        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

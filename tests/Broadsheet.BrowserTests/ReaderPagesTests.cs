@@ -56,7 +56,7 @@ public sealed class ReaderPagesTests(Chromium chromium, DemoSite site)
         {
             var response = await watched.GotoAsync(path);
             Assert.True(response.Status == 200, $"{path} answered {response.Status}");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await watched.SettleAsync();
             if (path == article)
             {
                 Assert.True(await page.Locator(".reading-on .more a").CountAsync() > 0, "the demo article has a reading-on list");

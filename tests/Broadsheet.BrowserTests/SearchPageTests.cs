@@ -13,7 +13,7 @@ public sealed class SearchPageTests(Chromium chromium, DemoSite site)
         await using var watched = await chromium.NewPageAsync(site.BaseAddress, 320, 700);
         var page = watched.Page;
         await watched.GotoAsync("/");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await watched.SettleAsync();
         for (var i = 0; i < 20 && await page.EvaluateAsync<string>("document.activeElement?.id ?? ''") != "site-q"; i++)
         {
             await page.Keyboard.PressAsync("Tab");
@@ -43,7 +43,7 @@ public sealed class SearchPageTests(Chromium chromium, DemoSite site)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**" + href);
         // Every request of both pages has ended (none failed) before the page is closed.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await watched.SettleAsync();
         watched.AssertClean();
     }
 }
