@@ -13,10 +13,10 @@ namespace Broadsheet.Reader;
 /// For reader pages: buffers the rendered page, gives it a weak ETag (a hash of the body), answers 304 to a
 /// matching If-None-Match (or, without one, to an If-Modified-Since no older than a Last-Modified the endpoint set),
 /// and sets Cache-Control from <see cref="CacheOptions"/>. A page for a client asking for Brotli is compressed here,
-/// from the buffer in one call (<see cref="BrotliQuality"/>), and response compression passes it on as it is. Streamed responses (<see cref="ReaderPageMarker.Streamed"/>)
-/// get Cache-Control only: buffering them would cost memory in proportion to their size. It sits inside output
-/// caching, so the ETag and Cache-Control are stored with the page and a cache hit (including its 304s) costs
-/// nothing here.
+/// from the buffer in one call (<see cref="BrotliQuality"/>), and response compression passes it on as it is.
+/// Streamed responses (<see cref="ReaderPageMarker.Streamed"/>) get Cache-Control only: buffering them would cost
+/// memory in proportion to their size. It sits inside output caching, so the ETag, Cache-Control and the compressed
+/// page are stored together and a cache hit (including its 304s) costs nothing here.
 /// </summary>
 public sealed class ReaderPageHeaders
 {
@@ -167,7 +167,7 @@ public sealed class ReaderPageHeaders
 
     /// <summary>
     /// <c>W/"…"</c> over the body's XXH128: stable across renders, processes and instances for the same content. A
-    /// validator needs no resistance to forgery (a client can only fool itself), and this hash costs a tenth of SHA-256.
+    /// validator needs no resistance to forgery (a client can only fool itself), and this hash costs a twentieth of SHA-256.
     /// </summary>
     public static string WeakETag(ReadOnlySpan<byte> body)
     {
