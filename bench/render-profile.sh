@@ -6,6 +6,8 @@
 #   BENCH_APP=<Release build folder> bench/render-profile.sh [seconds] [connections]
 #
 # BENCH_PORT (61812); BENCH_DATA: a data folder to reuse (seeded on first start). perf.data is left in the data folder.
+# BENCH_ENV: extra environment for the server (e.g. "Broadsheet__WarmUp=false", so that the start-up warm-up, which
+# a loaded machine can stretch past wrk's warm-up, is not in the profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
@@ -15,10 +17,11 @@ app=${BENCH_APP:?BENCH_APP: a Release build output folder (src/Broadsheet/bin/Re
 data=${BENCH_DATA:-$(mktemp -d /tmp/broadsheet-profile.XXXXXX)}
 root=$PWD/src/Broadsheet
 command -v perf >/dev/null || { echo "perf is missing (Debian: linux-perf)"; exit 1; }
+# shellcheck disable=SC2086
 start() {
   (cd "$app" && exec env ASPNETCORE_CONTENTROOT="$root" Broadsheet__DataPath="$data" Broadsheet__Cache__OutputCache="$1" \
     Broadsheet__Role=web Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ./Broadsheet) >>"$data/server.log" 2>&1 &
+    DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ${BENCH_ENV:-} ./Broadsheet) >>"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 1200); do curl -fs "http://127.0.0.1:$port/api/v1/articles?pageSize=1" >/dev/null 2>&1 && return; kill -0 "$server" || break; sleep 0.5; done
   echo "Broadsheet did not start:"; tail -20 "$data/server.log"; exit 1

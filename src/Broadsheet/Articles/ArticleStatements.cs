@@ -25,8 +25,9 @@ namespace Broadsheet.Articles;
 /// </para>
 /// <para>
 /// The columns, their names and their conversions come from the EF model (the same value converters EF applies: UTC
-/// ticks, enums as text, JSON bodies), so the entities are those EF would have built; only mapped CLR properties are
-/// set. The statements' order (topics and byline by position, notes by time, each then by key) is the EF query's.
+/// ticks, enums as text), so the entities are those EF would have built; the JSON columns are read by
+/// <see cref="StoredJson"/>, which answers as the serializer does. Only mapped CLR properties are set. The statements'
+/// order (topics and byline by position, notes by time, each then by key) is the EF query's.
 /// </para>
 /// </summary>
 public sealed class ArticleStatements : IDisposable
@@ -310,7 +311,9 @@ public sealed class ArticleStatements : IDisposable
             provider = Nullable.GetUnderlyingType(provider) ?? provider;
             var stored = provider.IsEnum ? Enum.GetUnderlyingType(provider) : provider;
             var set = Setter(property);
-            var convert = converter?.ConvertFromProvider;
+            // The JSON columns (body, summary, renditions) through readers written for their stored shape; the rest
+            // through the model's converters.
+            var convert = (converter?.ProviderClrType == typeof(string) ? StoredJson.ReaderFor(property.ClrType) : null) ?? converter?.ConvertFromProvider;
             var read = (Func<DbDataReader, int, object>)Delegate.CreateDelegate(
                 typeof(Func<DbDataReader, int, object>), typeof(EntityColumns).GetMethod(nameof(ReadValue), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(stored));
             var toEnum = provider.IsEnum && converter is null ? provider : null;

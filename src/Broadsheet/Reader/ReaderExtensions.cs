@@ -70,7 +70,8 @@ public static class ReaderExtensions
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json"]);
         });
         // A page is compressed once per coding and then served from the output cache, so a render pays for the
-        // compression and no hit does. Brotli, what browsers ask for, stays at Fastest (quality 1): Optimal
+        // compression and no hit does. Reader pages are Brotli-compressed by ReaderPageHeaders (quality 0, from its
+        // buffer); for the rest Brotli, what browsers ask for, stays at Fastest (quality 1): Optimal
         // (quality 4) made the page ~10% smaller and cost a third of an uncached render. Gzip goes to the clients
         // without Brotli and to caches in front (Varnish asks the backend for gzip only), where each compressed copy
         // serves many readers: Optimal (level 6) sends an article page a quarter smaller (7.5 KB against 10.3) for a
