@@ -24,9 +24,9 @@ public sealed class RequestTiming : IDisposable
     private readonly Lock writing = new();
     private readonly ActivityListener listener;
 
-    private RequestTiming(string path)
+    internal RequestTiming(string path)
     {
-        log = new StreamWriter(path, append: true, Encoding.UTF8) { AutoFlush = true };
+        log = new StreamWriter(path, append: true, new UTF8Encoding(false)) { AutoFlush = true };
         // Npgsql's activities cover every command, EF Core's and the hand-written ones (ArticleStatements) alike.
         listener = new ActivityListener
         {
