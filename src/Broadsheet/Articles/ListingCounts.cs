@@ -193,8 +193,8 @@ public sealed class ListingCounts : IArticleIndex
 /// At every start after migrating: counts articles that were never counted (<see cref="ListingCounts.CatchUpAsync"/>)
 /// and, on PostgreSQL, covering indexes the model cannot say on both providers (INCLUDE): the partial index the month
 /// sitemaps read without touching the table, the per-day counts and totals read by index-only scans (a listing's
-/// rows are spread over the table, one page each, as the days go by), and published ids with their publication time
-/// (the article page's "More on {topic}").
+/// rows are spread over the table, one page each, as the days go by), published ids with their publication time
+/// (the article page's "More on {topic}"), and an article's topics and byline entries without their table.
 /// </summary>
 public sealed class ListingSchema(ListingCounts counts) : IDatabaseSetup
 {
@@ -209,6 +209,10 @@ public sealed class ListingSchema(ListingCounts counts) : IDatabaseSetup
         // "More on {topic}" picks its four among a topic's newest 64 articles from their ids and publication times:
         // index-only, instead of 64 article rows read from disk at a million articles.
         """CREATE INDEX IF NOT EXISTS "IX_Articles_Published_Id" ON "Articles" ("Id") INCLUDE ("FirstPublishedAt") WHERE "Status" = 'Published'""",
+        // The article page's topics and byline (ArticleStatements) by index-only scans: at a million articles a random
+        // article's rows of these tables are each on a page of their own, read from disk, besides the key's index page.
+        """CREATE INDEX IF NOT EXISTS "IX_ArticleTopic_ArticleId_Covering" ON "ArticleTopic" ("ArticleId") INCLUDE ("TopicId", "Position")""",
+        """CREATE INDEX IF NOT EXISTS "IX_BylineEntry_ArticleId_Covering" ON "BylineEntry" ("ArticleId") INCLUDE ("ContributorId", "Position")""",
     ];
 
     public async Task ApplyAsync(BroadsheetDb db, CancellationToken ct)

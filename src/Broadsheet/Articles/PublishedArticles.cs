@@ -18,33 +18,34 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock, Artic
 
     // "More on" a topic: the newest published articles among the topic's latest rows. The rows are read newest id first
     // from the (TopicId, ArticleId) index and cut at a bound before the join, so a topic with a hundred thousand articles
-    // costs what one with ten does; ids grow with creation, so the newest rows hold the newest stories. The four are
+    // costs what one with ten does; ids grow with creation, so the newest rows hold the newest stories. The stories are
     // chosen on the ids alone and only they are read whole: on PostgreSQL the choice reads the partial index of published
-    // ids with their publication time (ListingSchema), not a cold article row per candidate.
-    private static readonly PerModel<Func<BroadsheetDb, int, int, DateTimeOffset, IAsyncEnumerable<RelatedArticle>>> OnTopic = new(() =>
-        EF.CompileAsyncQuery((BroadsheetDb db, int topicId, int exceptId, DateTimeOffset now) =>
+    // ids with their publication time (ListingSchema), not a cold article row per candidate. One more than the list
+    // shows, so that it still fills on the page of any one of them (ReadingOn.From leaves the page's own story out).
+    private static readonly PerModel<Func<BroadsheetDb, int, DateTimeOffset, IAsyncEnumerable<RelatedArticle>>> OnTopic = new(() =>
+        EF.CompileAsyncQuery((BroadsheetDb db, int topicId, DateTimeOffset now) =>
             db.Articles
                 .Where(a => db.Set<ArticleTopic>()
-                    .Where(t => t.TopicId == topicId && t.ArticleId != exceptId)
+                    .Where(t => t.TopicId == topicId)
                     .OrderByDescending(t => t.ArticleId)
                     .Take(ReadingOn.Candidates)
                     .Join(db.Articles, t => t.ArticleId, b => b.Id, (t, b) => b)
                     .Where(b => b.Status == ArticleStatus.Published && b.FirstPublishedAt <= now)
                     .OrderByDescending(b => b.FirstPublishedAt).ThenByDescending(b => b.Id)
-                    .Take(ReadingOn.Count)
+                    .Take(ReadingOn.Count + 1)
                     .Select(b => b.Id)
                     .Contains(a.Id))
                 .OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
                 .Select(a => new RelatedArticle(a.Id, a.Slug, a.Headline, a.Section.Path, a.Language, a.FirstPublishedAt!.Value))));
 
     // "More from" a section: one range of the (SectionId, Status, FirstPublishedAt) index, newest first. Twice the list's
-    // length, so that it still fills after the stories "More on" shows are taken out.
-    private static readonly PerModel<Func<BroadsheetDb, int, int, DateTimeOffset, IAsyncEnumerable<RelatedArticle>>> InSectionNewest = new(() =>
-        EF.CompileAsyncQuery((BroadsheetDb db, int sectionId, int exceptId, DateTimeOffset now) =>
+    // length and one, so that it still fills after the page's own story and those "More on" shows are taken out.
+    private static readonly PerModel<Func<BroadsheetDb, int, DateTimeOffset, IAsyncEnumerable<RelatedArticle>>> InSectionNewest = new(() =>
+        EF.CompileAsyncQuery((BroadsheetDb db, int sectionId, DateTimeOffset now) =>
             db.Articles
-                .Where(a => a.SectionId == sectionId && a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now && a.Id != exceptId)
+                .Where(a => a.SectionId == sectionId && a.Status == ArticleStatus.Published && a.FirstPublishedAt <= now)
                 .OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
-                .Take(2 * ReadingOn.Count)
+                .Take(2 * ReadingOn.Count + 1)
                 .Select(a => new RelatedArticle(a.Id, a.Slug, a.Headline, a.Section.Path, a.Language, a.FirstPublishedAt!.Value))));
 
     /// <summary>Published articles, untracked, newest first, with what a listing shows (section, topics, byline, hero).</summary>
@@ -63,23 +64,34 @@ public sealed class PublishedArticles(BroadsheetDb db, TimeProvider clock, Artic
         (statements ?? ArticleStatements.OnContextConnection).FindAsync(db, id, clock.GetUtcNow(), ct);
 
     /// <summary>What to read next at the end of <paramref name="article"/>: more on its primary topic, more from its section.</summary>
-    public async Task<ReadingOn> ReadingOnAsync(Article article, CancellationToken ct = default)
+    public async Task<ReadingOn> ReadingOnAsync(Article article, CancellationToken ct = default) =>
+        ReadingOn.From(article,
+            article.PrimaryTopic is { } topic ? await TopicNewestAsync(topic.Id, ct) : [],
+            await SectionNewestAsync(article.SectionId, ct));
+
+    /// <summary>
+    /// The candidates of the "More on" list of every article whose primary topic is <paramref name="topicId"/>, newest
+    /// first: the same for all of them, so <see cref="ReadingOnCache"/> holds one per topic.
+    /// </summary>
+    public async Task<IReadOnlyList<RelatedArticle>> TopicNewestAsync(int topicId, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        List<RelatedArticle> onTopic = [];
-        if (article.PrimaryTopic is { } topic)
+        List<RelatedArticle> list = [];
+        await foreach (var related in OnTopic.For(db)(db, topicId, clock.GetUtcNow()).WithCancellation(ct))
         {
-            await foreach (var related in OnTopic.For(db)(db, topic.Id, article.Id, now).WithCancellation(ct))
-            {
-                onTopic.Add(related);
-            }
+            list.Add(related);
         }
-        List<RelatedArticle> inSection = [];
-        await foreach (var related in InSectionNewest.For(db)(db, article.SectionId, article.Id, now).WithCancellation(ct))
+        return list;
+    }
+
+    /// <summary>The candidates of the "More from" list of every article of the section <paramref name="sectionId"/>, newest first: one per section.</summary>
+    public async Task<IReadOnlyList<RelatedArticle>> SectionNewestAsync(int sectionId, CancellationToken ct = default)
+    {
+        List<RelatedArticle> list = [];
+        await foreach (var related in InSectionNewest.For(db)(db, sectionId, clock.GetUtcNow()).WithCancellation(ct))
         {
-            inSection.Add(related);
+            list.Add(related);
         }
-        return ReadingOn.From(article, onTopic, inSection);
+        return list;
     }
 
     /// <summary>Every topic with at least one published article, and how many it has: the totals the writers keep (<see cref="ListingCounts"/>).</summary>

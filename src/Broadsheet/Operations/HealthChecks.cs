@@ -20,6 +20,11 @@ public static class OperationsExtensions
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.AddTelemetry();
+        if (RequestTiming.FromEnvironment() is { } timing)
+        {
+            builder.Services.AddSingleton(timing);
+            builder.Services.AddSingleton<IStartupFilter, RequestTimingStartup>();
+        }
         var checks = builder.Services.AddHealthChecks()
             .AddDbContextCheck<BroadsheetDb>("database", HealthStatus.Unhealthy, [Ready])
             .AddCheck<MediaFolderCheck>("media", HealthStatus.Unhealthy, [Ready]);

@@ -184,7 +184,7 @@ public sealed class ArticleView
         }
         view.Body = new BodyView(article.Body, images, slotsAfter);
         var published = services.GetRequiredService<PublishedArticles>();
-        view.ReadingOn = await services.GetRequiredService<ReadingOnCache>().GetAsync(article, c => published.ReadingOnAsync(article, c), ct);
+        view.ReadingOn = await services.GetRequiredService<ReadingOnCache>().GetAsync(article, published, ct);
 
         // Everything the page shows: the article, its sections, topics and contributors (names in links). The topic and
         // section tags also cover the reading-on lists: a story published, changed or withdrawn in the primary topic or the

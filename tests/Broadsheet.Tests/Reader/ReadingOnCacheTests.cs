@@ -7,55 +7,74 @@ using Microsoft.Extensions.Time.Testing;
 namespace Broadsheet.Tests.Reader;
 
 /// <summary>
-/// The article page's reading-on lists are held in memory: read again after any eviction (every write makes one), after
-/// the snapshot age limit (a change nobody announced), and per article.
+/// The article page's reading-on lists are held in memory per topic and per section: read once for every article of the
+/// topic or section, again after any eviction (every write makes one) and after the snapshot age limit (a change nobody
+/// announced); each page leaves its own story out.
 /// </summary>
 public sealed class ReadingOnCacheTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Article Story(int id)
+    private static Article Story(int id, int topicId = 3, int sectionId = 1)
     {
-        var section = new Section { Id = 1, Path = "asia", Name = "Asia" };
-        var article = new Article { Id = id, Slug = $"story-{id}", Headline = $"Story {id}", Section = section, SectionId = 1 };
-        article.Topics.Add(new ArticleTopic { ArticleId = id, TopicId = 3, Topic = new Topic { Id = 3, Slug = "reefs", Name = "Reefs" }, Position = 0 });
+        var section = new Section { Id = sectionId, Path = $"section-{sectionId}", Name = "Section" };
+        var article = new Article { Id = id, Slug = $"story-{id}", Headline = $"Story {id}", Section = section, SectionId = sectionId };
+        article.Topics.Add(new ArticleTopic { ArticleId = id, TopicId = topicId, Topic = new Topic { Id = topicId, Slug = $"topic-{topicId}", Name = "Topic" }, Position = 0 });
         return article;
     }
 
     [Fact]
-    public async Task Lists_are_read_once_until_an_eviction_or_the_age_limit_and_never_shared_between_articles()
+    public async Task Lists_are_read_once_per_topic_and_section_until_an_eviction_or_the_age_limit()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new BroadsheetOptions());
         var store = new ServiceCollection().AddOptions().AddOutputCache().BuildServiceProvider().GetRequiredService<IOutputCacheStore>();
         var content = new ContentCache(store, [], []);
         var cache = new ReadingOnCache(content, clock, options);
-        var reads = 0;
-        Func<CancellationToken, Task<ReadingOn>> Reader(Article article) => _ =>
+        List<string> reads = [];
+        // Each read answers the stories 7 and 8 (newest first) and one headline that says which read it was.
+        Task<IReadOnlyList<RelatedArticle>> Read(string kind, int id)
         {
-            reads++;
-            var related = new RelatedArticle(100 + reads, "related", $"Read {reads}", "asia", "en", clock.GetUtcNow());
-            return Task.FromResult(ReadingOn.From(article, [related], []));
-        };
-        async Task<string> HeadlineAsync(Article article) => (await cache.GetAsync(article, Reader(article), Ct)).OnTopic.Single().Headline;
+            reads.Add($"{kind}{id}");
+            IReadOnlyList<RelatedArticle> list =
+            [
+                .. new[] { 7, 8 }.Select(story => new RelatedArticle(story, "s", $"Story {story}", "asia", "en", clock.GetUtcNow())),
+                new RelatedArticle(100 + reads.Count, "r", $"{kind}{id} read {reads.Count}", "asia", "en", clock.GetUtcNow()),
+            ];
+            return Task.FromResult(list);
+        }
+        async Task<ReadingOn> ListsAsync(Article article) =>
+            await cache.GetAsync(article, (id, _) => Read("t", id), (id, _) => Read("s", id), Ct);
+        static string[] Headlines(IEnumerable<RelatedArticle> list) => [.. list.Select(a => a.Headline)];
 
-        var story = Story(7);
-        Assert.Equal("Read 1", await HeadlineAsync(story));
-        Assert.Equal("Read 1", await HeadlineAsync(story));
-        // The page's own topic and section objects, not the ones of the render that read the lists.
-        var again = Story(7);
-        Assert.Same(again.Section, (await cache.GetAsync(again, Reader(again), Ct)).Section);
-        Assert.Equal(1, reads);
+        // The topic's list first; the section's without the page's own story and the topic list's stories.
+        var seven = await ListsAsync(Story(7));
+        Assert.Equal(["Story 8", "t3 read 1"], Headlines(seven.OnTopic));
+        Assert.Equal(["s1 read 2"], Headlines(seven.FromSection));
+        Assert.Equal(["t3", "s1"], reads);
 
-        Assert.Equal("Read 2", await HeadlineAsync(Story(8)));
+        // Another story of the topic and section: the same lists, without re-reading, its own story left out; the page's
+        // own topic and section objects.
+        var eight = Story(8);
+        var lists = await ListsAsync(eight);
+        Assert.Equal(["Story 7", "t3 read 1"], Headlines(lists.OnTopic));
+        Assert.Same(eight.Section, lists.Section);
+        Assert.Same(eight.PrimaryTopic, lists.Topic);
+        Assert.Equal(2, reads.Count);
+
+        // Another topic in the same section reads that topic only.
+        Assert.Equal(["Story 7", "Story 8", "t4 read 3"], Headlines((await ListsAsync(Story(9, topicId: 4))).OnTopic));
+        Assert.Equal(["t3", "s1", "t4"], reads);
 
         await content.EvictAsync(["t:reefs"], Ct);
-        Assert.Equal("Read 3", await HeadlineAsync(story));
-        Assert.Equal("Read 3", await HeadlineAsync(story));
+        Assert.Equal(["Story 8", "t3 read 4"], Headlines((await ListsAsync(Story(7))).OnTopic));
+        Assert.Equal(["Story 8", "t3 read 4"], Headlines((await ListsAsync(Story(7))).OnTopic));
+        Assert.Equal(5, reads.Count);
 
         clock.Advance(TimeSpan.FromSeconds(options.Value.Cache.SnapshotSeconds) - TimeSpan.FromMilliseconds(1));
-        Assert.Equal("Read 3", await HeadlineAsync(story));
+        Assert.Equal(["Story 8", "t3 read 4"], Headlines((await ListsAsync(Story(7))).OnTopic));
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal("Read 4", await HeadlineAsync(story));
+        Assert.Equal(["Story 8", "t3 read 6"], Headlines((await ListsAsync(Story(7))).OnTopic));
+        Assert.Equal(["t3", "s1", "t4", "t3", "s1", "t3", "s1"], reads);
     }
 }

@@ -91,6 +91,18 @@ public sealed class ReadingOnTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Equal(["Unannounced headline"], Headlines(harbourPage, "More on"));
         Assert.Equal(["Older reef survey"], Headlines(harbourPage, "More from"));
 
+        // The topic's list is read once for all its stories (one more than it shows): a story among the newest still
+        // shows four others, and an older one the four newest.
+        List<(int Id, string Path)> more = [];
+        foreach (var headline in new[] { "Reef fish count", "Reef tourism returns", "Reef patrol boats" })
+        {
+            more.Add(await PublishAsync(admin, other, headline, [reefs]));
+        }
+        Assert.Equal(["Reef tourism returns", "Reef fish count", "Newest reef census", "Unannounced headline"],
+            Headlines(await client.GetDocumentAsync(more[^1].Path), "More on"));
+        Assert.Equal(["Reef patrol boats", "Reef tourism returns", "Reef fish count", "Newest reef census"],
+            Headlines(await client.GetDocumentAsync(older.Path), "More on"));
+
         // A story alone in its section, with no topic, has no reading-on lists at all.
         var lonely = Api.Api.Unique("islands");
         await admin.PutSectionAsync(lonely, "Islands");
