@@ -217,7 +217,7 @@ public sealed class ListingSchema(ListingCounts counts) : IDatabaseSetup
 
     public async Task ApplyAsync(BroadsheetDb db, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             foreach (var sql in PostgresIndexes)
             {

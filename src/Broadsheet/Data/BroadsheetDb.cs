@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Broadsheet.Accounts;
 using Broadsheet.Ads;
@@ -39,12 +40,64 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Ingest.WireStory> WireStories => Set<Ingest.WireStory>();
     public DbSet<Ingest.WireSource> WireSources => Set<Ingest.WireSource>();
 
+    /// <summary>
+    /// Each folder configures the entities it owns (<see cref="IEntityTypeConfiguration{TEntity}"/> classes beside them);
+    /// these are all of them, by full name, the order <c>ApplyConfigurationsFromAssembly</c> takes. They are listed rather
+    /// than found: finding them loads every type of the assembly (every page, endpoint, command and async state machine,
+    /// the XML and mail libraries some of them name) into every process at its first context, which a web process serving
+    /// readers never uses (docs/benchmarks.md, "Memory, fourth round"). A test checks that this names every configuration
+    /// in the assembly.
+    /// </summary>
+    internal static readonly Type[] EntityConfigurations =
+    [
+        typeof(Accounts.ApiKeyConfiguration),
+        typeof(Accounts.NewsroomRoleConfiguration),
+        typeof(Accounts.NewsroomUserConfiguration),
+        typeof(Ads.AdCreativeConfiguration),
+        typeof(Articles.ArticleConfiguration),
+        typeof(Articles.ArticleNoteConfiguration),
+        typeof(Articles.ArticleTopicConfiguration),
+        typeof(Articles.BylineEntryConfiguration),
+        typeof(Articles.ContributorConfiguration),
+        typeof(Articles.ListingCountConfiguration),
+        typeof(Articles.PublicationConfiguration),
+        typeof(Articles.SectionConfiguration),
+        typeof(Articles.StandardsPageConfiguration),
+        typeof(Articles.TopicConfiguration),
+        typeof(Articles.Workflow.ArticleAutosaveConfiguration),
+        typeof(Articles.Workflow.ArticleRevisionConfiguration),
+        typeof(Articles.Workflow.AuditEntryConfiguration),
+        typeof(Feedback.ErrorReportConfiguration),
+        typeof(FrontPage.ArticleReadCountConfiguration),
+        typeof(FrontPage.FrontPageRevisionConfiguration),
+        typeof(FrontPage.FrontPageSlotConfiguration),
+        typeof(Ingest.Doors.WireFeedStateConfiguration),
+        typeof(Ingest.WireConfigurations),
+        typeof(Ingest.WordPress.WordPressImportRecordConfiguration),
+        typeof(Listen.ArticleAudioConfiguration),
+        typeof(Listen.ArticleScriptConfiguration),
+        typeof(Media.ImageConfiguration),
+        typeof(Search.SearchDocumentConfiguration),
+    ];
+
+    private static readonly MethodInfo ApplyConfiguration = typeof(ModelBuilder).GetMethods().Single(m =>
+        m.Name == nameof(ModelBuilder.ApplyConfiguration) && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
-        // Each folder configures the entities it owns (IEntityTypeConfiguration classes beside them).
-        b.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+        foreach (var type in EntityConfigurations)
+        {
+            var configuration = Activator.CreateInstance(type);
+            foreach (var entity in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)))
+            {
+                ApplyConfiguration.MakeGenericMethod(entity.GenericTypeArguments[0]).Invoke(b, [configuration]);
+            }
+        }
     }
+
+    /// <summary>Whether this is the PostgreSQL context, asked without loading the Npgsql provider's assembly (as <c>IsNpgsql()</c> does) into a SQLite process.</summary>
+    public bool IsPostgres => this is PostgresBroadsheetDb;
 }
 
 public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> options) : BroadsheetDb(options)

@@ -73,7 +73,7 @@ public sealed class ReaderPageHeaders
         }
 
         var body = response.Body;
-        using var buffer = new MemoryStream(32 * 1024);
+        using var buffer = new PooledBuffer(32 * 1024);
         response.Body = buffer;
         try
         {
@@ -89,7 +89,7 @@ public sealed class ReaderPageHeaders
         switch (response.StatusCode)
         {
             case StatusCodes.Status200OK:
-                var etag = WeakETag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                var etag = WeakETag(buffer.Written.Span);
                 headers.ETag = etag;
                 headers.CacheControl = ResponseCacheLifetime.Of(context) is { } bound ? Bounded(bound) : cacheControl;
                 if (Matches(request.Headers.IfNoneMatch, etag) || (request.Headers.IfNoneMatch.Count == 0 && NotModifiedSince(request, headers)))
@@ -107,7 +107,7 @@ public sealed class ReaderPageHeaders
         {
             return; // an empty error response: status-code pages still get to render it
         }
-        var page = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var page = buffer.Written;
         if (HttpMethods.IsHead(request.Method))
         {
             response.ContentLength = page.Length;
@@ -208,5 +208,82 @@ public sealed class ReaderPageHeaders
             }
         }
         headers.Append(HeaderNames.Vary, VaryAcceptEncoding);
+    }
+}
+
+/// <summary>
+/// A write-only stream over an array from the shared pool, for a page's body while <see cref="ReaderPageHeaders"/> hashes it:
+/// a new 32 KB array per render was most of the bytes an uncached article page allocated (docs/benchmarks.md, "Memory,
+/// fourth round"). The array goes back to the pool when the stream is disposed, after the body has been written on.
+/// </summary>
+internal sealed class PooledBuffer(int capacity) : Stream
+{
+    private byte[]? array = ArrayPool<byte>.Shared.Rent(capacity);
+    private int length;
+
+    /// <summary>What was written so far; valid until the stream is disposed.</summary>
+    public ReadOnlyMemory<byte> Written => Rented.AsMemory(0, length);
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => array is not null;
+
+    public override long Length => length;
+
+    public override long Position { get => length; set => throw new NotSupportedException(); }
+
+    private byte[] Rented => array ?? throw new ObjectDisposedException(nameof(PooledBuffer));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (Rented.Length - length < buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(checked(Math.Max(2 * Rented.Length, length + buffer.Length)));
+            Rented.AsSpan(0, length).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(Rented);
+            array = bigger;
+        }
+        buffer.CopyTo(Rented.AsSpan(length));
+        length += buffer.Length;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void WriteByte(byte value) => Write([value]);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (array is { } rented)
+        {
+            array = null;
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+        base.Dispose(disposing);
     }
 }

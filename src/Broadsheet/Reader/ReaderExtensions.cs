@@ -1,8 +1,11 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Edge;
 using Broadsheet.Rendering;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -30,22 +33,7 @@ public static class ReaderExtensions
         builder.Services.AddOutputCache(o => o.AddPolicy(ReaderCachePolicy.Name, new ReaderCachePolicy()));
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
-            builder.Services.AddStackExchangeRedisOutputCache(o =>
-            {
-                o.ConfigurationOptions = RedisConnection(options.Redis);
-                o.InstanceName = options.RedisPrefix;
-            });
-            // Redis down must not take the site down: the store fails open (FailOpenOutputCacheStore).
-            var redisStore = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-            builder.Services.Remove(redisStore);
-            builder.Services.AddSingleton<IOutputCacheStore>(s => new FailOpenOutputCacheStore(
-                Resolve(redisStore, s),
-                s.GetRequiredService<TimeProvider>(),
-                s.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
-            var webOnly = !builder.RunsWorkerJobs();
-            builder.Services.AddSingleton(s => ActivatorUtilities.CreateInstance<RedisContentChanges>(s, webOnly));
-            builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());
-            builder.Services.AddHostedService(s => s.GetRequiredService<RedisContentChanges>());
+            AddRedisOutputCache(builder, options.Redis, options.RedisPrefix);
         }
         // Outermost: a response rendered before one of its tags was evicted is not stored (EvictionLedger).
         var store = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
@@ -145,6 +133,10 @@ public static class ReaderExtensions
 
     public static WebApplication MapReader(this WebApplication app)
     {
+        // The app has pages and minimal endpoints, no controllers: without the controllers' feature provider, building
+        // the endpoints does not load every type of the assembly to look for them (docs/benchmarks.md, "Memory, fourth round").
+        var parts = app.Services.GetRequiredService<ApplicationPartManager>().FeatureProviders;
+        parts.Remove(parts.OfType<ControllerFeatureProvider>().Single());
         // The policy caches only the endpoints carrying ReaderPageMarker (the /Reader folder's pages, the article page).
         app.MapRazorPages()
             .CacheOutput(ReaderCachePolicy.Name);
@@ -165,6 +157,29 @@ public static class ReaderExtensions
         var canonical = options.Value.PublicUrl.TrimEnd('/') + "/.well-known/security.txt";
         http.Response.Headers.CacheControl = "public, max-age=86400";
         return TypedResults.Text($"Contact: {contact}\nExpires: {expires}\nPreferred-Languages: en\nCanonical: {canonical}\n", "text/plain; charset=utf-8");
+    }
+
+    /// <summary>The output cache's store in Redis, failing open, and the change announcements between instances.</summary>
+    // Apart and not inlined: a process without Redis then never loads the Redis client's assemblies.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddRedisOutputCache(WebApplicationBuilder builder, string redis, string prefix)
+    {
+        builder.Services.AddStackExchangeRedisOutputCache(o =>
+        {
+            o.ConfigurationOptions = RedisConnection(redis);
+            o.InstanceName = prefix;
+        });
+        // Redis down must not take the site down: the store fails open (FailOpenOutputCacheStore).
+        var redisStore = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        builder.Services.Remove(redisStore);
+        builder.Services.AddSingleton<IOutputCacheStore>(s => new FailOpenOutputCacheStore(
+            Resolve(redisStore, s),
+            s.GetRequiredService<TimeProvider>(),
+            s.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
+        var webOnly = !builder.RunsWorkerJobs();
+        builder.Services.AddSingleton(s => ActivatorUtilities.CreateInstance<RedisContentChanges>(s, webOnly));
+        builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<RedisContentChanges>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<RedisContentChanges>());
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed class SearchSchema(SearchIndex index) : IDatabaseSetup
                 await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchIndex\" (\"SearchIndex\") VALUES ('rebuild')", ct);
             }
         }
-        else if (db.Database.IsNpgsql())
+        else if (db.IsPostgres)
         {
             // Publishing writes the article's GIN entries at once: with the default pending list, the publish that
             // finds the list full merges everyone's entries (a second at a million articles) and every search scans it.

@@ -16,12 +16,14 @@ public static class WordPressImportCommand
     /// every post was imported or skipped, 1 when the file cannot be read, 2 for bad arguments, 3 when some posts failed,
     /// 130 when interrupted. <paramref name="terminal"/> draws a progress bar on one line; otherwise a line per post.
     /// </summary>
-    public static async Task<int?> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, bool terminal, CancellationToken ct = default)
+    public static Task<int?> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, bool terminal, CancellationToken ct = default) =>
+        args.Length == 0 || args[0] != "import"
+            ? Task.FromResult<int?>(null)
+            // Apart, so that a start without the command never compiles the import's code, which loads the XML library.
+            : ImportAsync(services, args, output, error, terminal, ct);
+
+    private static async Task<int?> ImportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, bool terminal, CancellationToken ct)
     {
-        if (args.Length == 0 || args[0] != "import")
-        {
-            return null;
-        }
         if (!TryRead(args, out var file, out var uploads, out var download))
         {
             await error.WriteLineAsync(Usage);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Broadsheet.Accounts;
 using MailKit.Net.Smtp;
@@ -51,7 +52,11 @@ public sealed class MailOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
-    public bool IsValid => !IsConfigured || (From is not null && MailboxAddress.TryParse(From, out _));
+    public bool IsValid => !IsConfigured || (From is not null && IsMailbox(From));
+
+    // Not inlined: validating the options at every start then loads the mail library only when mail is configured.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsMailbox(string address) => MailboxAddress.TryParse(address, out _);
 }
 
 /// <summary>
