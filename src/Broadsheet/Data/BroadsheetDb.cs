@@ -98,6 +98,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
 
     /// <summary>Whether this is the PostgreSQL context, asked without loading the Npgsql provider's assembly (as <c>IsNpgsql()</c> does) into a SQLite process.</summary>
     public bool IsPostgres => this is PostgresBroadsheetDb;
+
+    /// <summary>Whether this is the SQLite context, asked the same way as <see cref="IsPostgres"/>.</summary>
+    public bool IsSqlite => this is SqliteBroadsheetDb;
 }
 
 public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> options) : BroadsheetDb(options)

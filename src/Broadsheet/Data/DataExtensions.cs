@@ -92,7 +92,7 @@ public static class DataExtensions
         var options = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        if (db.Database.IsSqlite())
+        if (db.IsSqlite)
         {
             // WAL lets readers carry on while a writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");

@@ -30,7 +30,7 @@ public sealed class WireDesk(
     /// <summary>This process's turn to write, on SQLite (nothing to wait for on PostgreSQL); disposing ends it.</summary>
     private async Task<Turn> TurnAsync(BroadsheetDb db, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite())
+        if (db.IsPostgres)
         {
             return new Turn(null);
         }

@@ -228,7 +228,6 @@ public sealed class PageLayout(InlineStyle style, IFileVersionProvider files)
         w.Write("</button>\n</form>\n");
     }
 
-    /// <summary>An attribute with a leading space, left out when the value is null, as Razor leaves out a null attribute.</summary>
     /// <summary>A list item holding one link, <c>&lt;li&gt;&lt;a href="…"&gt;…&lt;/a&gt;&lt;/li&gt;</c> and a line break: menus, breadcrumbs, topic lists.</summary>
     public static void LinkItem(TextWriter w, HtmlEncoder e, string href, string text)
     {
@@ -239,6 +238,7 @@ public sealed class PageLayout(InlineStyle style, IFileVersionProvider files)
         w.Write("</a></li>\n");
     }
 
+    /// <summary>An attribute with a leading space, left out when the value is null, as Razor leaves out a null attribute.</summary>
     public static void Attribute(TextWriter w, HtmlEncoder e, string name, string? value)
     {
         if (value is null)

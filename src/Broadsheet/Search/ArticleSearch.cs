@@ -53,7 +53,7 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
         }
         List<(int ArticleId, double Rank)> pageRows;
         var skip = PageOffset.Of(page, pageSize);
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             pageRows = await NewestRankedAsync(query, filters, order, skip, pageSize + 1, ct);
         }
@@ -200,7 +200,7 @@ public sealed class ArticleSearch(BroadsheetDb db, PublishedArticles published, 
     /// </summary>
     private async Task<IQueryable<SearchMatch>> MatchesAsync(SearchQuery query, DateTimeOffset? since, DateTimeOffset? until, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             // The expression holds only fixed SQL and parameter placeholders: the reader's words are parameters.
             var tsquery = query.ToTsQuery(SearchLanguages.ConfigFor(await LanguageAsync(ct)));

@@ -26,7 +26,7 @@ public sealed class SearchIndex : IArticleIndex
         {
             var document = Document(a.Id, a.Language, a.Headline, a.Summary, a.Body, a.FirstPublishedAt);
             // Raw SQL bypasses the model's converters: SQLite keeps the time as UTC ticks (BroadsheetDb).
-            object? publishedAt = db.Database.IsSqlite() ? document.PublishedAt?.UtcTicks : document.PublishedAt;
+            object? publishedAt = db.IsSqlite ? document.PublishedAt?.UtcTicks : document.PublishedAt;
             // One statement, so a reader never finds the article missing between a delete and an insert.
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "SearchDocument" ("ArticleId", "Config", "Headline", "Summary", "Body", "PublishedAt")

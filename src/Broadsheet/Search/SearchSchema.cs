@@ -37,7 +37,7 @@ public sealed class SearchSchema(SearchIndex index) : IDatabaseSetup
 
     public async Task ApplyAsync(BroadsheetDb db, CancellationToken ct)
     {
-        if (db.Database.IsSqlite())
+        if (db.IsSqlite)
         {
             var existed = await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'SearchIndex'").SingleAsync(ct) > 0;
             foreach (var statement in SqliteSchema)
