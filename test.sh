@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
-packages=(postgresql redis-server varnish varnish-modules chromium wrk curl espeak-ng libespeak-ng1 flite libflite1 libmp3lame0 fonts-dejavu-core)
+packages=(postgresql redis-server varnish varnish-modules chromium chromium-headless-shell wrk curl espeak-ng libespeak-ng1 flite libflite1 libmp3lame0 fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
