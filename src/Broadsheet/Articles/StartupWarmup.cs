@@ -101,6 +101,10 @@ public sealed class StartupWarmup(IServiceScopeFactory scopes)
             {
                 log.LogWarning(e, "The start-up warm-up failed; the first requests compile what they need.");
             }
+            // Start-up and the warm-up leave garbage in the oldest generation that otherwise fills its budget about a
+            // hundred pages later, and the full collection that then runs pauses that reader's request for 30-100 ms
+            // (docs/benchmarks.md, "Search and article tail at a million"). Collected here, once, while the app is idle.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
     }
 }

@@ -128,6 +128,8 @@ public sealed class SearchQuery
     /// The query as a PostgreSQL tsquery expression over parameters <c>{first}</c>, <c>{first+1}</c>... (one per term,
     /// in <see cref="Parameters"/> order). Each term is stemmed with the publication's configuration, or taken as it
     /// is for articles indexed without stemming; a term that is only stop words drops out instead of matching nothing.
+    /// A term that stemming leaves as it is ("opinion") is one lexeme, not the same lexeme twice: the GIN index reads a
+    /// term's postings once per operand, and the planner counts its matches once per operand too.
     /// </summary>
     public string ToTsQuery(string config, int first = 0)
     {
@@ -137,7 +139,8 @@ public sealed class SearchQuery
             var p = "{" + (n++).ToString(CultureInfo.InvariantCulture) + "}";
             return config == SearchLanguages.Simple
                 ? $"phraseto_tsquery('simple', {p})"
-                : $"(CASE WHEN numnode(phraseto_tsquery('{config}', {p})) = 0 THEN ''::tsquery ELSE phraseto_tsquery('{config}', {p}) || phraseto_tsquery('simple', {p}) END)";
+                : $"(CASE WHEN numnode(phraseto_tsquery('{config}', {p})) = 0 THEN ''::tsquery WHEN phraseto_tsquery('{config}', {p}) = phraseto_tsquery('simple', {p}) THEN phraseto_tsquery('simple', {p})"
+                    + $" ELSE phraseto_tsquery('{config}', {p}) || phraseto_tsquery('simple', {p}) END)";
         }
         var sql = new StringBuilder();
         foreach (var group in Required)

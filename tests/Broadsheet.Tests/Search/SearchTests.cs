@@ -288,18 +288,27 @@ public sealed class SearchTests(SearchApps apps) : IClassFixture<SearchApps>
         var reader = app.Client();
 
         // Two a page, following the links: every match once, newest first, through every window.
-        List<int> paged = [];
-        for (string? next = $"/api/v1/search?q={word}&sort=newest&pageSize=2"; next is not null;)
-        {
-            var page = await reader.GetJsonAsync(next);
-            paged.AddRange(Ids(page));
-            next = page["next"]?.GetValue<string>();
-        }
-        Assert.Equal(ids, paged);
+        Assert.Equal(ids, await AllPagesAsync(reader, $"/api/v1/search?q={word}&sort=newest&pageSize=2"));
         Assert.Equal(ids, Ids(await reader.GetJsonAsync($"/api/v1/search?q={word}&sort=newest&section={section}")));
         // By relevance all six are candidates; the headline match comes first, then newest first among equals.
         var ranked = Ids(await reader.GetJsonAsync($"/api/v1/search?q={word}"));
         Assert.Equal([ids[3], .. ids.Where(id => id != ids[3])], ranked);
+        // Two a page: every candidate is ranked before the first page is cut, not just the newest two, so the
+        // hundred-day-old headline match leads page one and the pages neither repeat nor skip a match.
+        Assert.Equal(ranked, await AllPagesAsync(reader, $"/api/v1/search?q={word}&pageSize=2"));
+    }
+
+    /// <summary>The ids of every page of a listing, following its <c>next</c> links from <paramref name="first"/>.</summary>
+    private static async Task<List<int>> AllPagesAsync(HttpClient reader, string first)
+    {
+        List<int> ids = [];
+        for (string? next = first; next is not null;)
+        {
+            var page = await reader.GetJsonAsync(next);
+            ids.AddRange(Ids(page));
+            next = page["next"]?.GetValue<string>();
+        }
+        return ids;
     }
 
     [Theory]
