@@ -11,6 +11,8 @@
 # BENCH_PROVIDERS: "Sqlite PostgreSQL" (default) or one of them; BENCH_CACHE: "true false" (default) or one of them. BENCH_PORT (61812), BENCH_NGINX_PORT (61811),
 # BENCH_PG_PORT (61813): a throwaway PostgreSQL cluster like test.sh's, or BENCH_POSTGRES (a connection string).
 # BENCH_ENV: extra environment for the server (e.g. "DOTNET_GCHeapHardLimit=0x6000000").
+# BENCH_WEB_ENV: the environment docs/deployment.md's web unit sets (the default below); BENCH_BASELINE_WEB_ENV: the
+# baseline's instead (default: the same), so that a change of that environment is measured against what it replaces.
 # BENCH_BASELINE: another build's output folder (with BENCH_BASELINE_ROOT, its content root), measured right after
 # each case of this one on the same data, so that a change is compared with what it replaces in the same run.
 set -euo pipefail
@@ -21,6 +23,9 @@ port=${BENCH_PORT:-61812}
 nginx_port=${BENCH_NGINX_PORT:-61811}
 providers=${BENCH_PROVIDERS:-Sqlite PostgreSQL}
 caches=${BENCH_CACHE:-true false}
+# The web unit's environment (docs/deployment.md): a 4 MB young-generation budget.
+web_env=${BENCH_WEB_ENV-DOTNET_GCgen0size=0x400000}
+baseline_web_env=${BENCH_BASELINE_WEB_ENV-$web_env}
 
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
 command -v wrk >/dev/null || $sudo apt-get install -y -qq wrk >/dev/null
@@ -53,13 +58,13 @@ if [[ " $providers " == *" PostgreSQL "* ]] && [ -z "$postgres" ]; then bench_po
 cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 
 start_server() {
-  local provider=$1 cache=$2 app=${3:-$app} content_root=${4:-$content_root}
+  local provider=$1 cache=$2 app=${3:-$app} content_root=${4:-$content_root} unit_env=${5-$web_env}
   # A web-only process (no background job, no speech engine): this measures page serving alone (bench/listen.sh measures pages while audio is made).
-  # With the young-generation budget docs/deployment.md gives web processes (DOTNET_GCgen0size; BENCH_ENV can override it).
+  # With the environment docs/deployment.md gives web processes (web_env above; BENCH_ENV can override it).
   # Nothing the benchmark requests touches a speech engine.
   # shellcheck disable=SC2086
   (cd "$app" && exec env ASPNETCORE_CONTENTROOT="$content_root" Broadsheet__DataPath="$out/data-$provider" Broadsheet__Cache__OutputCache="$cache" \
-    Broadsheet__Role=web DOTNET_GCgen0size=0x400000 Broadsheet__Database__Provider="$provider" \
+    Broadsheet__Role=web $unit_env Broadsheet__Database__Provider="$provider" \
     ConnectionStrings__Broadsheet="$([ "$provider" = PostgreSQL ] && echo "$postgres" || true)" Logging__LogLevel__Default=Warning \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ${BENCH_ENV:-} ./Broadsheet) >>"$out/server.log" 2>&1 &
   server=$!
@@ -161,7 +166,7 @@ for provider in $providers; do
     label=$([ "$cache" = true ] && echo "output cache on" || echo "output cache off")
     if [ -n "${BENCH_BASELINE:-}" ]; then
       stop_server
-      start_server "$provider" "$cache" "$BENCH_BASELINE" "${BENCH_BASELINE_ROOT:-$content_root}"
+      start_server "$provider" "$cache" "$BENCH_BASELINE" "${BENCH_BASELINE_ROOT:-$content_root}" "$baseline_web_env"
       measure "baseline: $provider, $label" "http://127.0.0.1:$port$path" "$server" "$server"
       stop_server
       start_server "$provider" "$cache"
