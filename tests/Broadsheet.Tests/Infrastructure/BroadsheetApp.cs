@@ -23,6 +23,14 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
     private readonly string? postgresDatabase;
 
+    static BroadsheetApp()
+    {
+        // Each host watches its appsettings files for changes through an inotify instance of its own. Linux allows 128
+        // per user, and test processes side by side on one machine (all as one user) used them up: app starts failed with
+        // "The configured user limit (128) on the number of inotify instances has been reached". No test edits them.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public BroadsheetApp(DatabaseProvider provider = DatabaseProvider.Sqlite, bool seedDemoContent = false, bool outputCache = true, bool audioWorker = false)
     {
         AudioWorker = audioWorker;
