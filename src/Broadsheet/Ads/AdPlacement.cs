@@ -81,10 +81,10 @@ public static class AdPlacement
 
     public static int EstimatedHeightPx(Block block) => block switch
     {
-        ParagraphBlock p => TextHeight(PlainText.Of(p.Content).Length),
+        ParagraphBlock p => TextHeight(PlainText.Length(p.Content)),
         HeadingBlock h => TextHeight(h.Text.Length) + 8,
-        QuoteBlock q => TextHeight(PlainText.Of(q.Content).Length + (q.Attribution?.Length ?? 0)) + LineHeightPx,
-        ListBlock l => l.Items.Sum(item => TextHeight(PlainText.Of(item).Length) - BlockGapPx / 2),
+        QuoteBlock q => TextHeight(PlainText.Length(q.Content) + (q.Attribution?.Length ?? 0)) + LineHeightPx,
+        ListBlock l => l.Items.Sum(item => TextHeight(PlainText.Length(item)) - BlockGapPx / 2),
         ImageBlock => ImageHeightPx + LineHeightPx + BlockGapPx,
         EmbedBlock => EmbedHeightPx + BlockGapPx,
         DividerBlock => DividerHeightPx + BlockGapPx,
@@ -94,8 +94,7 @@ public static class AdPlacement
     private static int TextHeight(int characters) =>
         (Math.Max(1, (characters + CharactersPerLine - 1) / CharactersPerLine) * LineHeightPx) + BlockGapPx;
 
-    private static int WordsIn(Block block) =>
-        PlainText.Segments([block]).Sum(s => ReadingTime.CountWords(s.Text));
+    private static int WordsIn(Block block) => ReadingTime.CountWords(block);
 
     /// <summary>Images and embeds are image-like: an ad beside them reads as part of the story. A heading belongs with what follows it.</summary>
     private static bool MayBorderSlot(Block block, bool before) => block switch

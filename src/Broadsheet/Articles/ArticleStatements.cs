@@ -69,7 +69,9 @@ public sealed class ArticleStatements : IDisposable
             var lease = Rent(plan, sqlite.ConnectionString);
             try
             {
-                return await plan.ReadAsync(lease.Command, id, now, ct);
+                plan.Bind(lease.Command.Parameters, id, now);
+                await using var reader = await lease.Command.ExecuteReaderAsync(ct);
+                return await plan.ReadAsync(reader, ct);
             }
             finally
             {
@@ -79,10 +81,23 @@ public sealed class ArticleStatements : IDisposable
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = plan.CreateCommand(db.Database.GetDbConnection());
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (connection.CanCreateBatch)
+            {
+                await using var batch = plan.CreateBatch(connection);
+                batch.Transaction = transaction;
+                await batch.PrepareAsync(ct);
+                plan.Bind(batch, id, now);
+                await using var batchReader = await batch.ExecuteReaderAsync(ct);
+                return await plan.ReadAsync(batchReader, ct);
+            }
+            await using var command = plan.CreateCommand(connection);
+            command.Transaction = transaction;
             await command.PrepareAsync(ct);
-            return await plan.ReadAsync(command, id, now, ct);
+            plan.Bind(command.Parameters, id, now);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await plan.ReadAsync(reader, ct);
         }
         finally
         {
@@ -153,6 +168,7 @@ public sealed class ArticleStatements : IDisposable
         private readonly ValueConverter? nowConverter;
         private readonly object published;
         private readonly string sql;
+        private readonly string[] statements;
 
         public Plan(IModel model, ISqlGenerationHelper sqlHelper)
         {
@@ -193,6 +209,10 @@ public sealed class ArticleStatements : IDisposable
                 .Append(" WHERE ").Append(C(note, "n", nameof(ArticleNote.ArticleId))).Append(" = @id")
                 .Append(" ORDER BY ").Append(C(note, "n", nameof(ArticleNote.At))).Append(", ").Append(note.KeyList("n")).Append(';');
             sql = text.ToString();
+            // For a batch (PostgreSQL): each statement alone, with positional parameters, which Npgsql sends as they are
+            // instead of parsing the text on every execution to split it and rename its parameters.
+            statements = [.. sql.Split(";\n").Select(statement => statement.TrimEnd(';')
+                .Replace("@published", "$2", StringComparison.Ordinal).Replace("@now", "$3", StringComparison.Ordinal).Replace("@id", "$1", StringComparison.Ordinal))];
         }
 
         public DbCommand CreateCommand(DbConnection connection)
@@ -213,11 +233,51 @@ public sealed class ArticleStatements : IDisposable
             command.Parameters.Add(parameter);
         }
 
-        public async Task<Article?> ReadAsync(DbCommand command, int id, DateTimeOffset now, CancellationToken ct)
+        /// <summary>The four statements as a batch, the first with the id, status and time, the others with the id, positionally.</summary>
+        public DbBatch CreateBatch(DbConnection connection)
         {
-            command.Parameters[0].Value = id;
-            command.Parameters[2].Value = nowConverter?.ConvertToProvider(now) ?? now;
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            var batch = connection.CreateBatch();
+            for (var i = 0; i < statements.Length; i++)
+            {
+                var statement = batch.CreateBatchCommand();
+                statement.CommandText = statements[i];
+                statement.Parameters.Add(Positional(statement, 0));
+                if (i == 0)
+                {
+                    statement.Parameters.Add(Positional(statement, published));
+                    statement.Parameters.Add(Positional(statement, nowConverter?.ConvertToProvider(DateTimeOffset.UnixEpoch) ?? DateTimeOffset.UnixEpoch));
+                }
+                batch.BatchCommands.Add(statement);
+            }
+            return batch;
+        }
+
+        private static DbParameter Positional(DbBatchCommand statement, object value)
+        {
+            var parameter = statement.CreateParameter();
+            parameter.Value = value;
+            return parameter;
+        }
+
+        /// <summary>The id in each statement, and the time in the article's.</summary>
+        public void Bind(DbBatch batch, int id, DateTimeOffset now)
+        {
+            Bind(batch.BatchCommands[0].Parameters, id, now);
+            for (var i = 1; i < batch.BatchCommands.Count; i++)
+            {
+                batch.BatchCommands[i].Parameters[0].Value = id;
+            }
+        }
+
+        /// <summary>The id, then (for the article's statement) the time; the status is fixed.</summary>
+        public void Bind(DbParameterCollection parameters, int id, DateTimeOffset now)
+        {
+            parameters[0].Value = id;
+            parameters[2].Value = nowConverter?.ConvertToProvider(now) ?? now;
+        }
+
+        public async Task<Article?> ReadAsync(DbDataReader reader, CancellationToken ct)
+        {
             if (!await reader.ReadAsync(ct))
             {
                 return null;
@@ -253,16 +313,17 @@ public sealed class ArticleStatements : IDisposable
         }
     }
 
-    /// <summary>One entity type's mapped columns, in a fixed order, with a compiled reader and setter per column.</summary>
+    /// <summary>One entity type's mapped columns, in a fixed order, with one compiled reader for the whole row.</summary>
     private sealed class EntityColumns
     {
+        private static readonly System.Reflection.MethodInfo IsDBNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
+        private static readonly System.Reflection.MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue), [typeof(int)])!;
+
         private readonly IEntityType type;
         private readonly ISqlGenerationHelper sqlHelper;
         private readonly StoreObjectIdentifier table;
         private readonly IProperty[] properties;
-        private readonly Action<object, DbDataReader, int>[] assigns;
-        private readonly Func<object> create;
-        private readonly int keyOrdinal;
+        private readonly Func<DbDataReader, int, object?> read;
 
         public EntityColumns(IEntityType type, ISqlGenerationHelper sqlHelper)
         {
@@ -272,9 +333,7 @@ public sealed class ArticleStatements : IDisposable
             Table = sqlHelper.DelimitIdentifier(table.Name, table.Schema);
             // Shadow properties have no member to set; every property the entity class declares is read.
             properties = [.. type.GetProperties().Where(p => !p.IsShadowProperty())];
-            assigns = [.. properties.Select(Assigner)];
-            create = Expression.Lambda<Func<object>>(Expression.New(type.ClrType)).Compile();
-            keyOrdinal = Array.IndexOf(properties, type.FindPrimaryKey()!.Properties[0]);
+            read = CompileReader();
         }
 
         public string Table { get; }
@@ -290,60 +349,69 @@ public sealed class ArticleStatements : IDisposable
         public string KeyList(string alias) => string.Join(", ", type.FindPrimaryKey()!.Properties.Select(p => $"{alias}.{sqlHelper.DelimitIdentifier(p.GetColumnName(table)!)}"));
 
         /// <summary>The entity whose columns start at <paramref name="offset"/>; null when its key is null (an outer join's missing row).</summary>
-        public object? Read(DbDataReader reader, int offset)
+        public object? Read(DbDataReader reader, int offset) => read(reader, offset);
+
+        /// <summary>
+        /// <c>(reader, offset) =&gt; key is null ? null : new T { P0 = convert(reader.GetFieldValue&lt;S0&gt;(offset)), ... }</c>, compiled
+        /// once: one typed read per column, no boxing, the model's converters inlined as EF's shaper inlines them, and a null
+        /// test only for the columns that can hold one (the key's column is tested first, for an outer join's missing row).
+        /// </summary>
+        private Func<DbDataReader, int, object?> CompileReader()
         {
-            if (reader.IsDBNull(offset + keyOrdinal))
+            var reader = Expression.Parameter(typeof(DbDataReader), "reader");
+            var offset = Expression.Parameter(typeof(int), "offset");
+            var entity = Expression.Variable(type.ClrType, "entity");
+            Expression Ordinal(int i) => Expression.Add(offset, Expression.Constant(i));
+            var key = Array.IndexOf(properties, type.FindPrimaryKey()!.Properties[0]);
+            var body = new List<Expression> { Expression.Assign(entity, Expression.New(type.ClrType)) };
+            for (var i = 0; i < properties.Length; i++)
             {
-                return null;
+                var property = properties[i];
+                var value = Value(property, reader, Ordinal(i));
+                MemberExpression member = property.PropertyInfo is { SetMethod: not null } info
+                    ? Expression.Property(entity, info)
+                    : Expression.Field(entity, property.FieldInfo ?? throw new InvalidOperationException($"{type.ClrType.Name}.{property.Name} cannot be set."));
+                Expression assign = Expression.Assign(member, Expression.Convert(value, member.Type));
+                if (i != key && (property.IsColumnNullable(table) || property.IsNullable))
+                {
+                    assign = Expression.IfThenElse(
+                        Expression.Call(reader, IsDBNull, Ordinal(i)), Expression.Assign(member, Expression.Default(member.Type)), assign);
+                }
+                body.Add(assign);
             }
-            var entity = create();
-            for (var i = 0; i < assigns.Length; i++)
-            {
-                assigns[i](entity, reader, offset + i);
-            }
-            return entity;
+            body.Add(Expression.Convert(entity, typeof(object)));
+            var whole = Expression.Condition(
+                Expression.Call(reader, IsDBNull, Ordinal(key)),
+                Expression.Constant(null, typeof(object)),
+                Expression.Block(typeof(object), [entity], body));
+            return Expression.Lambda<Func<DbDataReader, int, object?>>(whole, reader, offset).Compile();
         }
 
-        private static Action<object, DbDataReader, int> Assigner(IProperty property)
+        /// <summary>The column's value as the property's type: the provider's value through the model's converter, if any.</summary>
+        private static Expression Value(IProperty property, ParameterExpression reader, Expression ordinal)
         {
             var converter = property.GetTypeMapping().Converter;
             var provider = converter?.ProviderClrType ?? property.ClrType;
             provider = Nullable.GetUnderlyingType(provider) ?? provider;
             var stored = provider.IsEnum ? Enum.GetUnderlyingType(provider) : provider;
-            var set = Setter(property);
+            Expression value = Expression.Call(reader, GetFieldValue.MakeGenericMethod(stored), ordinal);
+            if (stored != provider)
+            {
+                value = Expression.Convert(value, provider);
+            }
             // The JSON columns (body, summary, renditions) through readers written for their stored shape; the rest
             // through the model's converters.
-            var convert = (converter?.ProviderClrType == typeof(string) ? StoredJson.ReaderFor(property.ClrType) : null) ?? converter?.ConvertFromProvider;
-            var read = (Func<DbDataReader, int, object>)Delegate.CreateDelegate(
-                typeof(Func<DbDataReader, int, object>), typeof(EntityColumns).GetMethod(nameof(ReadValue), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(stored));
-            var toEnum = provider.IsEnum && converter is null ? provider : null;
-            return (entity, reader, ordinal) =>
+            if (converter?.ProviderClrType == typeof(string) && StoredJson.ReaderFor(property.ClrType) is { } json)
             {
-                if (reader.IsDBNull(ordinal))
-                {
-                    set(entity, null);
-                    return;
-                }
-                var value = read(reader, ordinal);
-                if (toEnum is not null)
-                {
-                    value = Enum.ToObject(toEnum, value);
-                }
-                set(entity, convert is null ? value : convert(value));
-            };
-        }
-
-        private static object ReadValue<T>(DbDataReader reader, int ordinal) => reader.GetFieldValue<T>(ordinal)!;
-
-        private static Action<object, object?> Setter(IProperty property)
-        {
-            var entity = Expression.Parameter(typeof(object));
-            var value = Expression.Parameter(typeof(object));
-            var target = Expression.Convert(entity, property.DeclaringType.ClrType);
-            MemberExpression member = property.PropertyInfo is { SetMethod: not null } info
-                ? Expression.Property(target, info)
-                : Expression.Field(target, property.FieldInfo ?? throw new InvalidOperationException($"{property.DeclaringType.ClrType.Name}.{property.Name} cannot be set."));
-            return Expression.Lambda<Action<object, object?>>(Expression.Assign(member, Expression.Convert(value, property.ClrType)), entity, value).Compile();
+                return Expression.Convert(Expression.Invoke(Expression.Constant(json), value), property.ClrType);
+            }
+            if (converter is not null)
+            {
+                var convert = converter.ConvertFromProviderExpression;
+                var input = convert.Parameters[0].Type;
+                return Expression.Invoke(convert, value.Type == input ? value : Expression.Convert(value, input));
+            }
+            return value;
         }
     }
 }

@@ -10,6 +10,17 @@ public static class PlainText
 {
     public static string Of(IReadOnlyList<Inline> runs) => runs.Count == 1 ? runs[0].Text : string.Concat(runs.Select(r => r.Text));
 
+    /// <summary>The length of <see cref="Of(IReadOnlyList{Inline})"/>, without joining the runs.</summary>
+    public static int Length(IReadOnlyList<Inline> runs)
+    {
+        var length = 0;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            length += runs[i].Text.Length;
+        }
+        return length;
+    }
+
     public static IEnumerable<TextSegment> Segments(IReadOnlyList<Block> blocks)
     {
         for (var i = 0; i < blocks.Count; i++)

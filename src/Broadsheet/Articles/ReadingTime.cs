@@ -67,17 +67,17 @@ public static class ReadingTime
     {
         var images = article.Body.Count(b => b is ImageBlock) + (article.HeroImageId is null ? 0 : 1);
         var rate = RateFor(article.Language);
-        var words = 0;
+        var words = CountWords(article.Body);
+        if (!rate.CountsCharacters)
+        {
+            return (Minutes(words, rate, images), words);
+        }
         var characters = 0;
         foreach (var segment in PlainText.Segments(article.Body))
         {
-            words += CountWords(segment.Text);
-            if (rate.CountsCharacters)
-            {
-                characters += CountCharacters(segment.Text);
-            }
+            characters += CountCharacters(segment.Text);
         }
-        return (Minutes(rate.CountsCharacters ? characters : words, rate, images), words);
+        return (Minutes(characters, rate, images), words);
     }
 
     private static int Minutes(int units, Rate rate, int images)
@@ -105,27 +105,88 @@ public static class ReadingTime
     /// <summary>Words: runs of non-space characters holding at least one letter or digit (a lone dash is no word).</summary>
     public static int CountWords(string text)
     {
+        var counter = default(WordCounter);
+        counter.Add(text);
+        return counter.Total;
+    }
+
+    /// <summary>
+    /// The words of the body's text, each of <see cref="PlainText.Segments"/> counted by <see cref="CountWords(string)"/>,
+    /// but in place: a block's runs are counted one after another instead of being joined into a string first (the
+    /// article page counts its body on every render).
+    /// </summary>
+    public static int CountWords(IReadOnlyList<Block> body)
+    {
         var words = 0;
-        var inWord = false;
-        var hasLetter = false;
-        foreach (var c in text)
+        for (var i = 0; i < body.Count; i++)
         {
-            if (char.IsWhiteSpace(c))
-            {
-                if (inWord && hasLetter)
+            words += CountWords(body[i]);
+        }
+        return words;
+    }
+
+    /// <summary>One block's words, as <see cref="CountWords(IReadOnlyList{Block})"/> counts them.</summary>
+    public static int CountWords(Block block)
+    {
+        switch (block)
+        {
+            case ParagraphBlock p:
+                return CountWords(p.Content);
+            case HeadingBlock h:
+                return CountWords(h.Text);
+            case QuoteBlock q:
+                return CountWords(q.Content);
+            case ListBlock l:
+                var words = 0;
+                for (var item = 0; item < l.Items.Count; item++)
                 {
-                    words++;
+                    words += CountWords(l.Items[item]);
                 }
-                inWord = false;
-                hasLetter = false;
-            }
-            else
+                return words;
+            default:
+                return 0;
+        }
+    }
+
+    private static int CountWords(IReadOnlyList<Inline> runs)
+    {
+        var counter = default(WordCounter);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            counter.Add(runs[i].Text);
+        }
+        return counter.Total;
+    }
+
+    /// <summary>Counts words over text given in pieces: a word may go on from one piece into the next.</summary>
+    private struct WordCounter
+    {
+        private int words;
+        private bool inWord;
+        private bool hasLetter;
+
+        public readonly int Total => inWord && hasLetter ? words + 1 : words;
+
+        public void Add(string text)
+        {
+            foreach (var c in text)
             {
-                inWord = true;
-                hasLetter |= char.IsLetterOrDigit(c);
+                if (char.IsWhiteSpace(c))
+                {
+                    if (inWord && hasLetter)
+                    {
+                        words++;
+                    }
+                    inWord = false;
+                    hasLetter = false;
+                }
+                else
+                {
+                    inWord = true;
+                    hasLetter |= char.IsLetterOrDigit(c);
+                }
             }
         }
-        return inWord && hasLetter ? words + 1 : words;
     }
 
     /// <summary>Characters a reader reads: letters and digits, not spaces or punctuation.</summary>

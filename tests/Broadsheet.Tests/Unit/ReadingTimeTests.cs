@@ -95,6 +95,28 @@ public class ReadingTimeTests
             new DividerBlock(),
         ];
         Assert.Equal(8, PlainText.Segments(body).Sum(s => ReadingTime.CountWords(s.Text)));
+        Assert.Equal(8, ReadingTime.CountWords(body));
+    }
+
+    [Fact]
+    public void Counts_runs_in_place_as_the_joined_text_counts_them()
+    {
+        // A word split across runs ("re" + bold "mark" + "able") is one word; spaces at a run's edge end one; a dash
+        // alone in its run is none; list items never join.
+        List<Block> body =
+        [
+            new ParagraphBlock([new Inline("a re"), new Inline("mark", Bold: true), new Inline("able thing ")]),
+            new ParagraphBlock([new Inline("ends "), new Inline("—"), new Inline(" here"), new Inline("")]),
+            new QuoteBlock([new Inline("said"), new Inline(" so", Italic: true)], Attribution: "Not counted"),
+            new ListBlock([[new Inline("one"), new Inline("two")], [new Inline("three")]]),
+            new HeadingBlock("  "),
+            new ImageBlock(Guid.NewGuid()),
+        ];
+        var joined = PlainText.Segments(body).Sum(s => ReadingTime.CountWords(s.Text));
+        Assert.Equal(9, joined);
+        Assert.Equal(joined, ReadingTime.CountWords(body));
+        Assert.Equal(body.Sum(b => PlainText.Segments([b]).Sum(s => ReadingTime.CountWords(s.Text))), body.Sum(b => ReadingTime.CountWords(b)));
+        Assert.Equal(PlainText.Of(((ParagraphBlock)body[0]).Content).Length, PlainText.Length(((ParagraphBlock)body[0]).Content));
     }
 
     [Theory]

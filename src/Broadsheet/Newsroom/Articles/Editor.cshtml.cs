@@ -359,7 +359,7 @@ public sealed partial class EditorModel(BroadsheetDb db, ArticleWriter writer, A
         var body = Form.Blocks.Select(b => b.ToBlock()).ToList();
         Checklist = await ChecklistAsync(Form.ToSnapshot(), withLinks: Confirming is not null, ct);
         ImageThumbs = await ThumbsAsync(Form, ct);
-        Words = PlainText.Segments(body).Sum(s => ReadingTime.CountWords(s.Text));
+        Words = ReadingTime.CountWords(body);
         ReadingMinutes = ReadingTime.Estimate(body, Form.Language, body.Count(b => b is ImageBlock));
         return Page();
     }

@@ -110,7 +110,7 @@ public sealed class PreviewModel(SiteChrome chrome, BroadsheetDb db, TimeProvide
             ? new Dictionary<Guid, Image>()
             : await db.Images.AsNoTracking().Where(i => imageIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         Body = new BodyView(Article.Body, images, new Dictionary<int, AdSlotView>());
-        Words = PlainText.Segments(Article.Body).Sum(s => ReadingTime.CountWords(s.Text));
+        Words = ReadingTime.CountWords(Article.Body);
         ReadingMinutes = ReadingTime.Estimate(Article);
         Meta.Title = "Preview: " + Article.Headline;
         Meta.Language = Article.Language;
