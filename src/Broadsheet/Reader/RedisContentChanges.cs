@@ -25,6 +25,9 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
     // The sender hears its own messages too; it has already moved its own generation on.
     private readonly string instance = Guid.NewGuid().ToString("N") + (webOnly ? WebOnlySuffix : "");
     private ConnectionMultiplexer? redis;
+    private readonly CancellationTokenSource stopping = new();
+    private Task retrying = Task.CompletedTask;
+    private int stopped;
 
     /// <summary>The channel's message: the sending instance, then the evicted tags, one per line.</summary>
     public static string Message(string instance, IEnumerable<string> tags) => string.Join(Separator, tags.Prepend(instance));
@@ -34,9 +37,22 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         // Like the output cache's own connection: a Redis that is down is retried, not fatal, and not waited for.
         redis = await ConnectionMultiplexer.ConnectAsync(ReaderExtensions.RedisConnection(options.Value.Redis!));
         var cache = services.GetRequiredService<ContentCache>();
+        if (!await TrySubscribeAsync(cache))
+        {
+            retrying = RetrySubscribeAsync(cache, stopping.Token);
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to the channel. A SUBSCRIBE that fails (no connection yet: the connection fails fast rather than queue)
+    /// leaves its queue registered and unread, so it is removed before the next attempt.
+    /// </summary>
+    private async Task<bool> TrySubscribeAsync(ContentCache cache)
+    {
+        var subscriber = redis!.GetSubscriber();
         try
         {
-            var messages = await redis.GetSubscriber().SubscribeAsync(channel);
+            var messages = await subscriber.SubscribeAsync(channel);
             messages.OnMessage(async message =>
             {
                 var parts = ((string?)message.Message ?? "").Split(Separator);
@@ -53,10 +69,43 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
                     logger.LogWarning(e, "Could not evict the pages another instance changed; they refresh within the cache lifetime");
                 }
             });
+            return true;
         }
         catch (RedisException e)
         {
-            logger.LogWarning(e, "Could not subscribe to content changes; other instances' changes show within the snapshot age limit");
+            logger.LogWarning(e, "Could not subscribe to content changes; retrying, and until then other instances' changes show within the snapshot age limit");
+            try
+            {
+                await subscriber.UnsubscribeAsync(channel, flags: CommandFlags.FireAndForget);
+            }
+            catch (RedisException)
+            {
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Retries the subscription, the wait doubling from a second to half a minute. Once subscribed, the snapshots are
+    /// marked stale: changes announced before this instance could hear them are read on the next render.
+    /// </summary>
+    private async Task RetrySubscribeAsync(ContentCache cache, CancellationToken ct)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var wait = TimeSpan.FromSeconds(1);
+        try
+        {
+            do
+            {
+                await Task.Delay(wait, clock, ct);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+            while (!await TrySubscribeAsync(cache));
+            logger.LogInformation("Subscribed to content changes after a failed start");
+            await cache.ChangedElsewhereAsync([], ct: ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
         }
     }
 
@@ -76,10 +125,20 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Called by the host and again on disposal, in either order.
+        if (Interlocked.Exchange(ref stopped, 1) == 0)
+        {
+            await stopping.CancelAsync();
+        }
+        await retrying;
+    }
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync(CancellationToken.None);
+        stopping.Dispose();
         if (redis is not null)
         {
             await redis.DisposeAsync();

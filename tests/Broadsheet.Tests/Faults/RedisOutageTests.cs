@@ -1,6 +1,7 @@
 using System.Net;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Reader;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace Broadsheet.Tests.Faults;
@@ -58,6 +59,33 @@ public class RedisOutageTests
         article["headline"] = "Changed after Redis returned";
         await admin.PutAsync($"/api/admin/articles/{id}", Api.Api.Json(article.ToJsonString()), Ct).ExpectAsync(HttpStatusCode.OK);
         await AssertShowsAsync(client, url, "Changed after Redis returned");
+    }
+
+    [Fact]
+    public async Task An_app_started_while_Redis_is_down_hears_other_instances_once_it_returns()
+    {
+        await using var redis = await ThrowawayRedis.StartAsync(Ct);
+        await redis.StopAsync();
+        var prefix = $"fault-{Guid.NewGuid():N}:";
+        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Broadsheet:Redis"] = redis.Configuration,
+            ["Broadsheet:RedisPrefix"] = prefix,
+        });
+        using var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+        var cache = app.Services.GetRequiredService<Broadsheet.Articles.ContentCache>();
+        var before = cache.Generation;
+
+        await redis.StartAgainAsync(Ct);
+        // Another instance's announcement: once the app has subscribed, Redis counts it as a receiver and the app hears it.
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var channel = RedisChannel.Literal(prefix + "content-changed");
+        await AppProcess.WaitUntilAsync(async () => await other.GetSubscriber().PublishAsync(channel, Broadsheet.Reader.RedisContentChanges.Message("another-instance", [Broadsheet.Articles.CacheTags.Home])) == 1,
+            TimeSpan.FromSeconds(30), "the app subscribed to content changes", Ct);
+        // Two moves: the late subscription marks the snapshot stale, and hearing the one announcement it received moves it again.
+        await AppProcess.WaitUntilAsync(() => Task.FromResult(cache.Generation >= before + 2), TimeSpan.FromSeconds(10), "the app heard the announcement", Ct);
+        Assert.Equal(before + 2, cache.Generation);
     }
 
     private static async Task AssertShowsAsync(HttpClient client, string url, string headline)
