@@ -39,7 +39,8 @@ public sealed class DemoSite : IAsyncLifetime
             builder.UseSetting("Broadsheet:Listen:VoicesAhead", "1");
             // MP3 alone: it is what makes audio ready, which is all DemoAudioTests asks of the demo's articles, and the
             // player plays it as it does where a browser has no Opus. The Opus pass would be about 80% of the audio's CPU
-            // (some 30 s of the run for the demo's articles); it is tested in Broadsheet.Tests (encoder, files, status).
+            // (some 30 s of the run for the demo's articles); it is tested in Broadsheet.Tests (encoder, files, status) and, in
+            // Chromium, by ListenOpusTests on a site of its own.
             builder.UseSetting("Broadsheet:Listen:Opus", "false");
         }
     }

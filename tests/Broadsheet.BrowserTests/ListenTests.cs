@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -216,37 +215,6 @@ The first sailing is planned for the following summer, weather and shipyards per
     /// </summary>
     private Task<string> ArticleAsync() => Article.GetAsync(() => PublishAsync(site));
 
-    private static async Task<string> PublishAsync(DemoSite site)
-    {
-        var ct = CancellationToken.None;
-        using var admin = site.App.AdminClient();
-        (await admin.PutAsJsonAsync("/api/admin/sections/local", new { name = "Local" }, ct)).EnsureSuccessStatusCode();
-        var created = await admin.PostAsJsonAsync("/api/admin/articles", new
-        {
-            headline = "Harbour council approves ferry budget",
-            summary = new[] { "Councillors voted after a year of debate" },
-            section = "local",
-            byline = new[] { new { name = "Local Desk", kind = "agency" } },
-            body = new { markdown = Body },
-            language = "en",
-        }, ct);
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt32();
-        var published = await admin.PostAsync($"/api/admin/articles/{id}/publish", null, ct);
-        published.EnsureSuccessStatusCode();
-        var path = (await published.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("url").GetString()!;
-
-        using var client = site.App.Client();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var status = await client.GetFromJsonAsync<JsonElement>($"/listen/{id}/default", ct);
-            if (status.GetProperty("status").GetString() == "ready")
-            {
-                return path;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"audio of article {id} not ready: {status}");
-            await Task.Delay(250, ct);
-        }
-    }
+    private static async Task<string> PublishAsync(DemoSite site) =>
+        (await SpokenArticle.PublishAsync(site.App, "local", "Harbour council approves ferry budget", "Councillors voted after a year of debate", Body)).Path;
 }
