@@ -9,10 +9,19 @@ namespace Broadsheet.Feedback;
 public sealed record ErrorReportInput(int ArticleId, string? Details, string? Email);
 
 /// <summary>
+/// Told of each report once it is stored, to pass the word on (the newsroom emails its corrections desk). It only
+/// queues: the reader's answer does not wait for what follows.
+/// </summary>
+public interface IErrorReportFollower
+{
+    void Received(ErrorReport report);
+}
+
+/// <summary>
 /// The one write path for readers' error reports (submitted from the article page, resolved in the newsroom) and the
 /// queries the newsroom's queue and dashboard read. Reports change no reader page, so no save here evicts anything.
 /// </summary>
-public sealed class ErrorReports(BroadsheetDb db, PublishedArticles published, TimeProvider clock)
+public sealed class ErrorReports(BroadsheetDb db, PublishedArticles published, TimeProvider clock, IEnumerable<IErrorReportFollower> followers)
 {
     public const int MaxDetails = 2000;
     public const int MaxEmail = 254;
@@ -40,6 +49,10 @@ public sealed class ErrorReports(BroadsheetDb db, PublishedArticles published, T
         };
         db.Add(report);
         await db.SaveChangesAsync(ct);
+        foreach (var follower in followers)
+        {
+            follower.Received(report);
+        }
         return WriteResult.Created(report);
     }
 

@@ -127,10 +127,14 @@ public static class NewsroomExtensions
         builder.Services.AddOptions<MailOptions>()
             .BindConfiguration(MailOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.IsValid, "Broadsheet:Mail:From must be an email address when Broadsheet:Mail:Host is set.")
+            .Validate(o => o.IsValid, "Broadsheet:Mail:From, and each address of Broadsheet:Mail:ErrorReportsTo, must be an email address when Broadsheet:Mail:Host is set.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<SmtpMail>();
         builder.Services.AddSingleton<PasswordMail>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PasswordMail>());
+        builder.Services.AddSingleton<ErrorReports.ErrorReportMail>();
+        builder.Services.AddSingleton<Feedback.IErrorReportFollower>(services => services.GetRequiredService<ErrorReports.ErrorReportMail>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<ErrorReports.ErrorReportMail>());
         builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddScoped<NewsroomAccounts>();

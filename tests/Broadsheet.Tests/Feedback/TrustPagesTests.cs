@@ -9,6 +9,7 @@ using Broadsheet.Tests.Newsroom;
 using Broadsheet.Tests.Reader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Tests.Feedback;
 
@@ -121,7 +122,8 @@ public sealed class TrustPagesTests(ApiApps apps) : IClassFixture<ApiApps>
     public async Task A_readers_error_report_reaches_the_newsroom_queue_past_the_spam_checks_and_the_article_stays_cached()
     {
         var (app, admin, section) = await SetUpAsync(apps, DatabaseProvider.Sqlite);
-        var id = await admin.CreateArticleAsync(Api.Api.ArticleJson(section, "Ferry fares rise again"));
+        var headline = Api.Api.Unique("Ferry fares rise again");
+        var id = await admin.CreateArticleAsync(Api.Api.ArticleJson(section, headline));
         var url = (await admin.PublishAsync(id))["url"]!.GetValue<string>();
         using var reader = app.Client();
         var article = await reader.GetDocumentAsync(url);
@@ -172,6 +174,14 @@ public sealed class TrustPagesTests(ApiApps apps) : IClassFixture<ApiApps>
             Assert.Equal($"/report-error?article={id}&sent=true", sent.Headers.Location!.OriginalString);
         }
         Assert.Equal(1, await Stored());
+
+        // The corrections desk gets it by email, quoted and linked, answering the reader on reply.
+        var (email, text) = await TestSmtp.WaitForAsync(BroadsheetApp.ErrorReportsDesk, m => m.Subject == $"Error report: {headline}", Ct);
+        Assert.Contains(details, text, StringComparison.Ordinal);
+        var publicUrl = app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.PublicUrl.TrimEnd('/');
+        Assert.Contains(publicUrl + url, text, StringComparison.Ordinal);
+        Assert.Contains(publicUrl + "/newsroom/error-reports", text, StringComparison.Ordinal);
+        Assert.Contains("reader@example.com", Assert.Single(await TestSmtp.HeaderAsync(email, "Reply-To", Ct)), StringComparison.Ordinal);
 
         // The article page was not touched: the same cached page, still only linking to the form.
         Assert.Equal(article.DocumentElement.OuterHtml, (await reader.GetDocumentAsync(url)).DocumentElement.OuterHtml);

@@ -46,6 +46,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Where every test app emails readers' error reports (one address for all: tests tell theirs by the subject).</summary>
+    public const string ErrorReportsDesk = "corrections@test.example";
+
     public bool SeedDemoContent { get; }
 
     public bool OutputCache { get; }
@@ -100,6 +103,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
             builder.UseSetting("Broadsheet:Mail:Port", smtp[(smtp.LastIndexOf(':') + 1)..]);
             builder.UseSetting("Broadsheet:Mail:Security", "None");
             builder.UseSetting("Broadsheet:Mail:From", "The Test Desk <newsroom@test.example>");
+            builder.UseSetting("Broadsheet:Mail:ErrorReportsTo", ErrorReportsDesk);
         }
         // A password hash at Identity's default of 100,000 PBKDF2 rounds costs about a tenth of a second of CPU, and the
         // suite creates users and signs in hundreds of times. The tests check what is hashed, stored and compared, not

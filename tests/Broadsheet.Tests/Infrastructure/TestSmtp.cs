@@ -23,6 +23,17 @@ public static class TestSmtp
 
     public sealed record Message(string Id, string Subject, string[] To);
 
+    private sealed record Header([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("value")] string Value);
+
+    private sealed record Details([property: JsonPropertyName("headers")] Header[] Headers);
+
+    /// <summary>The values of one header of a received message (<c>Reply-To</c>, say), as the server parsed them.</summary>
+    public static async Task<string[]> HeaderAsync(Message message, string name, CancellationToken ct)
+    {
+        var details = await Http.GetFromJsonAsync<Details>(new Uri(Web, $"api/messages/{message.Id}"), ct);
+        return [.. details!.Headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)];
+    }
+
     private sealed record Page([property: JsonPropertyName("results")] Message[] Results);
 
     /// <summary>The messages received for <paramref name="to"/> so far, newest first.</summary>
@@ -33,12 +44,16 @@ public static class TestSmtp
     }
 
     /// <summary>Waits (polling the server, up to <paramref name="timeout"/>) until a message for <paramref name="to"/> arrives; its text.</summary>
-    public static async Task<(Message Message, string Text)> WaitForAsync(string to, CancellationToken ct, TimeSpan? timeout = null)
+    public static Task<(Message Message, string Text)> WaitForAsync(string to, CancellationToken ct, TimeSpan? timeout = null) =>
+        WaitForAsync(to, _ => true, ct, timeout);
+
+    /// <summary>The same for the first message for <paramref name="to"/> that <paramref name="match"/> picks (an address several tests share).</summary>
+    public static async Task<(Message Message, string Text)> WaitForAsync(string to, Func<Message, bool> match, CancellationToken ct, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            if ((await ForAsync(to, ct)).FirstOrDefault() is { } message)
+            if ((await ForAsync(to, ct)).FirstOrDefault(match) is { } message)
             {
                 return (message, await Http.GetStringAsync(new Uri(Web, $"api/messages/{message.Id}/plaintext"), ct));
             }
