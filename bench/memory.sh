@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Resident memory of a web-only process (Broadsheet__Role=web, SQLite, the demo content, started as bench/run.sh starts
-# its servers) right after start-up: by kind of mapping (file-backed: mapped assemblies and native libraries;
+# its servers, with the web unit's environment) right after start-up: by kind of mapping (file-backed: mapped assemblies and native libraries;
 # doublemapper: the runtime's loader heaps and JIT code; [heap]: the main native heap; anon: the GC heap, the other
 # threads' native heaps and the rest), and how many assemblies it mapped. Several starts, since RSS moves by ±5 MB.
 #
@@ -22,7 +22,7 @@ if [ -z "$app" ]; then dotnet publish src/Broadsheet -c Release -o "$out/app" -n
 
 start() {
   (cd "$app" && exec env ASPNETCORE_CONTENTROOT="$root/src/Broadsheet" Broadsheet__DataPath="$out/data" Broadsheet__Role=web \
-    DOTNET_GCgen0size=0x400000 Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" ./Broadsheet) >>"$out/server.log" 2>&1 &
+    DOTNET_GCgen0size=0x400000 DOTNET_ReadyToRun=0 Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" ./Broadsheet) >>"$out/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 1200); do curl -fs "http://127.0.0.1:$port/healthz/ready" >/dev/null 2>&1 && return; kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
   echo "Broadsheet did not start:"; tail -40 "$out/server.log"; exit 1

@@ -23,8 +23,9 @@ port=${BENCH_PORT:-61812}
 nginx_port=${BENCH_NGINX_PORT:-61811}
 providers=${BENCH_PROVIDERS:-Sqlite PostgreSQL}
 caches=${BENCH_CACHE:-true false}
-# The web unit's environment (docs/deployment.md): a 4 MB young-generation budget.
-web_env=${BENCH_WEB_ENV-DOTNET_GCgen0size=0x400000}
+# The web unit's environment (docs/deployment.md): a 4 MB young-generation budget, and the framework's methods compiled
+# by the JIT instead of run from their precompiled (ReadyToRun) code.
+web_env=${BENCH_WEB_ENV-DOTNET_GCgen0size=0x400000 DOTNET_ReadyToRun=0}
 baseline_web_env=${BENCH_BASELINE_WEB_ENV-$web_env}
 
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo

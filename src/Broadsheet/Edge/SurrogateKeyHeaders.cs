@@ -1,3 +1,4 @@
+using System.Buffers;
 using Broadsheet.Rendering;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,9 @@ public sealed class SurrogateKeyHeaders(RequestDelegate next, IOptions<EdgeOptio
 {
     public const string SurrogateKey = "Surrogate-Key";
     public const string CacheTag = "Cache-Tag";
+
+    /// <summary>What a key may hold: visible ASCII but the comma, the Cache-Tag list's separator.</summary>
+    private static readonly SearchValues<char> HeaderSafe = SearchValues.Create([.. Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c).Where(c => c != ',')]);
 
     private readonly string? sharedControl = options.Value.Purger == PurgerKind.None ? null : $"max-age={options.Value.SharedMaxAgeSeconds}";
 
@@ -102,7 +106,15 @@ public sealed class SurrogateKeyHeaders(RequestDelegate next, IOptions<EdgeOptio
         {
             return;
         }
-        var keys = tags.Where(IsHeaderSafe).Order(StringComparer.Ordinal).ToList();
+        var keys = new List<string>(tags.Count);
+        foreach (var tag in tags)
+        {
+            if (IsHeaderSafe(tag))
+            {
+                keys.Add(tag);
+            }
+        }
+        keys.Sort(StringComparer.Ordinal);
         response.Headers[SurrogateKey] = string.Join(' ', keys);
         response.Headers[CacheTag] = string.Join(',', keys);
         if (sharedControl is not null && response.StatusCode == StatusCodes.Status200OK)
@@ -120,5 +132,5 @@ public sealed class SurrogateKeyHeaders(RequestDelegate next, IOptions<EdgeOptio
         && response.Headers.SetCookie.Count == 0;
 
     /// <summary>A key can hold neither of the lists' separators nor a control character.</summary>
-    private static bool IsHeaderSafe(string tag) => tag.Length > 0 && tag.All(c => c > ' ' && c < 127 && c != ',');
+    private static bool IsHeaderSafe(string tag) => tag.Length > 0 && tag.AsSpan().IndexOfAnyExcept(HeaderSafe) < 0;
 }
