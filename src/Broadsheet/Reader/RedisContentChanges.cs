@@ -37,7 +37,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         // Like the output cache's own connection: a Redis that is down is retried, not fatal, and not waited for.
         redis = await ConnectionMultiplexer.ConnectAsync(ReaderExtensions.RedisConnection(options.Value.Redis!));
         var cache = services.GetRequiredService<ContentCache>();
-        if (!await TrySubscribeAsync(cache))
+        if (!await TrySubscribeAsync(cache, firstAttempt: true))
         {
             retrying = RetrySubscribeAsync(cache, stopping.Token);
         }
@@ -45,9 +45,10 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
 
     /// <summary>
     /// Subscribes to the channel. A SUBSCRIBE that fails (no connection yet: the connection fails fast rather than queue)
-    /// leaves its queue registered and unread, so it is removed before the next attempt.
+    /// leaves its queue registered and unread, so it is removed before the next attempt. The first failure is logged
+    /// with its exception; the retries during an outage only as a line each, so a long outage does not fill the log.
     /// </summary>
-    private async Task<bool> TrySubscribeAsync(ContentCache cache)
+    private async Task<bool> TrySubscribeAsync(ContentCache cache, bool firstAttempt)
     {
         var subscriber = redis!.GetSubscriber();
         try
@@ -73,7 +74,14 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         }
         catch (RedisException e)
         {
-            logger.LogWarning(e, "Could not subscribe to content changes; retrying, and until then other instances' changes show within the snapshot age limit");
+            if (firstAttempt)
+            {
+                logger.LogWarning(e, "Could not subscribe to content changes; retrying, and until then other instances' changes show within the snapshot age limit");
+            }
+            else
+            {
+                logger.LogInformation("Still cannot subscribe to content changes: {Reason}", e.Message);
+            }
             try
             {
                 await subscriber.UnsubscribeAsync(channel, flags: CommandFlags.FireAndForget);
@@ -100,7 +108,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
                 await Task.Delay(wait, clock, ct);
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
-            while (!await TrySubscribeAsync(cache));
+            while (!await TrySubscribeAsync(cache, firstAttempt: false));
             logger.LogInformation("Subscribed to content changes after a failed start");
             await cache.ChangedElsewhereAsync([], ct: ct);
         }

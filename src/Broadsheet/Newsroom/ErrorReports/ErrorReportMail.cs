@@ -53,9 +53,11 @@ public sealed class ErrorReportMail(
         {
             message.To.Add(MailboxAddress.Parse(address));
         }
-        if (report.Email is { } reader)
+        // The form checks the address with .NET's parser; one MimeKit reads differently costs the reply address, not
+        // the desk's email (the address is still in the text).
+        if (report.Email is { } reader && MailboxAddress.TryParse(reader, out var replyTo))
         {
-            message.ReplyTo.Add(MailboxAddress.Parse(reader));
+            message.ReplyTo.Add(replyTo);
         }
         await smtp.SendAsync(message, ct);
         logger.LogInformation("Emailed error report {ReportId} to the desk", report.Id);
