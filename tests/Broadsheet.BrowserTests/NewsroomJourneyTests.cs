@@ -243,13 +243,19 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await Assertions.Expect(page.Locator("#autosave-notice")).ToHaveCountAsync(0);
         await Assertions.Expect(browserCopy).ToHaveCountAsync(0);
 
-        // Offline, then the tab closes: only this browser has the text, and the next visit offers it back.
-        await page.Context.SetOfflineAsync(true);
+        // Offline, then the tab closes: only this browser has the text, and the next visit offers it back. Chromium
+        // applies its offline emulation in the network service a moment after the call returns, so under load an
+        // autosave could still reach the server; every request is also failed at the context's router, which
+        // Playwright holds before the network, so the server never sees this text.
+        var context = page.Context;
+        await context.RouteAsync("**/*", route => route.AbortAsync("internetdisconnected"));
+        await context.SetOfflineAsync(true);
         await WriteBodyAsync(page, "Typed while offline.");
+        await Assertions.Expect(BodyText(page).Locator("p").First).ToHaveTextAsync("Typed while offline.");
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Offline", new() { Timeout = 30_000 });
         var address = page.Url;
-        var context = page.Context;
         await page.CloseAsync();
+        await context.UnrouteAllAsync();
         await context.SetOfflineAsync(false);
         var again = await context.NewPageAsync();
         await again.GotoAsync(address);
