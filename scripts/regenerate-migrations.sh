@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds the InitialCreate migration for both providers from the current model.
-# Only while nothing is deployed: after the first release, add migrations instead.
+# Rebuilds the InitialCreate migration for both providers from the current model, folding in every later one.
+# Only while nothing is deployed anywhere: a database made by an earlier build would not migrate. Otherwise add a
+# migration per provider (dotnet ef migrations add NAME --project src/Broadsheet --context SqliteBroadsheetDb
+# --output-dir Data/Migrations/Sqlite, and the same for PostgresBroadsheetDb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null

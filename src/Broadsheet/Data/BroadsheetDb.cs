@@ -67,6 +67,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         typeof(Articles.Workflow.ArticleAutosaveConfiguration),
         typeof(Articles.Workflow.ArticleRevisionConfiguration),
         typeof(Articles.Workflow.AuditEntryConfiguration),
+        typeof(Discovery.PendingPingConfiguration),
         typeof(Feedback.ErrorReportConfiguration),
         typeof(FrontPage.ArticleReadCountConfiguration),
         typeof(FrontPage.FrontPageRevisionConfiguration),

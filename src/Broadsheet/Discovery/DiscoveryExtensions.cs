@@ -18,13 +18,9 @@ public static class DiscoveryExtensions
             .Validate(o => DiscoveryOptions.IsHttpUrl(o.IndexNowEndpoint), $"{DiscoveryOptions.Section}:IndexNowEndpoint must be an absolute http or https URL.")
             .ValidateOnStart();
         builder.Services.AddScoped<ArticleFeeds>();
+        // Every process queues the pings of its own changes in the database; the worker processes send them.
         builder.Services.AddSingleton<PingQueue>();
-        // The pings go out from a worker: a web-only process hands its changes to one through Redis.
-        if (builder.RunsWorkerJobs())
-        {
-            builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<PingQueue>());
-            builder.Services.AddSingleton<IWorkerChangeFollower>(s => s.GetRequiredService<PingQueue>());
-        }
+        builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<PingQueue>());
         builder.Services.AddHttpClient(PingWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.AddWorkerJob<PingWorker>();
         return builder;

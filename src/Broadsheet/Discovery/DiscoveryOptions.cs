@@ -31,6 +31,13 @@ public sealed partial class DiscoveryOptions
     [Range(0.01, 3600)]
     public double PingRetrySeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How often a worker looks for pings queued by other processes (a web-only process's changes); the pings of its
+    /// own process's changes go at once.
+    /// </summary>
+    [Range(0.1, 600)]
+    public double PingPollSeconds { get; set; } = 2;
+
     public bool PingsWebSub => !string.IsNullOrWhiteSpace(WebSubHub);
 
     public bool PingsIndexNow => !string.IsNullOrWhiteSpace(IndexNowKey);

@@ -9,33 +9,99 @@ namespace Broadsheet.Discovery;
 
 /// <summary>
 /// Hears every eviction of published content (as an <see cref="IContentChangeBroadcast"/>, after the write committed,
-/// on the instance that wrote it, or on a worker the changes of web-only processes) and queues its tags for <see cref="PingWorker"/>. Nothing is queued unless a WebSub
-/// hub or an IndexNow key is configured.
+/// on the instance that wrote it, whatever its role) and queues its tags as <see cref="PendingPing"/> rows, one per kind
+/// of ping, for a <see cref="PingWorker"/> of any worker process. Each change is queued once, by its writer, so several
+/// workers do not tell of it twice; nothing is queued unless a WebSub hub or an IndexNow key is configured.
 /// </summary>
 /// <remarks>
-/// The queue is in memory: a ping still queued or waiting for a retry when the process stops is lost. Nothing a
-/// reader sees depends on it: the feeds and sitemaps already carry the change, and crawlers find it at their next
+/// A change whose rows cannot be written (the database failed right after the write) is logged and not told of. Nothing
+/// a reader sees depends on it: the feeds and sitemaps already carry the change, and crawlers find it at their next
 /// visit, only later than a ping would have brought them.
 /// </remarks>
-public sealed class PingQueue(IOptions<DiscoveryOptions> options) : IContentChangeBroadcast, IWorkerChangeFollower
+public sealed class PingQueue(IServiceScopeFactory scopes, IOptions<DiscoveryOptions> options, TimeProvider clock, ILogger<PingQueue> logger)
+    : IContentChangeBroadcast
 {
-    private readonly Channel<IReadOnlyCollection<string>> changes = Channel.CreateUnbounded<IReadOnlyCollection<string>>(new UnboundedChannelOptions { SingleReader = true });
+    // One pending wake-up is enough: the worker sends everything due when it wakes.
+    private readonly Channel<bool> queued = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public bool Enabled { get; } = options.Value.PingsWebSub || options.Value.PingsIndexNow;
 
-    public Task PublishAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
+    private IEnumerable<PingKind> Kinds
     {
-        if (Enabled)
+        get
         {
-            changes.Writer.TryWrite(tags);
+            if (options.Value.PingsWebSub)
+            {
+                yield return PingKind.WebSub;
+            }
+            if (options.Value.PingsIndexNow)
+            {
+                yield return PingKind.IndexNow;
+            }
         }
-        return Task.CompletedTask;
     }
 
-    /// <summary>A web-only process's change, on the worker that sends the pings.</summary>
-    public Task FollowAsync(IReadOnlyCollection<string> tags, CancellationToken ct) => PublishAsync(tags, ct);
+    public async Task PublishAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
+    {
+        if (!Enabled || tags.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            var now = clock.GetUtcNow();
+            foreach (var chunk in Chunks(tags))
+            {
+                foreach (var kind in Kinds)
+                {
+                    db.Set<PendingPing>().Add(new PendingPing { Kind = kind, Tags = chunk, CreatedAt = now, NextAttemptAt = now });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            queued.Writer.TryWrite(true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not queue the pings for tags {Tags}; crawlers will find the change at their next visit", string.Join(' ', tags));
+        }
+    }
 
-    internal ChannelReader<IReadOnlyCollection<string>> Reader => changes.Reader;
+    /// <summary>The tags joined by spaces, in pieces a row can hold.</summary>
+    internal static IEnumerable<string> Chunks(IEnumerable<string> tags)
+    {
+        var piece = new System.Text.StringBuilder();
+        foreach (var tag in tags.Where(t => t.Length is > 0 and <= PendingPing.MaxTagsLength && !t.Contains(' ', StringComparison.Ordinal)))
+        {
+            if (piece.Length > 0 && piece.Length + 1 + tag.Length > PendingPing.MaxTagsLength)
+            {
+                yield return piece.ToString();
+                piece.Clear();
+            }
+            piece.Append(piece.Length > 0 ? " " : "").Append(tag);
+        }
+        if (piece.Length > 0)
+        {
+            yield return piece.ToString();
+        }
+    }
+
+    /// <summary>Until this process queues a ping or <paramref name="poll"/> passes on the clock (for other processes' pings).</summary>
+    internal async Task WaitAsync(TimeSpan poll, CancellationToken ct)
+    {
+        if (queued.Reader.TryRead(out _))
+        {
+            return;
+        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = Task.Delay(poll, clock, stop.Token);
+        var wake = queued.Reader.WaitToReadAsync(stop.Token).AsTask();
+        await Task.WhenAny(delay, wake);
+        await stop.CancelAsync();
+        queued.Reader.TryRead(out _);
+        ct.ThrowIfCancellationRequested();
+    }
 }
 
 /// <summary>One notification to send: a WebSub publish of feed URLs, or an IndexNow submission of page URLs.</summary>
@@ -48,10 +114,12 @@ public enum PingKind
 }
 
 /// <summary>
-/// Turns queued cache tags into the URLs that changed and tells the world: the feeds that show them to the WebSub hub
-/// (<c>hub.mode=publish</c>, one <c>hub.url</c> per feed), the pages to IndexNow (JSON, at most 10,000 URLs a request).
-/// A failed ping (a network error, 429 or 5xx) is retried after <see cref="DiscoveryOptions.PingRetrySeconds"/>, doubling
-/// each time, up to <see cref="DiscoveryOptions.PingAttempts"/>; other refusals are logged and dropped.
+/// Sends the queued pings (<see cref="PendingPing"/>): claims the due rows, turns their tags into the URLs that changed
+/// and tells the world: the feeds that show them to the WebSub hub (<c>hub.mode=publish</c>, one <c>hub.url</c> per
+/// feed), the pages to IndexNow (JSON, at most 10,000 URLs a request). Everything due goes out together: a burst of saves
+/// makes one ping of each kind, not one per save. A failed ping (a network error, 429 or 5xx) is retried after
+/// <see cref="DiscoveryOptions.PingRetrySeconds"/>, doubling each time, up to <see cref="DiscoveryOptions.PingAttempts"/>;
+/// other refusals are logged and dropped.
 /// </summary>
 public sealed class PingWorker(
     PingQueue queue, IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<DiscoveryOptions> options,
@@ -62,62 +130,146 @@ public sealed class PingWorker(
     /// <summary>IndexNow's limit of URLs per submission.</summary>
     public const int MaxIndexNowUrls = 10_000;
 
+    /// <summary>Rows claimed at once.</summary>
+    private const int BatchSize = 500;
+
+    /// <summary>How long a claim holds: longer than the sends of one batch (30 s of timeout each) take.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     private readonly DiscoveryOptions discovery = options.Value;
-    private readonly List<Task> sending = [];
+
+    /// <summary>This worker's name on its claims: unique per instance, so two apps in one process do not share claims.</summary>
+    private readonly string worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        if (!queue.Enabled)
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            return;
+        }
+        var poll = TimeSpan.FromSeconds(discovery.PingPollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
             {
-                // Everything queued meanwhile goes out together: a burst of saves makes one ping, not one per save.
-                var tags = new HashSet<string>(StringComparer.Ordinal);
-                while (queue.Reader.TryRead(out var batch))
+                while (await SendDueAsync(stoppingToken))
                 {
-                    tags.UnionWith(batch);
                 }
+                await queue.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not send the queued pings; trying again");
                 try
                 {
-                    foreach (var ping in await PingsAsync(tags, stoppingToken))
-                    {
-                        sending.RemoveAll(t => t.IsCompleted);
-                        sending.Add(SendWithRetriesAsync(ping, stoppingToken));
-                    }
+                    await Task.Delay(poll, clock, stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Could not work out which URLs changed; no ping sent for tags {Tags}", string.Join(' ', tags));
+                    return;
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        await Task.WhenAll(sending);
     }
 
-    /// <summary>The pings these evicted tags call for.</summary>
-    internal async Task<List<Ping>> PingsAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
+    /// <summary>
+    /// Claims the due rows in one UPDATE whose WHERE clause still requires them to be free (so of several racing workers
+    /// one gets each row), sends their pings and settles them. False when nothing was due.
+    /// </summary>
+    internal async Task<bool> SendDueAsync(CancellationToken ct)
     {
-        var pings = new List<Ping>();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        var baseUrl = await BaseUrlAsync(db, ct);
-        if (discovery.PingsWebSub)
+        var pending = db.Set<PendingPing>();
+        var now = clock.GetUtcNow();
+        var due = await pending.AsNoTracking()
+            .Where(p => p.NextAttemptAt <= now && (p.ClaimedUntil == null || p.ClaimedUntil < now))
+            .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
         {
-            var feeds = tags.SelectMany(FeedUrls.ForTag).Distinct().Order(StringComparer.Ordinal).Select(p => baseUrl + p).ToList();
-            if (feeds.Count > 0)
+            return false;
+        }
+        var until = now + Lease;
+        var claimed = await pending
+            .Where(p => due.Contains(p.Id) && (p.ClaimedUntil == null || p.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntil, until).SetProperty(p => p.ClaimedBy, worker), ct);
+        if (claimed == 0)
+        {
+            return true;
+        }
+        var rows = await pending.AsNoTracking().Where(p => due.Contains(p.Id) && p.ClaimedBy == worker && p.ClaimedUntil == until).ToListAsync(ct);
+        // WebSub first: a hub fetches the feeds it is told of, and an engine may follow the page from there.
+        foreach (var group in rows.GroupBy(r => r.Kind).OrderBy(g => g.Key))
+        {
+            var tags = group.SelectMany(r => r.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+            var outcome = Outcome.Sent;
+            try
             {
-                pings.Add(new Ping(PingKind.WebSub, feeds));
+                foreach (var ping in await PingsAsync(db, group.Key, tags, ct))
+                {
+                    var sent = await SendAsync(ping, ct);
+                    if (sent == Outcome.Sent)
+                    {
+                        logger.LogInformation("{Kind} ping of {Count} URLs sent", ping.Kind, ping.Urls.Count);
+                    }
+                    outcome = (Outcome)Math.Max((int)outcome, (int)sent);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not work out which URLs changed for tags {Tags}", string.Join(' ', tags));
+                outcome = Outcome.Failed;
+            }
+            await SettleAsync(pending, group.Key, [.. group], outcome, ct);
+        }
+        return true;
+    }
+
+    /// <summary>Sent or refused: the rows go. Failed: each is retried after its backoff, or goes after its last attempt.</summary>
+    private async Task SettleAsync(DbSet<PendingPing> pending, PingKind kind, List<PendingPing> rows, Outcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var gone = outcome == Outcome.Failed ? rows.Where(r => r.Attempts + 1 >= discovery.PingAttempts).ToList() : rows;
+        if (gone.Count > 0)
+        {
+            var ids = gone.Select(r => r.Id).ToList();
+            await pending.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(ct);
+            if (outcome == Outcome.Refused)
+            {
+                logger.LogWarning("{Kind} ping of {Count} queued changes refused; dropped", kind, gone.Count);
+            }
+            else if (outcome == Outcome.Failed)
+            {
+                logger.LogWarning("{Kind} ping of {Count} queued changes given up after {Attempts} attempts", kind, gone.Count, discovery.PingAttempts);
             }
         }
-        if (discovery.PingsIndexNow)
+        foreach (var retry in rows.Except(gone).GroupBy(r => r.Attempts))
         {
-            var pages = await PagesAsync(db, tags, ct);
-            pings.AddRange(pages.Select(p => baseUrl + p).Chunk(MaxIndexNowUrls).Select(chunk => new Ping(PingKind.IndexNow, chunk)));
+            var ids = retry.Select(r => r.Id).ToList();
+            var next = now + TimeSpan.FromSeconds(discovery.PingRetrySeconds * Math.Pow(2, retry.Key));
+            await pending.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Attempts, retry.Key + 1)
+                .SetProperty(p => p.NextAttemptAt, next)
+                .SetProperty(p => p.ClaimedUntil, (DateTimeOffset?)null)
+                .SetProperty(p => p.ClaimedBy, (string?)null), ct);
         }
-        return pings;
+    }
+
+    /// <summary>The pings of one kind these evicted tags call for.</summary>
+    internal async Task<List<Ping>> PingsAsync(BroadsheetDb db, PingKind kind, IReadOnlyCollection<string> tags, CancellationToken ct)
+    {
+        var baseUrl = await BaseUrlAsync(db, ct);
+        if (kind == PingKind.WebSub)
+        {
+            var feeds = tags.SelectMany(FeedUrls.ForTag).Distinct().Order(StringComparer.Ordinal).Select(p => baseUrl + p).ToList();
+            return feeds.Count > 0 ? [new Ping(PingKind.WebSub, feeds)] : [];
+        }
+        var pages = await PagesAsync(db, tags, ct);
+        return [.. pages.Select(p => baseUrl + p).Chunk(MaxIndexNowUrls).Select(chunk => new Ping(PingKind.IndexNow, chunk))];
     }
 
     private async Task<string> BaseUrlAsync(BroadsheetDb db, CancellationToken ct)
@@ -165,34 +317,6 @@ public sealed class PingWorker(
             }
         }
         return tag == CacheTags.Home ? "/" : null;
-    }
-
-    private async Task SendWithRetriesAsync(Ping ping, CancellationToken ct)
-    {
-        var delay = TimeSpan.FromSeconds(discovery.PingRetrySeconds);
-        for (var attempt = 1; ; attempt++)
-        {
-            var outcome = await SendAsync(ping, ct);
-            if (outcome == Outcome.Sent)
-            {
-                logger.LogInformation("{Kind} ping of {Count} URLs sent", ping.Kind, ping.Urls.Count);
-                return;
-            }
-            if (outcome == Outcome.Refused || attempt >= discovery.PingAttempts)
-            {
-                logger.LogWarning("{Kind} ping of {Count} URLs given up after {Attempts} attempts", ping.Kind, ping.Urls.Count, attempt);
-                return;
-            }
-            try
-            {
-                await Task.Delay(delay, clock, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            delay *= 2;
-        }
     }
 
     private enum Outcome

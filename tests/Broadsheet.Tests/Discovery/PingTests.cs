@@ -8,6 +8,9 @@ using Broadsheet.Tests.Reader;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -118,17 +121,74 @@ public sealed class PingTests : IAsyncLifetime
         Assert.Equal(3, hub.Received.Count(Docks));
     }
 
+    [Fact]
+    public async Task A_change_made_on_a_web_only_process_is_told_once_though_two_workers_share_the_database()
+    {
+        // The test's app is one worker (role "all"); a second worker and a web-only process share its SQLite file and clock.
+        await using var worker = new ConfiguredApp(DatabaseProvider.Sqlite, Sharing(app, (Roles.Key, "worker"))) { Clock = clock };
+        await using var web = new ConfiguredApp(DatabaseProvider.Sqlite, Sharing(app, (Roles.Key, "web"))) { Clock = clock };
+        _ = worker.Services;
+        await web.AdminClient().PutSectionAsync("moorings", "Moorings");
+        bool Moorings(Received p) => p.Urls.Any(u => u.Contains("/moorings", StringComparison.Ordinal));
+
+        // Neither worker heard the change in its own process: they find its rows when they next look, on the clock.
+        await WaitUntilAsync(async () => hub.Received.Count(Moorings) >= 2 && await QueuedAsync() == 0, () => clock.Advance(TimeSpan.FromSeconds(2)));
+        Assert.Equal([PingKind.WebSub, PingKind.IndexNow], hub.Received.Where(Moorings).Select(p => p.Kind));
+        Assert.Contains($"{BaseUrl}/news/moorings", hub.Received.Single(p => Moorings(p) && p.Kind == PingKind.IndexNow).Urls);
+    }
+
+    [Fact]
+    public async Task A_ping_claimed_by_a_worker_that_died_goes_out_once_its_claim_runs_out()
+    {
+        var now = clock.GetUtcNow();
+        await app.InScopeAsync(async db =>
+        {
+            db.Set<PendingPing>().Add(new PendingPing
+            {
+                Kind = PingKind.IndexNow, Tags = CacheTags.Section("wharves"), CreatedAt = now, NextAttemptAt = now,
+                ClaimedBy = "a worker that was killed", ClaimedUntil = now + TimeSpan.FromMinutes(5),
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
+        bool Wharves(Received p) => p.Urls.Contains($"{BaseUrl}/news/wharves");
+
+        // Its claim holds for five minutes: the worker's looks before then leave it alone.
+        clock.Advance(TimeSpan.FromMinutes(4));
+        await app.Services.GetServices<IHostedService>().OfType<PingWorker>().Single().SendDueAsync(Ct);
+        Assert.DoesNotContain(hub.Received, Wharves);
+        Assert.Equal(1, await QueuedAsync());
+
+        clock.Advance(TimeSpan.FromMinutes(1.5));
+        await WaitUntilAsync(async () => hub.Received.Any(Wharves) && await QueuedAsync() == 0, () => clock.Advance(TimeSpan.FromSeconds(2)));
+        Assert.Single(hub.Received, Wharves);
+    }
+
+    private static Dictionary<string, string> Sharing(ConfiguredApp first, params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string>(first.Settings) { ["Broadsheet:DataPath"] = first.DataPath };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    private Task<int> QueuedAsync() => app.InScopeAsync(db => db.Set<PendingPing>().CountAsync(Ct));
+
     /// <summary>Waits for the condition, doing <paramref name="meanwhile"/> (moving the clock) between looks.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, Action? meanwhile = null)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Action? meanwhile = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "The condition did not come true within 30 seconds.");
             meanwhile?.Invoke();
             await Task.Delay(20, Ct);
         }
     }
+
+    private static Task WaitUntilAsync(Func<bool> condition, Action? meanwhile = null) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), meanwhile);
 
     public sealed record Received(PingKind Kind, int Status, IReadOnlyList<string> Urls, string? Mode = null, string? Host = null, string? Key = null, string? KeyLocation = null);
 

@@ -25,6 +25,9 @@ public sealed class ConfiguredApp(DatabaseProvider provider, IReadOnlyDictionary
         return settings;
     }
 
+    /// <summary>The settings this app was given, for a second instance that is to run like it.</summary>
+    public IReadOnlyDictionary<string, string> Settings => settings;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
