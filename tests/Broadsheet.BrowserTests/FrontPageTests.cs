@@ -114,7 +114,7 @@ public sealed class FrontPageTests(Chromium chromium, DemoSite site)
         finally
         {
             await using var scope = site.App.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().SaveAsync(new FrontPageInput(null, []), new ChangedBy(null, "Test"), Ct);
+            await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().SaveAsync(new FrontPageInput(null, []), new ChangedBy(null, "Test"), ct: Ct);
         }
     }
 }

@@ -95,6 +95,7 @@ public static class ApiExtensions
         admin.MapContributorsAdmin();
         admin.MapStandardsAdmin();
         admin.MapAdsAdmin();
+        admin.MapFrontPageAdmin();
         admin.MapImagesAdmin(app.Services.GetRequiredService<IOptions<BroadsheetOptions>>().Value.Media);
         admin.MapIngestAdmin(app.Services.GetRequiredService<IOptions<Ingest.IngestOptions>>().Value);
         return app;

@@ -22,9 +22,24 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
     public const int LeadPosition = 0;
     public const int MaxTopStories = 12;
 
-    public async Task<WriteResult<List<FrontPageSlot>>> SaveAsync(FrontPageInput input, ChangedBy by, CancellationToken ct = default)
+    /// <summary>The latest saved curation's revision id; 0 before the first save.</summary>
+    public async Task<long> RevisionAsync(CancellationToken ct = default) =>
+        await db.Set<FrontPageRevision>().AsNoTracking().OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct) ?? 0;
+
+    /// <param name="basedOn">
+    /// The revision the caller's curation started from (<see cref="RevisionAsync"/> when it read the front page): the save
+    /// is refused (<see cref="WriteStatus.VersionMismatch"/>) when someone saved since, so that one editor's arrangement
+    /// does not silently replace another's. Null saves whatever is there.
+    /// </param>
+    public async Task<WriteResult<List<FrontPageSlot>>> SaveAsync(FrontPageInput input, ChangedBy by, long? basedOn = null, CancellationToken ct = default)
     {
         var now = ArticleWriter.Now(clock);
+        if (basedOn is { } expected && await RevisionAsync(ct) is var latest && latest != expected)
+        {
+            var last = await db.Set<FrontPageRevision>().AsNoTracking().FirstAsync(r => r.Id == latest, ct);
+            return WriteResult.VersionMismatch<List<FrontPageSlot>>(
+                $"{last.UserName} saved the front page (revision {latest}) after the revision {expected} this change started from: read it again and make the change to it.");
+        }
         var errors = new ValidationErrors();
         if (input.Top.Count > MaxTopStories)
         {
@@ -78,8 +93,9 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
         {
             Position = p.Position,
             ArticleId = p.Slot.ArticleId,
-            StartsAt = p.Slot.StartsAt,
-            ExpiresAt = p.Slot.ExpiresAt,
+            // Cut to the microsecond, as PostgreSQL stores times: what a save answers is what is read back on either provider.
+            StartsAt = p.Slot.StartsAt is { } starts ? ArticleWriter.ToMicrosecond(starts) : null,
+            ExpiresAt = p.Slot.ExpiresAt is { } expires ? ArticleWriter.ToMicrosecond(expires) : null,
         }).ToList();
         db.Set<FrontPageSlot>().RemoveRange(await db.Set<FrontPageSlot>().ToListAsync(ct));
         db.Set<FrontPageSlot>().AddRange(slots);

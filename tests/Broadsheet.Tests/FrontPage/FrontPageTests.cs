@@ -1,10 +1,14 @@
 using System.Net;
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Tests.Api;
+using Broadsheet.Tests.Newsroom;
 using Broadsheet.Data;
 using Broadsheet.FrontPage;
 using Broadsheet.Tests.Infrastructure;
 using Broadsheet.Tests.Reader;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +66,7 @@ public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPage
     private static async Task<WriteResult<List<FrontPageSlot>>> SaveAsync(FrontPageApp app, FrontPageInput input)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().SaveAsync(input, Editor, Ct);
+        return await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().SaveAsync(input, Editor, ct: Ct);
     }
 
     private static async Task<T> WithDbAsync<T>(FrontPageApp app, Func<BroadsheetDb, Task<T>> read)
@@ -146,6 +150,91 @@ public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPage
         var tooMany = await SaveAsync(app, new FrontPageInput(null, [.. Enumerable.Repeat(new SlotInput(data.WorldId), FrontPageWriter.MaxTopStories + 1)]));
         Assert.True(tooMany.Errors.ContainsKey("top"));
         Assert.Equal(before, await WithDbAsync(app, db => db.Set<FrontPageRevision>().CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_admin_API_reads_and_replaces_the_curation_and_refuses_a_stale_or_invalid_one(DatabaseProvider provider)
+    {
+        var app = await (await apps.On(provider)).SeededAsync();
+        var data = app.Data;
+        var admin = app.AdminClient();
+        var expires = DateTimeOffset.FromUnixTimeSeconds(app.Time.GetUtcNow().AddHours(3).ToUnixTimeSeconds());
+
+        using var before = await admin.GetAsync("/api/admin/front-page", Ct);
+        var read = await before.ReadJsonAsync();
+        var revision = read["revision"]!.GetValue<long>();
+        Assert.Equal($"\"{revision}\"", before.Headers.ETag!.Tag);
+
+        using var save = new HttpRequestMessage(HttpMethod.Put, "/api/admin/front-page")
+        {
+            Content = Api.Api.Json(new { lead = new { articleId = data.WorldId }, top = new object[] { new { articleId = data.SampleId, expiresAt = expires } } }),
+        };
+        save.Headers.IfMatch.Add(before.Headers.ETag);
+        using var saved = await admin.SendAsync(save, Ct);
+        var curation = await Task.FromResult(saved).ExpectAsync(HttpStatusCode.OK);
+        var now = curation["revision"]!.GetValue<long>();
+        Assert.True(now > revision);
+        Assert.Equal($"\"{now}\"", saved.Headers.ETag!.Tag);
+        Assert.Equal(data.WorldId, curation["lead"]!["articleId"]!.GetValue<int>());
+        Assert.True(curation["lead"]!["showing"]!.GetValue<bool>());
+        Assert.StartsWith("/news/", curation["lead"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(data.SampleId, curation["top"]![0]!["articleId"]!.GetValue<int>());
+        Assert.Equal(expires, curation["top"]![0]!["expiresAt"]!.GetValue<DateTimeOffset>());
+        Assert.StartsWith("Admin API", curation["savedBy"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Based on the revision before that save: refused, and the curation stays as saved.
+        using var stale = new HttpRequestMessage(HttpMethod.Put, "/api/admin/front-page") { Content = Api.Api.Json(new { lead = (object?)null, top = Array.Empty<object>() }) };
+        stale.Headers.IfMatch.Add(before.Headers.ETag);
+        using var refused = await admin.SendAsync(stale, Ct);
+        var conflict = await Api.Api.AssertProblemAsync(refused, [StatusCodes.Status412PreconditionFailed]);
+        Assert.Contains($"revision {now}", conflict["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var after = await admin.GetAsync("/api/admin/front-page", Ct).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(now, after["revision"]!.GetValue<long>());
+        Assert.Equal(data.WorldId, after["lead"]!["articleId"]!.GetValue<int>());
+
+        // The writer's own messages, keyed by the JSON path, as the newsroom shows them on its rows.
+        var invalid = await admin.PutAsync("/api/admin/front-page", Api.Api.Json(new { lead = new { articleId = data.DraftId }, top = new object[] { new { articleId = 424242 } } }), Ct);
+        var problem = await Api.Api.AssertProblemAsync(invalid, [StatusCodes.Status422UnprocessableEntity], "lead.articleId", "top[0].articleId");
+        Assert.Contains("not published", problem["errors"]!["lead.articleId"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        await Api.Api.AssertProblemAsync(await admin.PutAsync("/api/admin/front-page", Api.Api.Json(new { lead = (object?)null }), Ct), [StatusCodes.Status400BadRequest]);
+        await Api.Api.AssertProblemAsync(await admin.PutAsync("/api/admin/front-page", Api.Api.Json("{\"top\": [{\"articleId\": \"one\"}]}"), Ct), [StatusCodes.Status400BadRequest], "top[0].articleId");
+        Assert.Equal(now, (await admin.GetAsync("/api/admin/front-page", Ct).ExpectAsync(HttpStatusCode.OK))["revision"]!.GetValue<long>());
+
+        var history = await admin.GetAsync("/api/admin/front-page/revisions", Ct).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(now, history[0]!["revision"]!.GetValue<long>());
+        Assert.Contains("Lead: ", history[0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var anonymous = await app.Client().GetAsync("/api/admin/front-page", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await SaveAsync(app, new FrontPageInput(null, []));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_editor_whose_page_is_older_than_the_last_save_is_shown_the_front_page_as_it_is_now(DatabaseProvider provider)
+    {
+        var app = await (await apps.On(provider)).SeededAsync();
+        var data = app.Data;
+        using var editor = await NewsroomSession.SignInAsync(app, NewsroomRoles.Editor, Ct);
+        var form = BrowserForm.Read(await editor.GetPageAsync("/newsroom/front-page", Ct), "#curation");
+
+        // Another editor saves meanwhile; this editor's "Add" is based on the page as it was.
+        Assert.True((await SaveAsync(app, new FrontPageInput(new SlotInput(data.SampleId), []))).Succeeded);
+        using var response = await editor.Client.PostAsync("/newsroom/front-page", new FormUrlEncodedContent([.. form.Fields, new("add", data.WorldId.ToString(System.Globalization.CultureInfo.InvariantCulture))]), Ct);
+        var page = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Not saved: Front Page Editor saved the front page", page, StringComparison.Ordinal);
+        var shown = BrowserForm.Read(page, "#curation");
+        Assert.Equal(data.SampleId.ToString(System.Globalization.CultureInfo.InvariantCulture), shown["Slots[0].ArticleId"]);
+        Assert.Null(shown["Slots[1].ArticleId"]);
+        var slots = await WithDbAsync(app, db => db.Set<FrontPageSlot>().AsNoTracking().Select(s => s.ArticleId).ToListAsync(Ct));
+        Assert.Equal([data.SampleId], slots);
+
+        // Made again on the page as it now is, the change is saved.
+        using var again = await editor.Client.PostAsync("/newsroom/front-page", new FormUrlEncodedContent([.. shown.Fields, new("add", data.WorldId.ToString(System.Globalization.CultureInfo.InvariantCulture))]), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal([data.SampleId, data.WorldId], await WithDbAsync(app, db => db.Set<FrontPageSlot>().AsNoTracking().OrderBy(s => s.Position).Select(s => s.ArticleId).ToListAsync(Ct)));
+        await SaveAsync(app, new FrontPageInput(null, []));
     }
 
     [Theory]

@@ -39,6 +39,10 @@ public sealed class FrontPageCurationModel(BroadsheetDb db, FrontPageWriter writ
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>The revision the form shows (<see cref="FrontPageWriter.RevisionAsync"/>), posted back with every button.</summary>
+    [BindProperty]
+    public long BasedOn { get; set; }
+
     public Dictionary<int, string> Headlines { get; private set; } = [];
 
     public List<Article> Found { get; private set; } = [];
@@ -54,6 +58,14 @@ public sealed class FrontPageCurationModel(BroadsheetDb db, FrontPageWriter writ
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadTimeAsync(ct);
+        await LoadCurrentAsync(ct);
+        await LoadViewAsync(ct);
+    }
+
+    /// <summary>The saved curation into the form, with its revision.</summary>
+    private async Task LoadCurrentAsync(CancellationToken ct)
+    {
+        BasedOn = await writer.RevisionAsync(ct);
         var slots = await db.Set<FrontPageSlot>().AsNoTracking().OrderBy(s => s.Position).ToListAsync(ct);
         AutomaticLead = slots.Count > 0 && slots[0].Position != FrontPageWriter.LeadPosition;
         Slots = [.. slots.Select(s => new SlotForm
@@ -62,7 +74,6 @@ public sealed class FrontPageCurationModel(BroadsheetDb db, FrontPageWriter writ
             StartsAt = s.StartsAt is { } start ? Time.ToInput(start) : null,
             ExpiresAt = s.ExpiresAt is { } end ? Time.ToInput(end) : null,
         })];
-        await LoadViewAsync(ct);
     }
 
     /// <param name="move">"row:up" or "row:down".</param>
@@ -78,11 +89,20 @@ public sealed class FrontPageCurationModel(BroadsheetDb db, FrontPageWriter writ
         var input = ToInput();
         if (input is not null)
         {
-            var result = await writer.SaveAsync(input, NewsroomClaims.Actor(User).Changing("Front page"), ct);
+            var result = await writer.SaveAsync(input, NewsroomClaims.Actor(User).Changing("Front page"), BasedOn, ct);
             if (result.Succeeded)
             {
                 StatusMessage.Set(TempData, "Front page saved.");
                 return Redirect(Url.Page("/Newsroom/FrontPage/Index", new { q = Q })! + (focus is null ? "" : "#" + focus));
+            }
+            if (result.Status == WriteStatus.VersionMismatch)
+            {
+                // Another editor saved meanwhile: show the front page as it is now, with what happened, and nothing of
+                // theirs replaced. The change was one button's; it is made again on the list as it stands.
+                await LoadCurrentAsync(ct);
+                ModelState.AddModelError("", "Not saved: " + result.Message + " The list below is the front page as it is now.");
+                await LoadViewAsync(ct);
+                return Page();
             }
             foreach (var (field, messages) in result.Errors)
             {
