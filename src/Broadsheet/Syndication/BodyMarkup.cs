@@ -1,5 +1,6 @@
 using System.Xml;
 using Broadsheet.Articles;
+using Broadsheet.Articles.BodyFormats;
 using Broadsheet.Data;
 using Broadsheet.Media;
 
@@ -80,6 +81,9 @@ public static class BodyMarkup
                     writer.WriteStartElement("hr", ns);
                     writer.WriteEndElement();
                     break;
+                case SourcesBlock s:
+                    Sources(writer, s, ns);
+                    break;
             }
         }
     }
@@ -104,6 +108,37 @@ public static class BodyMarkup
         {
             writer.WriteElementString("figcaption", ns, Text(caption));
         }
+        writer.WriteFullEndElement();
+    }
+
+    /// <summary>
+    /// The story's citations as readers see them under "Sources": a <c>section</c> of class <c>sources</c> with a heading
+    /// and one linked item each, its note in a <c>span</c> of class <c>note</c> (what <c>HtmlBody</c> reads back).
+    /// </summary>
+    private static void Sources(XmlWriter writer, SourcesBlock sources, string? ns)
+    {
+        writer.WriteStartElement("section", ns);
+        writer.WriteAttributeString("class", HtmlBody.SourcesClass);
+        writer.WriteElementString("h2", ns, "Sources");
+        writer.WriteStartElement("ul", ns);
+        foreach (var item in sources.Items)
+        {
+            writer.WriteStartElement("li", ns);
+            writer.WriteStartElement("a", ns);
+            writer.WriteAttributeString("href", item.Url);
+            writer.WriteString(Text(item.Title));
+            writer.WriteEndElement();
+            if (item.Note is { } note)
+            {
+                writer.WriteString(" ");
+                writer.WriteStartElement("span", ns);
+                writer.WriteAttributeString("class", "note");
+                writer.WriteString(Text(note));
+                writer.WriteEndElement();
+            }
+            writer.WriteFullEndElement();
+        }
+        writer.WriteFullEndElement();
         writer.WriteFullEndElement();
     }
 

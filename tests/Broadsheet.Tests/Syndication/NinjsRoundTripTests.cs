@@ -46,6 +46,16 @@ public class NinjsRoundTripTests(ApiApps apps) : IClassFixture<ApiApps>
                 + "<iframe src=\"https://video.example/v/1\" title=\"The harbour at night\" data-provider=\"Video\"></iframe>\n\nMore to follow.",
         };
         var id = await admin.CreateArticleAsync(article);
+        // Its citations, which only a body in blocks can carry: the article as read, with a sources block added.
+        var stored = await admin.GetAsync($"/api/admin/articles/{id}", Ct).ExpectAsync(HttpStatusCode.OK);
+        stored["body"]!["blocks"]!.AsArray().Add(new JsonObject
+        {
+            ["type"] = "sources",
+            ["items"] = new JsonArray(
+                new JsonObject { ["title"] = "Harbour authority storm log", ["url"] = "https://example.com/storm-log.pdf", ["note"] = "entries for Monday" },
+                new JsonObject { ["title"] = "Tide tables", ["url"] = "https://example.com/tides" }),
+        });
+        await admin.PutAsync($"/api/admin/articles/{id}", Api.Json(stored.ToJsonString()), Ct).ExpectAsync(HttpStatusCode.OK);
         await admin.PublishAsync(id);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/articles/{id}");
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/vnd.iptc.ninjs+json; version=3"));
@@ -70,7 +80,10 @@ public class NinjsRoundTripTests(ApiApps apps) : IClassFixture<ApiApps>
         Assert.Equal(["First point.", "Second point."], copy.Summary);
         Assert.Equal(original.Summary, copy.Summary);
         Assert.Equal(JsonSerializer.Serialize(original.Body), JsonSerializer.Serialize(copy.Body));
-        Assert.Equal(7, copy.Body.Count);
+        Assert.Equal(8, copy.Body.Count);
+        var sources = Assert.IsType<SourcesBlock>(copy.Body[^1]);
+        Assert.Equal(["Harbour authority storm log", "Tide tables"], sources.Items.Select(i => i.Title));
+        Assert.Equal(["entries for Monday", null], sources.Items.Select(i => i.Note));
         Assert.Equal([person], copy.Byline.Select(b => b.Contributor.Name));
         Assert.Equal(section, copy.Section.Path);
         Assert.Equal(original.Dateline, copy.Dateline);

@@ -33,6 +33,28 @@ public class HtmlBodyTests
     }
 
     [Fact]
+    public void A_sources_section_is_the_story_s_citations_and_any_other_section_is_read_as_text()
+    {
+        var blocks = HtmlBody.ToBlocks("""
+            <p>Before.</p>
+            <section class="sources"><h2>Sources</h2><ul>
+              <li><a href=" https://example.com/report.pdf ">Port   report</a> <span class="note">table 3</span></li>
+              <li><a href="https://example.com/log">Storm log</a> — entries for Monday</li>
+              <li>A source with no link is not one readers can check</li>
+            </ul></section>
+            <section><h2>More</h2><p>After.</p></section>
+            """);
+
+        Assert.Equal(4, blocks.Count);
+        var sources = Assert.IsType<SourcesBlock>(blocks[1]);
+        Assert.Equal(
+            [new SourceEntry("Port report", "https://example.com/report.pdf", "table 3"), new SourceEntry("Storm log", "https://example.com/log", "entries for Monday")],
+            sources.Items);
+        Assert.Equal(new HeadingBlock("More", 2), blocks[2]);
+        Assert.IsType<ParagraphBlock>(blocks[3]);
+    }
+
+    [Fact]
     public void Whitespace_is_normalised()
     {
         var blocks = HtmlBody.ToBlocks("<p>\n   Lots   of\t\tspace <b> here </b>\n</p>");

@@ -79,6 +79,10 @@ public static class HtmlBody
                 case "br":
                     body.ParagraphTarget().EndLine();
                     break;
+                case "section" when element.ClassList.Contains(SourcesClass) && Sources(element) is { Items.Count: > 0 } sources:
+                    body.EndParagraph();
+                    body.Add(sources);
+                    break;
                 case var name when Containers.Contains(name):
                     body.EndParagraph();
                     WalkBlocks(element, body);
@@ -89,6 +93,31 @@ public static class HtmlBody
                     break;
             }
         }
+    }
+
+    /// <summary>The class of the <c>section</c> that holds a story's citations, as Broadsheet's syndication writes it.</summary>
+    public const string SourcesClass = "sources";
+
+    /// <summary>
+    /// A citations section: each list item's first link is a source (its text the title), and the item's
+    /// <c>span class="note"</c>, or else its text after the link, the note. Items without a link are left out; the
+    /// writer checks what is kept like any sources block.
+    /// </summary>
+    private static SourcesBlock Sources(IElement section)
+    {
+        var items = new List<SourceEntry>();
+        foreach (var item in section.QuerySelectorAll("li"))
+        {
+            if (item.QuerySelector("a[href]") is not { } link)
+            {
+                continue;
+            }
+            var note = item.QuerySelector("span.note")?.TextContent
+                ?? string.Concat(item.ChildNodes.SkipWhile(n => n != link).Skip(1).Select(n => n.TextContent));
+            var rest = (Whitespace.Collapse(note) ?? "").TrimStart(',', ';', ':', '-', '—', ' ');
+            items.Add(new SourceEntry(Whitespace.Collapse(link.TextContent) ?? "", link.GetAttribute("href")!.Trim(), rest.Length > 0 ? rest : null));
+        }
+        return new SourcesBlock(items);
     }
 
     private static IEnumerable<Block> Quote(IElement blockquote, string? attribution)
