@@ -4,11 +4,13 @@ using System.Text.Json;
 using Broadsheet.Articles;
 using Broadsheet.Discovery;
 using Broadsheet.Tests.Api;
+using Broadsheet.Tests.Infrastructure;
 using Broadsheet.Tests.Reader;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -121,18 +123,31 @@ public sealed class PingTests : IAsyncLifetime
         Assert.Equal(3, hub.Received.Count(Docks));
     }
 
-    [Fact]
-    public async Task A_change_made_on_a_web_only_process_is_told_once_though_two_workers_share_the_database()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_change_made_on_a_web_only_process_is_told_once_though_two_workers_share_the_database(DatabaseProvider provider)
     {
-        // The test's app is one worker (role "all"); a second worker and a web-only process share its SQLite file and clock.
-        await using var worker = new ConfiguredApp(DatabaseProvider.Sqlite, Sharing(app, (Roles.Key, "worker"))) { Clock = clock };
-        await using var web = new ConfiguredApp(DatabaseProvider.Sqlite, Sharing(app, (Roles.Key, "web"))) { Clock = clock };
+        // One worker (role "all"): the test's app on SQLite, an app of the same settings on PostgreSQL. A second worker
+        // and a web-only process share its database and clock.
+        await using var postgres = provider == DatabaseProvider.PostgreSQL ? new ConfiguredApp(provider, app.Settings) { Clock = clock } : null;
+        var first = postgres ?? app;
+        if (postgres is not null)
+        {
+            await postgres.InScopeAsync(async db =>
+            {
+                db.Publications.Add(new Publication { Name = "Ping Gazette", BaseUrl = BaseUrl });
+                return await db.SaveChangesAsync(Ct);
+            });
+        }
+        await using var worker = new ConfiguredApp(provider, Sharing(first, (Roles.Key, "worker"))) { Clock = clock };
+        await using var web = new ConfiguredApp(provider, Sharing(first, (Roles.Key, "web"))) { Clock = clock };
         _ = worker.Services;
         await web.AdminClient().PutSectionAsync("moorings", "Moorings");
         bool Moorings(Received p) => p.Urls.Any(u => u.Contains("/moorings", StringComparison.Ordinal));
 
         // Neither worker heard the change in its own process: they find its rows when they next look, on the clock.
-        await WaitUntilAsync(async () => hub.Received.Count(Moorings) >= 2 && await QueuedAsync() == 0, () => clock.Advance(TimeSpan.FromSeconds(2)));
+        await WaitUntilAsync(async () => hub.Received.Count(Moorings) >= 2 && await QueuedAsync(first) == 0, () => clock.Advance(TimeSpan.FromSeconds(2)));
         Assert.Equal([PingKind.WebSub, PingKind.IndexNow], hub.Received.Where(Moorings).Select(p => p.Kind));
         Assert.Contains($"{BaseUrl}/news/moorings", hub.Received.Single(p => Moorings(p) && p.Kind == PingKind.IndexNow).Urls);
     }
@@ -163,9 +178,14 @@ public sealed class PingTests : IAsyncLifetime
         Assert.Single(hub.Received, Wharves);
     }
 
+    /// <summary>The settings of an instance on <paramref name="first"/>'s database (its SQLite file, or its PostgreSQL database).</summary>
     private static Dictionary<string, string> Sharing(ConfiguredApp first, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>(first.Settings) { ["Broadsheet:DataPath"] = first.DataPath };
+        if (first.Services.GetRequiredService<IConfiguration>().GetConnectionString("Broadsheet") is { Length: > 0 } connection)
+        {
+            settings["ConnectionStrings:Broadsheet"] = connection;
+        }
         foreach (var (key, value) in more)
         {
             settings[key] = value;
@@ -173,7 +193,7 @@ public sealed class PingTests : IAsyncLifetime
         return settings;
     }
 
-    private Task<int> QueuedAsync() => app.InScopeAsync(db => db.Set<PendingPing>().CountAsync(Ct));
+    private Task<int> QueuedAsync(BroadsheetApp? on = null) => (on ?? app).InScopeAsync(db => db.Set<PendingPing>().CountAsync(Ct));
 
     /// <summary>Waits for the condition, doing <paramref name="meanwhile"/> (moving the clock) between looks.</summary>
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, Action? meanwhile = null)
