@@ -51,7 +51,8 @@ public sealed class PingQueue(IServiceScopeFactory scopes, IOptions<DiscoveryOpt
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            var now = clock.GetUtcNow();
+            // To the microsecond, as the worker reads the clock (and PostgreSQL stores it): due at once on either provider.
+            var now = ArticleWriter.Now(clock);
             foreach (var chunk in Chunks(tags))
             {
                 foreach (var kind in Kinds)
@@ -185,7 +186,8 @@ public sealed class PingWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var pending = db.Set<PendingPing>();
-        var now = clock.GetUtcNow();
+        // Cut to the microsecond, as PostgreSQL stores it: the claim is read back by its exact ClaimedUntil.
+        var now = ArticleWriter.Now(clock);
         var due = await pending.AsNoTracking()
             .Where(p => p.NextAttemptAt <= now && (p.ClaimedUntil == null || p.ClaimedUntil < now))
             .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
@@ -232,7 +234,7 @@ public sealed class PingWorker(
     /// <summary>Sent or refused: the rows go. Failed: each is retried after its backoff, or goes after its last attempt.</summary>
     private async Task SettleAsync(DbSet<PendingPing> pending, PingKind kind, List<PendingPing> rows, Outcome outcome, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = ArticleWriter.Now(clock);
         var gone = outcome == Outcome.Failed ? rows.Where(r => r.Attempts + 1 >= discovery.PingAttempts).ToList() : rows;
         if (gone.Count > 0)
         {

@@ -26,6 +26,9 @@ public sealed class FrontPageRevisionConfiguration : IEntityTypeConfiguration<Fr
         e.Property(r => r.UserName).HasMaxLength(120);
         e.Property(r => r.Summary).HasMaxLength(300);
         e.HasIndex(r => r.At);
+        // Two saves started from the same revision cannot both be stored: the second one's insert fails, and with it its
+        // whole save (one transaction), however close together they came.
+        e.HasIndex(r => r.BasedOn).IsUnique();
     }
 }
 

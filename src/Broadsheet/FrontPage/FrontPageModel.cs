@@ -29,6 +29,9 @@ public sealed class FrontPageRevision
     public required string UserName { get; set; }
     public required string Summary { get; set; }
     public required string Snapshot { get; set; }
+
+    /// <summary>The revision the save started from, when the caller said (<see cref="FrontPageWriter.SaveAsync"/>); unique.</summary>
+    public long? BasedOn { get; set; }
 }
 
 /// <summary>

@@ -101,6 +101,7 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
         db.Set<FrontPageSlot>().AddRange(slots);
         db.Set<FrontPageRevision>().Add(new FrontPageRevision
         {
+            BasedOn = basedOn,
             At = now,
             UserId = by.UserId,
             UserName = by.Name,
@@ -115,7 +116,21 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
             }), BroadsheetDb.Json),
         });
         // One SaveChanges is one transaction: readers see the old curation or the new one, never half of each.
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (basedOn is not null)
+        {
+            db.ChangeTracker.Clear();
+            // Another save from the same revision was stored between the check above and this one (the unique BasedOn).
+            if (await RevisionAsync(ct) is var stored && stored != basedOn)
+            {
+                return WriteResult.VersionMismatch<List<FrontPageSlot>>(
+                    $"Someone saved the front page (revision {stored}) at the same moment as this change, from the same revision {basedOn}: read it again and make the change to it.");
+            }
+            throw;
+        }
         return WriteResult.Ok(slots);
     }
 

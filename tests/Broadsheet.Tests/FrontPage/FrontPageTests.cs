@@ -211,6 +211,35 @@ public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPage
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Of_two_saves_made_at_once_from_the_same_revision_one_is_stored_and_the_other_refused(DatabaseProvider provider)
+    {
+        var app = await (await apps.On(provider)).SeededAsync();
+        var data = app.Data;
+        long revision;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            revision = await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().RevisionAsync(Ct);
+        }
+
+        async Task<WriteResult<List<FrontPageSlot>>> SaveFromAsync(int lead)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().SaveAsync(new FrontPageInput(new SlotInput(lead), []), Editor, revision, Ct);
+        }
+        for (var round = 0; round < 5; round++)
+        {
+            var results = await Task.WhenAll(SaveFromAsync(data.WorldId), SaveFromAsync(data.SampleId));
+            Assert.Equal([WriteStatus.Ok, WriteStatus.VersionMismatch], results.Select(r => r.Status).Order());
+            var stored = results.Single(r => r.Succeeded).Value!.Single().ArticleId;
+            Assert.Equal([stored], await WithDbAsync(app, db => db.Set<FrontPageSlot>().AsNoTracking().Select(s => s.ArticleId).ToListAsync(Ct)));
+            Assert.Equal(1, await WithDbAsync(app, db => db.Set<FrontPageRevision>().CountAsync(r => r.Id > revision, Ct)));
+            revision = await WithDbAsync(app, db => db.Set<FrontPageRevision>().MaxAsync(r => r.Id, Ct));
+        }
+        await SaveAsync(app, new FrontPageInput(null, []));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task An_editor_whose_page_is_older_than_the_last_save_is_shown_the_front_page_as_it_is_now(DatabaseProvider provider)
     {
         var app = await (await apps.On(provider)).SeededAsync();

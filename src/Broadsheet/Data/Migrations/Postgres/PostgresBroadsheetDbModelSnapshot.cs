@@ -833,6 +833,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("BasedOn")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
                         .HasColumnType("text");
@@ -854,6 +857,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("BasedOn")
+                        .IsUnique();
 
                     b.ToTable("FrontPageRevisions", (string)null);
                 });

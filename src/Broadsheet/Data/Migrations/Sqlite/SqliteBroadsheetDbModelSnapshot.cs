@@ -797,6 +797,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BasedOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -818,6 +821,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("BasedOn")
+                        .IsUnique();
 
                     b.ToTable("FrontPageRevisions", (string)null);
                 });
