@@ -68,6 +68,26 @@ public sealed class FrontPageTests(Chromium chromium, DemoSite site)
                 await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Front page saved.");
                 await Assertions.Expect(page.Locator("#slot-0 legend")).ToContainTextAsync("Lead: " + headline);
                 Assert.Empty(await Axe.ViolationsAsync(page));
+
+                // Another editor saves the same list meanwhile: this editor's next button is refused, the page says who
+                // saved and shows the front page as it now is, at every width.
+                await using (var scope = site.App.Services.CreateAsyncScope())
+                {
+                    var writer = scope.ServiceProvider.GetRequiredService<FrontPageWriter>();
+                    Assert.True((await writer.SaveAsync(new FrontPageInput(new SlotInput(chosen.GetProperty("id").GetInt32()), []), new ChangedBy(null, "Another Editor"), ct: Ct)).Succeeded);
+                }
+                await TabToAsync(page, "#slots ~ * button[name=remove][value='0'], button[name=remove][value='0']");
+                await page.Keyboard.PressAsync("Enter");
+                await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Not saved: Another Editor saved the front page");
+                await Assertions.Expect(page.Locator("#slot-0 legend")).ToContainTextAsync("Lead: " + headline);
+                foreach (var width in new[] { 1280, 390, 320 })
+                {
+                    await page.SetViewportSizeAsync(width, 900);
+                    Assert.Equal(0, await SidewaysAsync(page));
+                }
+                await page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
+                Assert.True(await SidewaysAsync(page) == 0, "Wider than 320px at 200% text: " + await Screens.WiderThanViewportAsync(page));
+                Assert.Empty(await Axe.ViolationsAsync(page));
                 watched.AssertClean();
             }
 
