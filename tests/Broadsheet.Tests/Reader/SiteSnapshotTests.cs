@@ -2,6 +2,7 @@ using System.Net;
 using Broadsheet.Articles;
 using Broadsheet.Reader;
 using Broadsheet.Tests.Api;
+using Broadsheet.Tests.Faults;
 using Broadsheet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -157,6 +158,12 @@ public class SiteSnapshotTests(UncachedSites uncached) : IClassFixture<UncachedS
         var data = await ReaderData.SeedAsync(app);
         var client = app.Client();
         var cache = app.Services.GetRequiredService<ContentCache>();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(ConfiguredApp.Redis);
+        var channel = RedisChannel.Literal(settings["Broadsheet:RedisPrefix"] + "content-changed");
+        // The app subscribes as it starts, or a moment later when its Redis connection was not up yet (it retries in the
+        // background): the scenario below needs it listening before it begins.
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        await AppProcess.WaitUntilAsync(async () => await server.SubscriptionSubscriberCountAsync(channel) >= 1, TimeSpan.FromSeconds(30), "the app subscribed to content changes", Ct);
 
         Assert.Contains("East Asia", await MenuAndCrumbsAsync(client, data.LeadPath), StringComparison.Ordinal);
         var generation = cache.Generation;
@@ -169,11 +176,7 @@ public class SiteSnapshotTests(UncachedSites uncached) : IClassFixture<UncachedS
         Assert.Equal(generation, cache.Generation);
 
         // Then the announcement arrives, naming the tags the other instance evicted.
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync(ConfiguredApp.Redis))
-        {
-            var channel = RedisChannel.Literal(settings["Broadsheet:RedisPrefix"] + "content-changed");
-            Assert.Equal(1, await redis.GetSubscriber().PublishAsync(channel, RedisContentChanges.Message("another-instance", [CacheTags.Article(data.LeadId), CacheTags.Home])));
-        }
+        Assert.Equal(1, await redis.GetSubscriber().PublishAsync(channel, RedisContentChanges.Message("another-instance", [CacheTags.Article(data.LeadId), CacheTags.Home])));
         Assert.Contains("Far East", await EventuallyAsync(client, data.LeadPath, "Far East", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
         Assert.True(cache.Generation > generation);
     }
