@@ -131,6 +131,10 @@ public sealed partial class NewsroomAccountsTests(Chromium chromium, NewsroomSit
         await page.GetByRole(AriaRole.Button, new() { Name = "Create ad" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await AxeAsync("ad form with errors");
+        // The form with the most fields, date-times among them, on a small phone at 200% text: nothing scrolls sideways.
+        await page.SetViewportSizeAsync(320, 700);
+        await page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
+        Assert.True(await Screens.OverflowAsync(page) == 0, "The ad form is wider than 320px at 200% text: " + await Screens.WiderThanViewportAsync(page));
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         watched.AssertClean();
