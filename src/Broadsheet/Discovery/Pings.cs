@@ -204,6 +204,7 @@ public sealed class PingWorker(
             return true;
         }
         var rows = await pending.AsNoTracking().Where(p => due.Contains(p.Id) && p.ClaimedBy == worker && p.ClaimedUntil == until).ToListAsync(ct);
+        var baseUrl = await BaseUrlAsync(db, ct);
         // WebSub first: a hub fetches the feeds it is told of, and an engine may follow the page from there.
         foreach (var group in rows.GroupBy(r => r.Kind).OrderBy(g => g.Key))
         {
@@ -211,7 +212,7 @@ public sealed class PingWorker(
             var outcome = Outcome.Sent;
             try
             {
-                foreach (var ping in await PingsAsync(db, group.Key, tags, ct))
+                foreach (var ping in await PingsAsync(db, baseUrl, group.Key, tags, ct))
                 {
                     var sent = await SendAsync(ping, ct);
                     if (sent == Outcome.Sent)
@@ -262,9 +263,8 @@ public sealed class PingWorker(
     }
 
     /// <summary>The pings of one kind these evicted tags call for.</summary>
-    internal async Task<List<Ping>> PingsAsync(BroadsheetDb db, PingKind kind, IReadOnlyCollection<string> tags, CancellationToken ct)
+    internal static async Task<List<Ping>> PingsAsync(BroadsheetDb db, string baseUrl, PingKind kind, IReadOnlyCollection<string> tags, CancellationToken ct)
     {
-        var baseUrl = await BaseUrlAsync(db, ct);
         if (kind == PingKind.WebSub)
         {
             var feeds = tags.SelectMany(FeedUrls.ForTag).Distinct().Order(StringComparer.Ordinal).Select(p => baseUrl + p).ToList();
@@ -321,11 +321,12 @@ public sealed class PingWorker(
         return tag == CacheTags.Home ? "/" : null;
     }
 
+    /// <summary>In order of weight: of a batch's pings, the heaviest outcome settles its rows (a failure retries them all).</summary>
     private enum Outcome
     {
         Sent,
-        Failed,
         Refused,
+        Failed,
     }
 
     private async Task<Outcome> SendAsync(Ping ping, CancellationToken ct)

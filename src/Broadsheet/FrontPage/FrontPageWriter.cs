@@ -26,6 +26,10 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
     public async Task<long> RevisionAsync(CancellationToken ct = default) =>
         await db.Set<FrontPageRevision>().AsNoTracking().OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct) ?? 0;
 
+    /// <summary>The latest saved curation's revision (who saved it, when); null before the first save.</summary>
+    public Task<FrontPageRevision?> LatestAsync(CancellationToken ct = default) =>
+        db.Set<FrontPageRevision>().AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+
     /// <param name="basedOn">
     /// The revision the caller's curation started from (<see cref="RevisionAsync"/> when it read the front page): the save
     /// is refused (<see cref="WriteStatus.VersionMismatch"/>) when someone saved since, so that one editor's arrangement
@@ -34,11 +38,11 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
     public async Task<WriteResult<List<FrontPageSlot>>> SaveAsync(FrontPageInput input, ChangedBy by, long? basedOn = null, CancellationToken ct = default)
     {
         var now = ArticleWriter.Now(clock);
-        if (basedOn is { } expected && await RevisionAsync(ct) is var latest && latest != expected)
+        if (basedOn is { } expected && await LatestAsync(ct) is var last && (last?.Id ?? 0) != expected)
         {
-            var last = await db.Set<FrontPageRevision>().AsNoTracking().FirstAsync(r => r.Id == latest, ct);
-            return WriteResult.VersionMismatch<List<FrontPageSlot>>(
-                $"{last.UserName} saved the front page (revision {latest}) after the revision {expected} this change started from: read it again and make the change to it.");
+            return WriteResult.VersionMismatch<List<FrontPageSlot>>(last is null
+                ? $"The front page has never been saved, so there is no revision {expected} to start from: read it again and make the change to it."
+                : $"{last.UserName} saved the front page (revision {last.Id}) after the revision {expected} this change started from: read it again and make the change to it.");
         }
         var errors = new ValidationErrors();
         if (input.Top.Count > MaxTopStories)

@@ -56,8 +56,8 @@ internal static class FrontPageAdmin
     private static async Task<Ok<AdminFrontPageJson>> AnswerAsync(HttpResponse response, BroadsheetDb db, FrontPageWriter writer, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var revision = await writer.RevisionAsync(ct);
-        var last = revision == 0 ? null : await db.Set<FrontPageRevision>().AsNoTracking().FirstAsync(r => r.Id == revision, ct);
+        var last = await writer.LatestAsync(ct);
+        var revision = last?.Id ?? 0;
         var slots = await db.Set<FrontPageSlot>().AsNoTracking().Include(s => s.Article!).ThenInclude(a => a.Section)
             .OrderBy(s => s.Position).ToListAsync(ct);
         var views = slots.Select(s => (s.IsLead, View: new AdminFrontPageSlotJson(
