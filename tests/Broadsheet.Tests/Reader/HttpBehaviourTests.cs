@@ -230,13 +230,21 @@ public class HttpBehaviourTests(ReaderSite site)
         var path = data.WorldPath + "?utm_source=front";
         using var rendered = await SendAsync(client, Get(path, "br"));
         var keys = rendered.Headers.GetValues("Surrogate-Key").Single().Split(' ');
-        // Start from a render, whatever earlier tests left held.
-        await store.EvictByTagAsync(keys[0], TestContext.Current.CancellationToken);
-        using var render = await SendAsync(client, Get(path, "br"));
-        Assert.Null(render.Headers.Age);
+        // Start from a render, whatever earlier tests left held. The site is shared: the read counts of other classes'
+        // tests move "Most read" on, and a page whose tags are evicted while it renders is rightly not stored, so a
+        // render that met such a change is made again.
+        HttpResponseMessage? next = null;
+        for (var attempt = 0; attempt < 10 && next?.Headers.Age is null; attempt++)
+        {
+            next?.Dispose();
+            await store.EvictByTagAsync(keys[0], TestContext.Current.CancellationToken);
+            using var render = await SendAsync(client, Get(path, "br"));
+            Assert.Null(render.Headers.Age);
+            next = await SendAsync(client, Get(path, "br"));
+        }
+        using var front = next!;
         Assert.True(hits.Count > 0);
 
-        using var front = await SendAsync(client, Get(path, "br"));
         // A conditional request that is not satisfied passes the front and is answered by the output cache itself.
         var outputCache = Get(path, "br");
         outputCache.Headers.IfModifiedSince = DateTimeOffset.UnixEpoch;
