@@ -22,16 +22,15 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
     public const int LeadPosition = 0;
     public const int MaxTopStories = 12;
 
-    /// <summary>The latest saved curation's revision id; 0 before the first save.</summary>
-    public async Task<long> RevisionAsync(CancellationToken ct = default) =>
-        await db.Set<FrontPageRevision>().AsNoTracking().OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct) ?? 0;
-
-    /// <summary>The latest saved curation's revision (who saved it, when); null before the first save.</summary>
+    /// <summary>
+    /// The latest saved curation's revision (who saved it, when; its <c>Id</c> is what a save starts from); null before
+    /// the first save, which is revision 0.
+    /// </summary>
     public Task<FrontPageRevision?> LatestAsync(CancellationToken ct = default) =>
         db.Set<FrontPageRevision>().AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
 
     /// <param name="basedOn">
-    /// The revision the caller's curation started from (<see cref="RevisionAsync"/> when it read the front page): the save
+    /// The revision the caller's curation started from (<see cref="LatestAsync"/>'s id when it read the front page): the save
     /// is refused (<see cref="WriteStatus.VersionMismatch"/>) when someone saved since, so that one editor's arrangement
     /// does not silently replace another's. Null saves whatever is there.
     /// </param>
@@ -40,9 +39,7 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
         var now = ArticleWriter.Now(clock);
         if (basedOn is { } expected && await LatestAsync(ct) is var last && (last?.Id ?? 0) != expected)
         {
-            return WriteResult.VersionMismatch<List<FrontPageSlot>>(last is null
-                ? $"The front page has never been saved, so there is no revision {expected} to start from: read it again and make the change to it."
-                : $"{last.UserName} saved the front page (revision {last.Id}) after the revision {expected} this change started from: read it again and make the change to it.");
+            return Stale(last, expected);
         }
         var errors = new ValidationErrors();
         if (input.Top.Count > MaxTopStories)
@@ -128,15 +125,20 @@ public sealed class FrontPageWriter(BroadsheetDb db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             // Another save from the same revision was stored between the check above and this one (the unique BasedOn).
-            if (await RevisionAsync(ct) is var stored && stored != basedOn)
+            if (await LatestAsync(ct) is var stored && (stored?.Id ?? 0) != basedOn)
             {
-                return WriteResult.VersionMismatch<List<FrontPageSlot>>(
-                    $"Someone saved the front page (revision {stored}) at the same moment as this change, from the same revision {basedOn}: read it again and make the change to it.");
+                return Stale(stored, basedOn.Value);
             }
             throw;
         }
         return WriteResult.Ok(slots);
     }
+
+    /// <summary>The refusal of a save that started from <paramref name="expected"/> when <paramref name="last"/> is the latest revision.</summary>
+    private static WriteResult<List<FrontPageSlot>> Stale(FrontPageRevision? last, long expected) =>
+        WriteResult.VersionMismatch<List<FrontPageSlot>>(last is null
+            ? $"The front page has never been saved, so there is no revision {expected} to start from: read it again and make the change to it."
+            : $"{last.UserName} saved the front page (revision {last.Id}) after the revision {expected} this change started from: read it again and make the change to it.");
 
     private static string Describe(string field) => field == "lead" ? "the lead" : $"top story {int.Parse(field[4..^1], System.Globalization.CultureInfo.InvariantCulture) + 1}";
 

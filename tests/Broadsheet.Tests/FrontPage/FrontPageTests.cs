@@ -218,7 +218,7 @@ public sealed class FrontPageTests(FrontPageApps apps) : IClassFixture<FrontPage
         long revision;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            revision = await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().RevisionAsync(Ct);
+            revision = (await scope.ServiceProvider.GetRequiredService<FrontPageWriter>().LatestAsync(Ct))?.Id ?? 0;
         }
 
         async Task<WriteResult<List<FrontPageSlot>>> SaveFromAsync(int lead)

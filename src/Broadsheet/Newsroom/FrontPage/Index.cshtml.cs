@@ -39,7 +39,7 @@ public sealed class FrontPageCurationModel(BroadsheetDb db, FrontPageWriter writ
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    /// <summary>The revision the form shows (<see cref="FrontPageWriter.RevisionAsync"/>), posted back with every button.</summary>
+    /// <summary>The revision the form shows (the id of <see cref="FrontPageWriter.LatestAsync"/>), posted back with every button.</summary>
     [BindProperty]
     public long BasedOn { get; set; }
 
@@ -65,7 +65,7 @@ public sealed class FrontPageCurationModel(BroadsheetDb db, FrontPageWriter writ
     /// <summary>The saved curation into the form, with its revision.</summary>
     private async Task LoadCurrentAsync(CancellationToken ct)
     {
-        BasedOn = await writer.RevisionAsync(ct);
+        BasedOn = (await writer.LatestAsync(ct))?.Id ?? 0;
         var slots = await db.Set<FrontPageSlot>().AsNoTracking().OrderBy(s => s.Position).ToListAsync(ct);
         AutomaticLead = slots.Count > 0 && slots[0].Position != FrontPageWriter.LeadPosition;
         Slots = [.. slots.Select(s => new SlotForm
