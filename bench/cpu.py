@@ -41,6 +41,9 @@ def kind(pid: int) -> str:
     if exe == "node" or "playwright" in joined and "driver" in joined:
         return "playwright driver"
     if exe in ("dotnet", "Broadsheet.BrowserTests", "Broadsheet.Tests") or joined.endswith(".dll"):
+        # The app started by a test (`dotnet …/Broadsheet.Tests/bin/…/Broadsheet.dll`) is the app, not the test process.
+        if len(args) > 1 and args[1].endswith(b"/Broadsheet.dll"):
+            return "dotnet Broadsheet.dll"
         if "testhost" in joined or "Tests" in joined:
             return "test process"
         return "dotnet " + (os.path.basename(args[1].decode(errors="replace")) if len(args) > 1 else "")

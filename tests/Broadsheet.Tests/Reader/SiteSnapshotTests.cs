@@ -133,6 +133,10 @@ public class SiteSnapshotTests(UncachedSites uncached) : IClassFixture<UncachedS
         await using var b = new ConfiguredApp(DatabaseProvider.PostgreSQL, new Dictionary<string, string>(settings) { ["ConnectionStrings:Broadsheet"] = shared });
         var clientA = a.Client();
         var clientB = b.Client();
+        // An announcement made before an instance listens is lost to it (it reads the change once its snapshot ages out):
+        // both must be listening before the scenario begins.
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(ConfiguredApp.Redis);
+        await SubscribersAsync(redis, RedisChannel.Literal(settings["Broadsheet:RedisPrefix"] + "content-changed"), 2);
         Assert.Contains("East Asia", await MenuAndCrumbsAsync(clientA, data.LeadPath), StringComparison.Ordinal);
         Assert.Contains("East Asia", await MenuAndCrumbsAsync(clientB, data.LeadPath), StringComparison.Ordinal);
 
@@ -150,6 +154,17 @@ public class SiteSnapshotTests(UncachedSites uncached) : IClassFixture<UncachedS
         Assert.Contains("World News", await EventuallyAsync(clientB, data.WorldPath, "World News", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Waits until <paramref name="count"/> apps listen on the channel. An app subscribes as it starts, or a moment later
+    /// when its Redis connection was not up yet (it retries in the background).
+    /// </summary>
+    private static Task SubscribersAsync(ConnectionMultiplexer redis, RedisChannel channel, int count)
+    {
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        return AppProcess.WaitUntilAsync(async () => await server.SubscriptionSubscriberCountAsync(channel) >= count, TimeSpan.FromSeconds(30),
+            $"{count} app(s) subscribed to content changes", Ct);
+    }
+
     [Fact]
     public async Task An_instance_hearing_of_a_change_evicts_its_tags_again_so_a_page_it_stored_meanwhile_goes_too()
     {
@@ -160,10 +175,7 @@ public class SiteSnapshotTests(UncachedSites uncached) : IClassFixture<UncachedS
         var cache = app.Services.GetRequiredService<ContentCache>();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(ConfiguredApp.Redis);
         var channel = RedisChannel.Literal(settings["Broadsheet:RedisPrefix"] + "content-changed");
-        // The app subscribes as it starts, or a moment later when its Redis connection was not up yet (it retries in the
-        // background): the scenario below needs it listening before it begins.
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        await AppProcess.WaitUntilAsync(async () => await server.SubscriptionSubscriberCountAsync(channel) >= 1, TimeSpan.FromSeconds(30), "the app subscribed to content changes", Ct);
+        await SubscribersAsync(redis, channel, 1);
 
         Assert.Contains("East Asia", await MenuAndCrumbsAsync(client, data.LeadPath), StringComparison.Ordinal);
         var generation = cache.Generation;
