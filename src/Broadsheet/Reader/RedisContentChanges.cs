@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Rendering;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -39,6 +40,9 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         var cache = services.GetRequiredService<ContentCache>();
         if (!await TrySubscribeAsync(cache, firstAttempt: true))
         {
+            // Until it hears the others, this instance stores no page: the shared store may come back before the
+            // subscription does, and a page rendered from what another instance changed meanwhile would stay there.
+            services.GetRequiredService<EvictionLedger>().Hold();
             retrying = RetrySubscribeAsync(cache, stopping.Token);
         }
     }
@@ -95,7 +99,8 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
 
     /// <summary>
     /// Retries the subscription, the wait doubling from a second to half a minute. Once subscribed, the snapshots are
-    /// marked stale: changes announced before this instance could hear them are read on the next render.
+    /// marked stale (changes announced before this instance could hear them are read on the next render) and pages are
+    /// stored again.
     /// </summary>
     private async Task RetrySubscribeAsync(ContentCache cache, CancellationToken ct)
     {
@@ -111,6 +116,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
             while (!await TrySubscribeAsync(cache, firstAttempt: false));
             logger.LogInformation("Subscribed to content changes after a failed start");
             await cache.ChangedElsewhereAsync([], ct: ct);
+            services.GetRequiredService<EvictionLedger>().Resume();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -20,6 +20,7 @@ public sealed class EvictionLedger
     private readonly Lock compacting = new();
     private long clock;
     private long floor;
+    private int held;
 
     /// <summary>The counter now: a render that reads it before its data is "begun at" this value.</summary>
     public long Now => Interlocked.Read(ref clock);
@@ -34,10 +35,27 @@ public sealed class EvictionLedger
         }
     }
 
-    /// <summary>Whether any of <paramref name="tags"/> was evicted after a render begun at <paramref name="mark"/>.</summary>
+    /// <summary>
+    /// Refuses every render until <see cref="Resume"/>: for an instance that cannot hear other instances' evictions yet
+    /// (<c>Reader.RedisContentChanges</c> before its subscription), whose renders may show what another changed and
+    /// evicted meanwhile, and in a shared store would outlive its snapshot's refresh by the cache lifetime.
+    /// </summary>
+    public void Hold() => Volatile.Write(ref held, 1);
+
+    /// <summary>Ends <see cref="Hold"/>. A render begun before is still refused: it may have read what was stale.</summary>
+    public void Resume()
+    {
+        lock (compacting)
+        {
+            Volatile.Write(ref floor, Interlocked.Increment(ref clock));
+        }
+        Volatile.Write(ref held, 0);
+    }
+
+    /// <summary>Whether any of <paramref name="tags"/> was evicted after a render begun at <paramref name="mark"/>, or the ledger is held.</summary>
     public bool EvictedSince(IEnumerable<string>? tags, long mark)
     {
-        if (mark < Volatile.Read(ref floor))
+        if (mark < Volatile.Read(ref floor) || Volatile.Read(ref held) == 1)
         {
             return true;
         }

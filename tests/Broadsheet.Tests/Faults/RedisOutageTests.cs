@@ -2,6 +2,7 @@ using System.Net;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Reader;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 namespace Broadsheet.Tests.Faults;
@@ -87,6 +88,51 @@ public class RedisOutageTests
         await AppProcess.WaitUntilAsync(() => Task.FromResult(cache.Generation >= before + 2), TimeSpan.FromSeconds(10), "the app heard the announcement", Ct);
         Assert.Equal(before + 2, cache.Generation);
     }
+
+    [Fact]
+    public async Task An_app_that_cannot_hear_other_instances_yet_stores_no_page_until_it_can()
+    {
+        await using var redis = await ThrowawayRedis.StartAsync(Ct);
+        await redis.StopAsync();
+        var prefix = $"fault-{Guid.NewGuid():N}:";
+        // The subscription's retry waits on this clock: the window between the store's return and the subscription
+        // stays open until the test moves it.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Broadsheet:Redis"] = redis.Configuration,
+            ["Broadsheet:RedisPrefix"] = prefix,
+        })
+        { Clock = clock };
+        using var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+
+        await redis.StartAgainAsync(Ct);
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
+        var server = other.GetServer(other.GetEndPoints()[0]);
+        // The store is back once the app's lookups reach Redis (each is a miss there, counted in Redis's statistics).
+        await AppProcess.WaitUntilAsync(async () =>
+        {
+            var misses = await KeyspaceMissesAsync(server);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+            return await KeyspaceMissesAsync(server) > misses;
+        }, TimeSpan.FromSeconds(30), "the app's output cache reached Redis again", Ct);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+        Assert.Equal(0, await server.DatabaseSizeAsync());
+
+        // Subscribed: pages are stored again.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var channel = RedisChannel.Literal(prefix + "content-changed");
+        await AppProcess.WaitUntilAsync(async () => await server.SubscriptionSubscriberCountAsync(channel) >= 1, TimeSpan.FromSeconds(30), "the app subscribed", Ct);
+        await AppProcess.WaitUntilAsync(async () =>
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+            return await server.DatabaseSizeAsync() > 0;
+        }, TimeSpan.FromSeconds(10), "the home page was stored", Ct);
+    }
+
+    private static async Task<long> KeyspaceMissesAsync(IServer server) =>
+        long.Parse((await server.InfoAsync("stats")).SelectMany(g => g).Single(p => p.Key == "keyspace_misses").Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task AssertShowsAsync(HttpClient client, string url, string headline)
     {
