@@ -42,8 +42,9 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         {
             // Until it hears the others, this instance stores no page: the shared store may come back before the
             // subscription does, and a page rendered from what another instance changed meanwhile would stay there.
-            services.GetRequiredService<EvictionLedger>().Hold();
-            retrying = RetrySubscribeAsync(cache, stopping.Token);
+            var ledger = services.GetRequiredService<EvictionLedger>();
+            ledger.Hold();
+            retrying = RetrySubscribeAsync(cache, ledger, stopping.Token);
         }
     }
 
@@ -102,7 +103,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
     /// marked stale (changes announced before this instance could hear them are read on the next render) and pages are
     /// stored again.
     /// </summary>
-    private async Task RetrySubscribeAsync(ContentCache cache, CancellationToken ct)
+    private async Task RetrySubscribeAsync(ContentCache cache, EvictionLedger ledger, CancellationToken ct)
     {
         var clock = services.GetRequiredService<TimeProvider>();
         var wait = TimeSpan.FromSeconds(1);
@@ -116,7 +117,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
             while (!await TrySubscribeAsync(cache, firstAttempt: false));
             logger.LogInformation("Subscribed to content changes after a failed start");
             await cache.ChangedElsewhereAsync([], ct: ct);
-            services.GetRequiredService<EvictionLedger>().Resume();
+            ledger.Resume();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

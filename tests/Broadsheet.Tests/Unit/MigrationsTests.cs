@@ -13,13 +13,13 @@ public class MigrationsTests
     public void The_model_has_no_changes_missing_from_the_SQLite_migrations()
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
-        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the SQLite migrations: add a migration for it (docs/architecture.md, \"Data\").");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the SQLite migrations: add a migration for it (docs/architecture.md, \"Storage\").");
     }
 
     [Fact]
     public void The_model_has_no_changes_missing_from_the_PostgreSQL_migrations()
     {
         using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
-        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the PostgreSQL migrations: add a migration for it (docs/architecture.md, \"Data\").");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the PostgreSQL migrations: add a migration for it (docs/architecture.md, \"Storage\").");
     }
 }
