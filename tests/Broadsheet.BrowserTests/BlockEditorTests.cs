@@ -215,7 +215,7 @@ public sealed partial class NewsroomJourneyTests
         await page.GetByLabel("Email").FillAsync(user.Email!);
         await page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/newsroom/?$"), new() { Timeout = 90_000 });
+        await page.ArriveAsync(new Regex("/newsroom/?$"), timeout: 90_000);
         await page.GotoAsync("/newsroom/articles/new");
         await Assertions.Expect(page.Locator("#block-editor")).ToBeHiddenAsync();
         await page.GetByLabel("Headline").FillAsync("Short one");

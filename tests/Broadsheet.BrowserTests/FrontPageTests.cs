@@ -54,14 +54,14 @@ public sealed class FrontPageTests(Chromium chromium, DemoSite site)
                 await page.GetByLabel("Email").FillAsync(editor.Email!);
                 await page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
                 await page.Keyboard.PressAsync("Enter");
-                await page.WaitForURLAsync(new Regex("/newsroom/?$"));
+                await page.ArriveAsync(new Regex("/newsroom/?$"));
 
                 await watched.GotoAsync("/newsroom/front-page");
                 Assert.Empty(await Axe.ViolationsAsync(page));
                 await TabToAsync(page, "#q");
                 await page.Keyboard.TypeAsync(headline);
                 await page.Keyboard.PressAsync("Enter");
-                await page.WaitForURLAsync(new Regex("q="));
+                await page.ArriveAsync(new Regex("q="));
                 await TabToAsync(page, $"button[name=lead][value='{chosen.GetProperty("id").GetInt32()}']");
                 Assert.Contains(headline, await page.EvaluateAsync<string>("() => document.activeElement.textContent"), StringComparison.Ordinal);
                 await page.Keyboard.PressAsync("Enter");

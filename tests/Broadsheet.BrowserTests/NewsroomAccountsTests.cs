@@ -72,7 +72,7 @@ public sealed partial class NewsroomAccountsTests(Chromium chromium, NewsroomSit
         await page.GetByLabel("Email address").FillAsync(site.AdminEmail);
         await page.GetByLabel("Password").FillAsync(NewsroomSite.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/newsroom$"));
+        await page.ArriveAsync(new Regex("/newsroom$"));
         Assert.Contains("Signed in as Chief Admin (Admin)", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" }).GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();

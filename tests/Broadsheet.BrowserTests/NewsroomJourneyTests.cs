@@ -83,7 +83,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await page.GetByLabel("Alt text", new() { Exact = true }).FillAsync("Workers stack stone blocks on the repaired harbour wall");
         await page.Locator("input[name='Upload.Credit']").FillAsync("Ledger staff");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/newsroom/images/[0-9a-f-]{36}$"));
+        await page.ArriveAsync(new Regex("/newsroom/images/[0-9a-f-]{36}$"));
         var imageId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await page.Locator("#focal-image").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
         Assert.True(double.Parse(await page.GetByLabel("Across (% from the left)").InputValueAsync(), CultureInfo.InvariantCulture) < 20);
@@ -121,7 +121,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         var desk = editor.Page;
         await editor.GotoAsync("/newsroom/articles?status=inReview");
         await desk.GetByRole(AriaRole.Link, new() { Name = headline }).ClickAsync();
-        await desk.WaitForURLAsync(new Regex($"/newsroom/articles/{id}$"));
+        await desk.ArriveAsync(new Regex($"/newsroom/articles/{id}$"));
         // A mark on this document's window: a full page load would start a new one without it. (Counting load events
         // races the opening navigation's own, which can reach the test after the URL has changed.)
         await desk.EvaluateAsync("() => { window.sameDocument = true; }");
@@ -246,7 +246,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         // Saved: nothing was lost, so nothing is offered on the next visit.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Draft created.");
-        await page.WaitForURLAsync(new Regex(@"/newsroom/articles/\d+$"));
+        await page.ArriveAsync(new Regex(@"/newsroom/articles/\d+$"));
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Headline")).ToHaveValueAsync("Autosaved headline");
         await Assertions.Expect(page.Locator("#autosave-notice")).ToHaveCountAsync(0);
@@ -304,11 +304,11 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         // The session ends (cookies gone) before the writer presses Save: the post lands on the sign-in page.
         await page.Context.ClearCookiesAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/newsroom/signin"));
+        await page.ArriveAsync(new Regex("/newsroom/signin"));
         await page.GetByLabel("Email").FillAsync(user.Email!);
         await page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/newsroom/articles/new$"));
+        await page.ArriveAsync(new Regex("/newsroom/articles/new$"));
 
         await Assertions.Expect(page.Locator(".notice[role=alert]")).ToContainTextAsync("This browser kept text you had not saved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore that text" }).ClickAsync();
@@ -331,7 +331,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "axe.jpg", MimeType = "image/jpeg", Buffer = Jpeg(640, 480) });
         await page.GetByLabel("Alt text", new() { Exact = true }).FillAsync("A test card for the accessibility check");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/newsroom/images/[0-9a-f-]{36}$"));
+        await page.ArriveAsync(new Regex("/newsroom/images/[0-9a-f-]{36}$"));
         var imagePath = new Uri(page.Url).AbsolutePath;
         await editor.GotoAsync($"/newsroom/articles/{id}");
         await WriteBodyAsync(page, "A changed paragraph for the checker.");
@@ -414,7 +414,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         try
         {
             // Generous: password hashing is deliberately slow, and the whole suite shares two cores.
-            await watched.Page.WaitForURLAsync(new Regex("/newsroom/?$"), new() { Timeout = 90_000 });
+            await watched.Page.ArriveAsync(new Regex("/newsroom/?$"), timeout: 90_000);
         }
         catch (TimeoutException)
         {

@@ -27,7 +27,7 @@ public sealed class ReadingOnTests(Chromium chromium, DemoSite site)
             if (await page.EvaluateAsync<string?>($"() => document.activeElement?.matches({JsonSerializer.Serialize(selector)}) ? document.activeElement.getAttribute('href') : null") is { } href)
             {
                 await page.Keyboard.PressAsync("Enter");
-                await page.WaitForURLAsync(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath) == Uri.UnescapeDataString(href.Split('?')[0]));
+                await page.ArriveAsync(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath) == Uri.UnescapeDataString(href.Split('?')[0]), href);
                 return href;
             }
         }

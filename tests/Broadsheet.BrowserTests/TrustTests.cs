@@ -71,7 +71,7 @@ public sealed class TrustTests(Chromium chromium, DemoSite site)
         }
         Assert.True(await link.EvaluateAsync<bool>("e => e === document.activeElement"), "Tab never reached Report an error");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/report-error\\?article=\\d+$"));
+        await page.ArriveAsync(new Regex("/report-error\\?article=\\d+$"));
         // The form's token dates from its render, at the latest now; a report is taken from three seconds after it.
         var acceptedFrom = DateTimeOffset.UtcNow + ReportTokens.MinAge + TimeSpan.FromSeconds(1);
         Assert.Empty(await Axe.ViolationsAsync(page));
@@ -91,7 +91,7 @@ public sealed class TrustTests(Chromium chromium, DemoSite site)
             await Task.Delay(wait, TestContext.Current.CancellationToken);
         }
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/report-error\\?article=\\d+&sent=true$"));
+        await page.ArriveAsync(new Regex("/report-error\\?article=\\d+&sent=true$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you");
         Assert.Empty(await Axe.ViolationsAsync(page));
         reader.AssertClean();
@@ -102,7 +102,7 @@ public sealed class TrustTests(Chromium chromium, DemoSite site)
         await editor.Page.GetByLabel("Email").FillAsync(editorUser.Email!);
         await editor.Page.GetByLabel("Password").FillAsync(NewsroomSession.DefaultPassword);
         await editor.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await editor.Page.WaitForURLAsync(new Regex("/newsroom/?$"), new() { Timeout = 90_000 });
+        await editor.Page.ArriveAsync(new Regex("/newsroom/?$"), timeout: 90_000);
         await editor.Page.GetByRole(AriaRole.Link, new() { Name = "Error reports" }).ClickAsync();
         var report = editor.Page.Locator(".report-item", new() { HasText = details });
         await Assertions.Expect(report).ToHaveCountAsync(1);

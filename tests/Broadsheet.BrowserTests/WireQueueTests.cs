@@ -55,7 +55,7 @@ public sealed class WireQueueTests(Chromium chromium, WireSite site) : IClassFix
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(WireSite.Password);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/newsroom$"));
+        await page.ArriveAsync(new Regex("/newsroom$"));
 
         var failures = new List<string>();
         // Each list loaded once and looked at in each width by resizing the window, at both text sizes; axe and what follows
@@ -92,7 +92,7 @@ public sealed class WireQueueTests(Chromium chromium, WireSite site) : IClassFix
         // Focus and Enter in one step: the desk page can still be settling its own focus after load, and a separate
         // focus then key press could land the Enter elsewhere.
         await wireLink.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/newsroom/wire$"));
+        await page.ArriveAsync(new Regex("/newsroom/wire$"));
         var rows = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ferries resume after storm" });
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("(earlier version)");
@@ -104,7 +104,7 @@ public sealed class WireQueueTests(Chromium chromium, WireSite site) : IClassFix
         }
         await Assertions.Expect(use).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/newsroom/articles/\\d+$"));
+        await page.ArriveAsync(new Regex("/newsroom/articles/\\d+$"));
         await Assertions.Expect(page.GetByLabel("Headline")).ToHaveValueAsync("Ferries resume after storm, queues at port");
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
