@@ -291,6 +291,50 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     }
 
     [Fact]
+    public async Task Unsaved_text_is_offered_back_whatever_this_computers_clock_says_and_tells_when_the_article_moved_on()
+    {
+        var id = await CreateArticleAsync("Harbour dredging", "Dredging starts in spring.");
+        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Slow Clock Editor");
+        await using var editor = await SignInAsync(user.Email!);
+        var page = editor.Page;
+        // This computer's clock is an hour slow, so what is typed now carries a time before the article's last save.
+        await page.Clock.InstallAsync(new() { TimeDate = DateTime.UtcNow.AddHours(-1) });
+        // No autosave gets through, as when the server cannot be reached: only this browser has what is typed.
+        await page.Context.RouteAsync("**/*handler=Autosave*", route => route.AbortAsync("internetdisconnected"));
+        await editor.GotoAsync($"/newsroom/articles/{id}");
+        var typedOn = (await site.ArticleAsync(id)).Version;
+        await WriteBodyAsync(page, "Dredging starts in spring, the port said.");
+        await Assertions.Expect(page.Locator("#autosave-state")).ToContainTextAsync("Offline", new() { Timeout = 30_000 });
+        var address = page.Url;
+        await page.CloseAsync();
+        await page.Context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.Wait });
+
+        // Meanwhile a colleague saves the article.
+        await using (var scope = site.App.Services.CreateAsyncScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<ArticleWriter>().UpdateAsync(id,
+                new ArticleInput { Headline = "Harbour dredging starts in April", Section = JourneySite.Section, Body = new(Markdown: "Dredging starts in April.") },
+                typedOn, new ChangedBy("journey-colleague", "Desk Colleague"), Ct);
+            Assert.Equal(typedOn + 1, saved.Value!.Version);
+        }
+
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync(address);
+        var offered = again.Locator(".notice[role=alert]");
+        await Assertions.Expect(offered).ToContainTextAsync("This browser kept text you had not saved");
+        await Assertions.Expect(offered).ToContainTextAsync($"It was written on version {typedOn} and the article has been saved since (now version {typedOn + 1})");
+        await again.GetByRole(AriaRole.Button, new() { Name = "Restore that text" }).ClickAsync();
+        await Assertions.Expect(again.Locator("#autosave-notice")).ToContainTextAsync("were restored");
+        Assert.Equal("Dredging starts in spring, the port said.", await BodyText(again).Locator("p").First.InnerTextAsync());
+        // The autosaves refused above are the only failed requests, and Chrome's console lines about them the only errors.
+        Assert.All(editor.FailedRequests, failed => Assert.Contains("handler=Autosave", failed, StringComparison.Ordinal));
+        Assert.All(editor.ConsoleErrors, error => Assert.Contains("ERR_INTERNET_DISCONNECTED", error, StringComparison.Ordinal));
+        editor.FailedRequests.Clear();
+        editor.ConsoleErrors.Clear();
+        editor.AssertClean();
+    }
+
+    [Fact]
     public async Task Text_posted_after_the_session_expired_is_kept_in_the_browser_and_restored_after_signing_in_again()
     {
         var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Writer, displayName: "Expired Writer");

@@ -8,7 +8,6 @@
 
   let storageKey = 'broadsheet:editor:' + form.dataset.article;
   const stateLine = document.getElementById('autosave-state');
-  const serverModified = Number(form.dataset.modified || '0');
   const autosaveInterval = 4000;
   let changedAt = 0;
   let savedAt = 0;
@@ -110,18 +109,24 @@
 
   // On load: forget what this page already shows, or offer back what only this browser has. A page that answers the
   // form's own post (an error, a conflict, a rearranged form) shows the text posted, so nothing is lost then either.
+  // Whether the article changed since is told by versions, never by comparing this browser's clock with the server's:
+  // a clock a few minutes slow would make text typed after the last save look older than it, and drop it unseen.
   const stash = readStash();
   if (stash) {
     const justSaved = form.dataset.justSaved === 'true';
     const posted = form.dataset.posted === 'true';
-    if (same(stash.entries, entries()) || (stash.submitted && (justSaved || posted)) || stash.at <= serverModified) {
+    const version = Number(form.dataset.version);
+    if (same(stash.entries, entries()) || (stash.submitted && (justSaved || posted))) {
       clearStash();
     } else {
       const notice = document.createElement('div');
       notice.className = 'notice';
       notice.setAttribute('role', 'alert');
       const text = document.createElement('p');
-      text.textContent = 'This browser kept text you had not saved (' + clock(new Date(stash.at)) + '), for example when the connection or your session was lost.';
+      text.textContent = 'This browser kept text you had not saved (' + clock(new Date(stash.at)) + '), for example when the connection or your session was lost.'
+        + (stash.version < version
+          ? ' It was written on version ' + stash.version + ' and the article has been saved since (now version ' + version + '): saving it will show you both versions to merge.'
+          : '');
       const restore = document.createElement('button');
       restore.type = 'button';
       restore.textContent = 'Restore that text';
