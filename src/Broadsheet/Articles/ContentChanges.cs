@@ -39,6 +39,25 @@ public interface IArticleIndex
     Task ArticlesChangedAsync(BroadsheetDb db, IReadOnlyCollection<int> ids, CancellationToken ct);
 }
 
+/// <summary>
+/// Extension point: rows that record a change for later work (the discovery pings), written with the change itself.
+/// <see cref="ContentChanges"/> calls <see cref="Add"/> inside the write's transaction, right after the save whose
+/// change it is, and saves what was added in that transaction: the rows commit with the change or not at all, so a
+/// process that dies after the commit loses none. A save outside any transaction has committed already when its tags
+/// are known; then <see cref="CommittedAsync"/> is told that nothing was recorded and writes the rows itself.
+/// </summary>
+public interface IContentChangeOutbox
+{
+    /// <summary>Adds (without saving) the rows for a change that makes these pages stale; nothing when it records nothing.</summary>
+    void Add(BroadsheetDb db, IReadOnlyCollection<string> pages);
+
+    /// <summary>
+    /// After the change committed and this instance evicted its pages: <paramref name="recorded"/> says whether
+    /// <see cref="Add"/> wrote its rows in the change's transaction.
+    /// </summary>
+    Task CommittedAsync(IReadOnlyCollection<string> pages, bool recorded, CancellationToken ct);
+}
+
 /// <summary>The tags a change makes stale.</summary>
 public sealed class ContentTags
 {
@@ -49,6 +68,9 @@ public sealed class ContentTags
     public HashSet<string> Responses { get; } = [];
 
     public bool IsEmpty => Pages.Count == 0 && Responses.Count == 0;
+
+    /// <summary>Whether the <see cref="IContentChangeOutbox"/> rows of these pages were written in the change's transaction.</summary>
+    internal bool Recorded { get; init; }
 
     public void Add(IEnumerable<string> pages) => Pages.UnionWith(pages);
 
@@ -67,9 +89,10 @@ public sealed class ContentTags
 /// between the save and the commit) and a rollback drops it. Writes that bypass the change tracker
 /// (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>) go through <see cref="BeginAsync{TRule}"/> to the same decision.
 /// </summary>
-public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRule> rules, IEnumerable<IArticleIndex> indexes, IEnumerable<ISharedCachePurge> purges) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRule> rules, IEnumerable<IArticleIndex> indexes, IEnumerable<ISharedCachePurge> purges, IEnumerable<IContentChangeOutbox> outboxes) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ISharedCachePurge[] purges = [.. purges];
+    private readonly IContentChangeOutbox[] outboxes = [.. outboxes];
     private readonly IContentTagRule[] rules = [.. rules];
     private readonly IArticleIndex[] indexes = [.. indexes];
 
@@ -298,10 +321,29 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         }
         if (db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
         {
-            uncommitted.GetValue(transaction, _ => new ContentTags()).UnionWith(tags);
+            // Each save's rows in the transaction, right after it; the tags of all its saves are evicted together once
+            // it commits.
+            await RecordAsync(db, tags.Pages, ct);
+            uncommitted.GetValue(transaction, _ => new ContentTags { Recorded = true }).UnionWith(tags);
             return;
         }
         await EvictAsync(tags, ct);
+    }
+
+    /// <summary>Writes the outboxes' rows for these pages in the open transaction.</summary>
+    private async Task RecordAsync(BroadsheetDb db, IReadOnlyCollection<string> pages, CancellationToken ct)
+    {
+        if (outboxes.Length == 0 || pages.Count == 0)
+        {
+            return;
+        }
+        foreach (var outbox in outboxes)
+        {
+            outbox.Add(db, pages);
+        }
+        // The save that evicts just completed and accepted its changes, so this saves the outboxes' rows alone; their
+        // types have no tag rule, so it evicts nothing itself.
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task EvictAsync(ContentTags tags, CancellationToken ct)
@@ -322,6 +364,13 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
             foreach (var purge in purges)
             {
                 purge.Purge(all);
+            }
+        }
+        if (tags.Pages.Count > 0)
+        {
+            foreach (var outbox in outboxes)
+            {
+                await outbox.CommittedAsync(tags.Pages, tags.Recorded, ct);
             }
         }
     }

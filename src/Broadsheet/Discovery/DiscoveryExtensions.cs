@@ -20,7 +20,7 @@ public static class DiscoveryExtensions
         builder.Services.AddScoped<ArticleFeeds>();
         // Every process queues the pings of its own changes in the database; the worker processes send them.
         builder.Services.AddSingleton<PingQueue>();
-        builder.Services.AddSingleton<IContentChangeBroadcast>(s => s.GetRequiredService<PingQueue>());
+        builder.Services.AddSingleton<IContentChangeOutbox>(s => s.GetRequiredService<PingQueue>());
         builder.Services.AddHttpClient(PingWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.AddWorkerJob<PingWorker>();
         return builder;

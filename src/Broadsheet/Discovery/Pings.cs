@@ -8,18 +8,20 @@ using Microsoft.Extensions.Options;
 namespace Broadsheet.Discovery;
 
 /// <summary>
-/// Hears every eviction of published content (as an <see cref="IContentChangeBroadcast"/>, after the write committed,
-/// on the instance that wrote it, whatever its role) and queues its tags as <see cref="PendingPing"/> rows, one per kind
-/// of ping, for a <see cref="PingWorker"/> of any worker process. Each change is queued once, by its writer, so several
-/// workers do not tell of it twice; nothing is queued unless a WebSub hub or an IndexNow key is configured.
+/// Queues the pings of every change of published content as <see cref="PendingPing"/> rows, one per kind of ping and
+/// piece of its tags, for a <see cref="PingWorker"/> of any worker process: as an <see cref="IContentChangeOutbox"/>,
+/// in the transaction of the write that made the change (the article writer's, the scheduler's, the wire desk's), so
+/// that a change commits with its pings or not at all. Each change is queued once, by the instance that wrote it, so
+/// several workers do not tell of it twice; nothing is queued unless a WebSub hub or an IndexNow key is configured.
 /// </summary>
 /// <remarks>
-/// A change whose rows cannot be written (the database failed right after the write) is logged and not told of. Nothing
-/// a reader sees depends on it: the feeds and sitemaps already carry the change, and crawlers find it at their next
-/// visit, only later than a ping would have brought them.
+/// A write saved outside any transaction (a section renamed, say) has committed before its tags are known; its rows are
+/// written right after. If that fails (the database failed right after the write), the change is logged and not told
+/// of. Nothing a reader sees depends on it: the feeds and sitemaps already carry the change, and crawlers find it at
+/// their next visit, only later than a ping would have brought them.
 /// </remarks>
 public sealed class PingQueue(IServiceScopeFactory scopes, IOptions<DiscoveryOptions> options, TimeProvider clock, ILogger<PingQueue> logger)
-    : IContentChangeBroadcast
+    : IContentChangeOutbox
 {
     // One pending wake-up is enough: the worker sends everything due when it wakes.
     private readonly Channel<bool> queued = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -41,32 +43,45 @@ public sealed class PingQueue(IServiceScopeFactory scopes, IOptions<DiscoveryOpt
         }
     }
 
-    public async Task PublishAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
+    public void Add(BroadsheetDb db, IReadOnlyCollection<string> pages)
     {
-        if (!Enabled || tags.Count == 0)
+        if (!Enabled)
         {
             return;
         }
-        try
+        // To the microsecond, as the worker reads the clock (and PostgreSQL stores it): due at once on either provider.
+        var now = ArticleWriter.Now(clock);
+        foreach (var chunk in Chunks(pages))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            // To the microsecond, as the worker reads the clock (and PostgreSQL stores it): due at once on either provider.
-            var now = ArticleWriter.Now(clock);
-            foreach (var chunk in Chunks(tags))
+            foreach (var kind in Kinds)
             {
-                foreach (var kind in Kinds)
-                {
-                    db.Set<PendingPing>().Add(new PendingPing { Kind = kind, Tags = chunk, CreatedAt = now, NextAttemptAt = now });
-                }
+                db.Set<PendingPing>().Add(new PendingPing { Kind = kind, Tags = chunk, CreatedAt = now, NextAttemptAt = now });
             }
-            await db.SaveChangesAsync(ct);
-            queued.Writer.TryWrite(true);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+    }
+
+    public async Task CommittedAsync(IReadOnlyCollection<string> pages, bool recorded, CancellationToken ct)
+    {
+        if (!Enabled)
         {
-            logger.LogWarning(e, "Could not queue the pings for tags {Tags}; crawlers will find the change at their next visit", string.Join(' ', tags));
+            return;
         }
+        if (!recorded)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+                Add(db, pages);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not queue the pings for tags {Tags}; crawlers will find the change at their next visit", string.Join(' ', pages));
+                return;
+            }
+        }
+        queued.Writer.TryWrite(true);
     }
 
     /// <summary>The tags joined by spaces, in pieces a row can hold.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Broadsheet.Articles;
+using Broadsheet.Data;
 using Broadsheet.Discovery;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Infrastructure;
@@ -150,6 +151,40 @@ public sealed class PingTests : IAsyncLifetime
         await WaitUntilAsync(async () => hub.Received.Count(Moorings) >= 2 && await QueuedAsync(first) == 0, () => clock.Advance(TimeSpan.FromSeconds(2)));
         Assert.Equal([PingKind.WebSub, PingKind.IndexNow], hub.Received.Where(Moorings).Select(p => p.Kind));
         Assert.Contains($"{BaseUrl}/news/moorings", hub.Received.Single(p => Moorings(p) && p.Kind == PingKind.IndexNow).Urls);
+    }
+
+    [Fact]
+    public async Task A_changes_pings_are_written_in_its_transaction_and_rolled_back_with_it()
+    {
+        var admin = app.AdminClient();
+        await admin.PutSectionAsync("quays", "Quays");
+        var id = await admin.CreateArticleAsync(Api.Api.ArticleJson("quays", "Quay walls are repaired"));
+        await admin.PublishAsync(id);
+        var tag = $" {CacheTags.Article(id)} ";
+        Task<int> PingsOfAsync(BroadsheetDb db) => db.Set<PendingPing>().CountAsync(p => (" " + p.Tags + " ").Contains(tag), Ct);
+        // The publication's own pings go out first.
+        await WaitUntilAsync(async () => await app.InScopeAsync(PingsOfAsync) == 0, () => clock.Advance(TimeSpan.FromSeconds(2)));
+        var told = hub.Received.Count;
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var updated = await scope.ServiceProvider.GetRequiredService<ArticleWriter>().UpdateAsync(id,
+                new ArticleInput { Headline = "Quay walls are rebuilt", Section = "quays", Body = new(Markdown: "The walls are rebuilt in stone.") },
+                null, new ChangedBy("ping-test", "Ping Test"), Ct);
+            Assert.True(updated.Succeeded, updated.Message);
+            // The change is not committed, and its pings are already in its transaction: one row for each kind.
+            Assert.Equal(2, await PingsOfAsync(db));
+            await transaction.RollbackAsync(Ct);
+        }
+
+        // Rolled back: the article is as it was, and no ping tells of a change that never happened.
+        Assert.Equal("Quay walls are repaired", await app.InScopeAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Headline).SingleAsync(Ct)));
+        Assert.Equal(0, await app.InScopeAsync(PingsOfAsync));
+        clock.Advance(Retry);
+        await app.Services.GetServices<IHostedService>().OfType<PingWorker>().Single().SendDueAsync(Ct);
+        Assert.Equal(told, hub.Received.Count);
     }
 
     [Fact]
