@@ -11,7 +11,10 @@ namespace Broadsheet.Reader;
 /// tags, on a Redis channel; an instance hearing another's announcement marks its snapshot stale and evicts the
 /// tags again (<see cref="ContentCache.ChangedElsewhereAsync"/>), so a change shows everywhere on the next render.
 /// Messages can be lost (Redis restarts, dropped connections); the snapshot's age limit,
-/// <see cref="CacheOptions.SnapshotSeconds"/>, bounds how long an instance can miss a change then.
+/// <see cref="CacheOptions.SnapshotSeconds"/>, bounds how long an instance can miss a change then. While this instance
+/// cannot hear the channel (a failed start, or its subscription's connection lost) it stores no page
+/// (<see cref="EvictionLedger.Hold"/>): a page rendered from a snapshot that missed another instance's change would
+/// stay in the shared store for the cache lifetime. Once it hears again, its snapshots are marked stale first.
 /// </summary>
 public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, IServiceProvider services, bool webOnly, ILogger<RedisContentChanges> logger)
     : IContentChangeBroadcast, IHostedService, IAsyncDisposable
@@ -29,6 +32,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
     private readonly CancellationTokenSource stopping = new();
     private Task retrying = Task.CompletedTask;
     private int stopped;
+    private int subscribed;
 
     /// <summary>The channel's message: the sending instance, then the evicted tags, one per line.</summary>
     public static string Message(string instance, IEnumerable<string> tags) => string.Join(Separator, tags.Prepend(instance));
@@ -38,13 +42,48 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         // Like the output cache's own connection: a Redis that is down is retried, not fatal, and not waited for.
         redis = await ConnectionMultiplexer.ConnectAsync(ReaderExtensions.RedisConnection(options.Value.Redis!));
         var cache = services.GetRequiredService<ContentCache>();
+        var ledger = services.GetRequiredService<EvictionLedger>();
+        // Once subscribed, the multiplexer subscribes again by itself when a lost connection comes back; what was
+        // announced meanwhile is lost to this instance, so it stores nothing from the loss until it hears again.
+        redis.ConnectionFailed += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription && Volatile.Read(ref subscribed) == 1)
+            {
+                ledger.Hold();
+            }
+        };
+        redis.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription && Volatile.Read(ref subscribed) == 1)
+            {
+                _ = HearingAgainAsync(cache, ledger, "Content changes heard again after a lost connection");
+            }
+        };
         if (!await TrySubscribeAsync(cache, firstAttempt: true))
         {
             // Until it hears the others, this instance stores no page: the shared store may come back before the
             // subscription does, and a page rendered from what another instance changed meanwhile would stay there.
-            var ledger = services.GetRequiredService<EvictionLedger>();
             ledger.Hold();
             retrying = RetrySubscribeAsync(cache, ledger, stopping.Token);
+        }
+    }
+
+    /// <summary>Marks the snapshots stale (changes announced while this instance could not hear are read on the next render), then stores pages again.</summary>
+    private async Task HearingAgainAsync(ContentCache cache, EvictionLedger ledger, string what)
+    {
+        try
+        {
+            await cache.ChangedElsewhereAsync([], ct: stopping.Token);
+            ledger.Resume();
+            logger.LogInformation("{What}", what);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            // Storing stays held: pages are rendered and served, only not shared, until the next restored connection.
+            logger.LogWarning(e, "Could not mark the snapshots stale after hearing content changes again");
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -59,6 +98,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         try
         {
             var messages = await subscriber.SubscribeAsync(channel);
+            Volatile.Write(ref subscribed, 1);
             messages.OnMessage(async message =>
             {
                 var parts = ((string?)message.Message ?? "").Split(Separator);
@@ -115,9 +155,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
             while (!await TrySubscribeAsync(cache, firstAttempt: false));
-            logger.LogInformation("Subscribed to content changes after a failed start");
-            await cache.ChangedElsewhereAsync([], ct: ct);
-            ledger.Resume();
+            await HearingAgainAsync(cache, ledger, "Subscribed to content changes after a failed start");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -135,6 +135,47 @@ public class RedisOutageTests
         }, TimeSpan.FromSeconds(10), "the home page was stored", Ct);
     }
 
+    [Fact]
+    public async Task An_app_that_loses_Redis_while_running_stores_no_page_until_it_hears_other_instances_again()
+    {
+        await using var redis = await ThrowawayRedis.StartAsync(Ct);
+        var prefix = $"fault-{Guid.NewGuid():N}:";
+        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Broadsheet:Redis"] = redis.Configuration,
+            ["Broadsheet:RedisPrefix"] = prefix,
+        });
+        using var client = app.Client();
+        client.Timeout = TimeSpan.FromSeconds(10);
+        var ledger = app.Services.GetRequiredService<Broadsheet.Rendering.EvictionLedger>();
+        var cache = app.Services.GetRequiredService<Broadsheet.Articles.ContentCache>();
+        // A render begun now may be stored: nothing evicted since, and storing is not held.
+        bool Storing() => !ledger.EvictedSince(null, ledger.Now);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
+        var server = other.GetServer(other.GetEndPoints()[0]);
+        var channel = RedisChannel.Literal(prefix + "content-changed");
+        await AppProcess.WaitUntilAsync(async () => await server.SubscriptionSubscriberCountAsync(channel) >= 1, TimeSpan.FromSeconds(30), "the app subscribed", Ct);
+        Assert.True(Storing());
+
+        // Redis goes: what other instances announce now is lost to this one, so it stores nothing from here.
+        await redis.StopAsync();
+        await AppProcess.WaitUntilAsync(() => Task.FromResult(!Storing()), TimeSpan.FromSeconds(30), "the app held its pages back", Ct);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+        var generation = cache.Generation;
+
+        // Back, and subscribed again by the multiplexer: the snapshots are marked stale, then pages are stored again.
+        await redis.StartAgainAsync(Ct);
+        await AppProcess.WaitUntilAsync(() => Task.FromResult(Storing()), TimeSpan.FromSeconds(30), "the app heard content changes again", Ct);
+        Assert.True(cache.Generation > generation, "the snapshots were not marked stale");
+        await AppProcess.WaitUntilAsync(async () => await server.SubscriptionSubscriberCountAsync(channel) >= 1, TimeSpan.FromSeconds(30), "the app subscribed again", Ct);
+        await AppProcess.WaitUntilAsync(async () =>
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
+            return await server.DatabaseSizeAsync() > 0;
+        }, TimeSpan.FromSeconds(30), "the home page was stored", Ct);
+    }
+
     private static async Task<long> KeyspaceMissesAsync(IServer server) =>
         long.Parse((await server.InfoAsync("stats")).SelectMany(g => g).Single(p => p.Key == "keyspace_misses").Value, System.Globalization.CultureInfo.InvariantCulture);
 
