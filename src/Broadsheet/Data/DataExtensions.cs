@@ -31,14 +31,15 @@ public static class DataExtensions
                 // and writers queue on BEGIN IMMEDIATE. Shared-cache connections lock tables instead, and two writers
                 // that each hold a table the other wants wait out the whole command timeout (30 s), then fail with
                 // "database table is locked" (Faults/KillDuringWritesTests: four writers at once).
-                var sqlite = string.IsNullOrWhiteSpace(connectionString)
-                    ? $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Pooling=True"
-                    : connectionString;
+                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? SqliteConnectionString(dataPath) : connectionString;
                 builder.Services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>((s, o) => o.UseSqlite(sqlite).AddInterceptors(s.GetServices<IInterceptor>()).AddInterceptors(SqliteDurability.Instance).ConfigureWarnings(Warnings));
                 break;
         }
         return builder;
     }
+
+    /// <summary>The SQLite database in the data folder, as the app opens it when no connection string is set.</summary>
+    public static string SqliteConnectionString(string dataPath) => $"Data Source={Path.Combine(dataPath, "broadsheet.db")};Pooling=True";
 
     /// <summary>
     /// The connection string with Npgsql's automatic preparation on and its reset on return to the pool off, unless the

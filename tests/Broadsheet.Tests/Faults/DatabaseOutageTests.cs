@@ -130,7 +130,6 @@ public class DatabaseOutageTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             File.Delete(path);
         }
 

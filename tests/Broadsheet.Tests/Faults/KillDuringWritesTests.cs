@@ -197,7 +197,15 @@ public sealed class FaultDatabase : IAsyncDisposable
         {
             await TestPostgres.DropDatabaseAsync(postgresDatabase);
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        else
+        {
+            // The idle connections of this database alone: Open()'s, and the in-process app's on this data folder.
+            foreach (var pooled in new[] { connectionString, Broadsheet.Data.DataExtensions.SqliteConnectionString(dataPath) })
+            {
+                using var database = new Microsoft.Data.Sqlite.SqliteConnection(pooled);
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(database);
+            }
+        }
         try
         {
             Directory.Delete(dataPath, recursive: true);

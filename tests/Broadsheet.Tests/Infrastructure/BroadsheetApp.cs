@@ -172,6 +172,13 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         {
             await TestPostgres.DropDatabaseAsync(postgresDatabase);
         }
+        else
+        {
+            // Microsoft.Data.Sqlite keeps a stopped app's idle connections (each with its page cache) for the life of
+            // the test process; this app's alone go, not those of the apps still running beside it.
+            using var database = new Microsoft.Data.Sqlite.SqliteConnection(Broadsheet.Data.DataExtensions.SqliteConnectionString(dataPath));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(database);
+        }
         try
         {
             Directory.Delete(dataPath, recursive: true);

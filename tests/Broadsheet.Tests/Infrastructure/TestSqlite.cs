@@ -1,5 +1,4 @@
 using Broadsheet.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Infrastructure;
@@ -34,7 +33,6 @@ public static class TestSqlite
         {
             db.Database.Migrate();
         }
-        SqliteConnection.ClearAllPools();
         return path;
     }
 }
