@@ -398,6 +398,11 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         await Assertions.Expect(page.Locator("table.diff").First).ToBeVisibleAsync();
         failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"compare: {v}"));
+        // A draft's editor as an editor sees it, with the schedule field: no sideways scroll at any width or text size.
+        await editor.GotoAsync($"/newsroom/articles/{id}");
+        await Assertions.Expect(page.Locator("#schedule-field")).ToBeVisibleAsync();
+        failures.AddRange(await SidewaysScrollAsync(page, "a draft's editor"));
+        await page.SetViewportSizeAsync(1400, 1000);
         // The editor with its live preview open.
         await editor.GotoAsync($"/newsroom/articles/{id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show live preview" }).ClickAsync();
