@@ -33,6 +33,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
     private Task retrying = Task.CompletedTask;
     private int stopped;
     private int subscribed;
+    private int losses;
 
     /// <summary>The channel's message: the sending instance, then the evicted tags, one per line.</summary>
     public static string Message(string instance, IEnumerable<string> tags) => string.Join(Separator, tags.Prepend(instance));
@@ -49,6 +50,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         {
             if (e.ConnectionType == ConnectionType.Subscription && Volatile.Read(ref subscribed) == 1)
             {
+                Interlocked.Increment(ref losses);
                 ledger.Hold();
             }
         };
@@ -73,9 +75,14 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
     {
         try
         {
+            var lost = Volatile.Read(ref losses);
             await cache.ChangedElsewhereAsync([], ct: stopping.Token);
-            ledger.Resume();
-            logger.LogInformation("{What}", what);
+            // A connection lost again meanwhile keeps the hold; its own restoring ends it.
+            if (Volatile.Read(ref losses) == lost)
+            {
+                ledger.Resume();
+                logger.LogInformation("{What}", what);
+            }
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
