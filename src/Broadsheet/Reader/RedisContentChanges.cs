@@ -76,6 +76,12 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         try
         {
             var lost = Volatile.Read(ref losses);
+            // The multiplexer raises ConnectionRestored before it has subscribed again: until the channel's connection
+            // is up, an announcement would still be lost.
+            while (!redis!.GetSubscriber().IsConnected(channel) && Volatile.Read(ref losses) == lost)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), stopping.Token);
+            }
             await cache.ChangedElsewhereAsync([], ct: stopping.Token);
             // A connection lost again meanwhile keeps the hold; its own restoring ends it.
             if (Volatile.Read(ref losses) == lost)
