@@ -189,8 +189,8 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     public async Task Two_editors_saving_at_once_lose_nothing_and_the_second_merges()
     {
         var id = await CreateArticleAsync("Ferry fares rise", "Fares rise by five percent.");
-        var first = await SignInAsync((await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "First Editor")).Email!);
-        var second = await SignInAsync((await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Second Editor")).Email!);
+        var first = await SignInNewAsync(NewsroomRoles.Editor, "First Editor");
+        var second = await SignInNewAsync(NewsroomRoles.Editor, "Second Editor");
         await using (first)
         await using (second)
         {
@@ -294,8 +294,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     public async Task Unsaved_text_is_offered_back_whatever_this_computers_clock_says_and_tells_when_the_article_moved_on()
     {
         var id = await CreateArticleAsync("Harbour dredging", "Dredging starts in spring.");
-        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Slow Clock Editor");
-        await using var editor = await SignInAsync(user.Email!);
+        await using var editor = await SignInNewAsync(NewsroomRoles.Editor, "Slow Clock Editor");
         var page = editor.Page;
         // This computer's clock is an hour slow, so what is typed now carries a time before the article's last save.
         await page.Clock.InstallAsync(new() { TimeDate = DateTime.UtcNow.AddHours(-1) });
@@ -368,8 +367,7 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
     public async Task Newsroom_pages_have_no_accessibility_violations()
     {
         var id = await CreateArticleAsync("Axe check story", "A paragraph for the checker.");
-        var user = await NewsroomSession.CreateUserAsync(site.App, NewsroomRoles.Editor, displayName: "Axe Editor");
-        await using var editor = await SignInAsync(user.Email!);
+        await using var editor = await SignInNewAsync(NewsroomRoles.Editor, "Axe Editor");
         var page = editor.Page;
         await editor.GotoAsync("/newsroom/images");
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "axe.jpg", MimeType = "image/jpeg", Buffer = Jpeg(640, 480) });
@@ -450,6 +448,10 @@ public sealed partial class NewsroomJourneyTests : IClassFixture<JourneySite>
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.InsertTextAsync(text);
     }
+
+    /// <summary>A new newsroom user of <paramref name="role"/>, signed in on a page of their own.</summary>
+    private async Task<WatchedPage> SignInNewAsync(string role, string displayName) =>
+        await SignInAsync((await NewsroomSession.CreateUserAsync(site.App, role, displayName: displayName)).Email!);
 
     private async Task<WatchedPage> SignInAsync(string email)
     {

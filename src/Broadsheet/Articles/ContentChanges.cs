@@ -69,9 +69,6 @@ public sealed class ContentTags
 
     public bool IsEmpty => Pages.Count == 0 && Responses.Count == 0;
 
-    /// <summary>Whether the <see cref="IContentChangeOutbox"/> rows of these pages were written in the change's transaction.</summary>
-    internal bool Recorded { get; init; }
-
     public void Add(IEnumerable<string> pages) => Pages.UnionWith(pages);
 
     public void UnionWith(ContentTags other)
@@ -216,7 +213,7 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         if (uncommitted.TryGetValue(transaction, out var tags))
         {
             uncommitted.Remove(transaction);
-            await EvictAsync(tags, ct);
+            await EvictAsync(tags, recorded: true, ct);
         }
     }
 
@@ -225,7 +222,7 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         if (uncommitted.TryGetValue(transaction, out var tags))
         {
             uncommitted.Remove(transaction);
-            EvictAsync(tags, CancellationToken.None).GetAwaiter().GetResult();
+            EvictAsync(tags, recorded: true, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 
@@ -324,10 +321,10 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
             // Each save's rows in the transaction, right after it; the tags of all its saves are evicted together once
             // it commits.
             await RecordAsync(db, tags.Pages, ct);
-            uncommitted.GetValue(transaction, _ => new ContentTags { Recorded = true }).UnionWith(tags);
+            uncommitted.GetValue(transaction, _ => new ContentTags()).UnionWith(tags);
             return;
         }
-        await EvictAsync(tags, ct);
+        await EvictAsync(tags, recorded: false, ct);
     }
 
     /// <summary>Writes the outboxes' rows for these pages in the open transaction.</summary>
@@ -346,7 +343,8 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task EvictAsync(ContentTags tags, CancellationToken ct)
+    /// <summary>Evicts a committed change's tags; <paramref name="recorded"/>: its outbox rows were written in its transaction.</summary>
+    private async Task EvictAsync(ContentTags tags, bool recorded, CancellationToken ct)
     {
         if (tags.Pages.Count > 0)
         {
@@ -370,7 +368,7 @@ public sealed class ContentChanges(ContentCache cache, IEnumerable<IContentTagRu
         {
             foreach (var outbox in outboxes)
             {
-                await outbox.CommittedAsync(tags.Pages, tags.Recorded, ct);
+                await outbox.CommittedAsync(tags.Pages, recorded, ct);
             }
         }
     }

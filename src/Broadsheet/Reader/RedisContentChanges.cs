@@ -58,7 +58,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
         {
             if (e.ConnectionType == ConnectionType.Subscription && Volatile.Read(ref subscribed) == 1)
             {
-                _ = HearingAgainAsync(cache, ledger, "Content changes heard again after a lost connection");
+                _ = HearingAgainAsync(cache, ledger, "a lost connection");
             }
         };
         if (!await TrySubscribeAsync(cache, firstAttempt: true))
@@ -71,7 +71,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
     }
 
     /// <summary>Marks the snapshots stale (changes announced while this instance could not hear are read on the next render), then stores pages again.</summary>
-    private async Task HearingAgainAsync(ContentCache cache, EvictionLedger ledger, string what)
+    private async Task HearingAgainAsync(ContentCache cache, EvictionLedger ledger, string after)
     {
         try
         {
@@ -87,7 +87,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
             if (Volatile.Read(ref losses) == lost)
             {
                 ledger.Resume();
-                logger.LogInformation("{What}", what);
+                logger.LogInformation("Hearing content changes again after {After}", after);
             }
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
@@ -168,7 +168,7 @@ public sealed class RedisContentChanges(IOptions<BroadsheetOptions> options, ISe
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
             while (!await TrySubscribeAsync(cache, firstAttempt: false));
-            await HearingAgainAsync(cache, ledger, "Subscribed to content changes after a failed start");
+            await HearingAgainAsync(cache, ledger, "a failed start");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

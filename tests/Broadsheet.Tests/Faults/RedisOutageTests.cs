@@ -16,12 +16,8 @@ public class RedisOutageTests
     public async Task Pages_are_served_while_Redis_is_down_and_eviction_resumes_when_it_returns()
     {
         await using var redis = await ThrowawayRedis.StartAsync(Ct);
-        var prefix = $"fault-{Guid.NewGuid():N}:";
-        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
-        {
-            ["Broadsheet:Redis"] = redis.Configuration,
-            ["Broadsheet:RedisPrefix"] = prefix,
-        });
+        var prefix = Prefix();
+        await using var app = AppOn(redis, prefix);
         using var admin = app.AdminClient();
         using var client = app.Client();
         client.Timeout = TimeSpan.FromSeconds(10);
@@ -67,12 +63,8 @@ public class RedisOutageTests
     {
         await using var redis = await ThrowawayRedis.StartAsync(Ct);
         await redis.StopAsync();
-        var prefix = $"fault-{Guid.NewGuid():N}:";
-        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
-        {
-            ["Broadsheet:Redis"] = redis.Configuration,
-            ["Broadsheet:RedisPrefix"] = prefix,
-        });
+        var prefix = Prefix();
+        await using var app = AppOn(redis, prefix);
         using var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
         var cache = app.Services.GetRequiredService<Broadsheet.Articles.ContentCache>();
@@ -94,16 +86,11 @@ public class RedisOutageTests
     {
         await using var redis = await ThrowawayRedis.StartAsync(Ct);
         await redis.StopAsync();
-        var prefix = $"fault-{Guid.NewGuid():N}:";
+        var prefix = Prefix();
         // The subscription's retry waits on this clock: the window between the store's return and the subscription
         // stays open until the test moves it.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
-        {
-            ["Broadsheet:Redis"] = redis.Configuration,
-            ["Broadsheet:RedisPrefix"] = prefix,
-        })
-        { Clock = clock };
+        await using var app = AppOn(redis, prefix, clock);
         using var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
 
@@ -139,12 +126,8 @@ public class RedisOutageTests
     public async Task An_app_that_loses_Redis_while_running_stores_no_page_until_it_hears_other_instances_again()
     {
         await using var redis = await ThrowawayRedis.StartAsync(Ct);
-        var prefix = $"fault-{Guid.NewGuid():N}:";
-        await using var app = new ConfiguredApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
-        {
-            ["Broadsheet:Redis"] = redis.Configuration,
-            ["Broadsheet:RedisPrefix"] = prefix,
-        });
+        var prefix = Prefix();
+        await using var app = AppOn(redis, prefix);
         using var client = app.Client();
         client.Timeout = TimeSpan.FromSeconds(10);
         var ledger = app.Services.GetRequiredService<Broadsheet.Rendering.EvictionLedger>();
@@ -176,6 +159,18 @@ public class RedisOutageTests
             return await server.DatabaseSizeAsync() > 0;
         }, TimeSpan.FromSeconds(30), "the home page was stored", Ct);
     }
+
+    /// <summary>A key prefix of the test's own, so that the apps of other tests on the same Redis do not meet its keys or channel.</summary>
+    private static string Prefix() => $"fault-{Guid.NewGuid():N}:";
+
+    /// <summary>An app whose shared output cache and change channel are on <paramref name="redis"/>.</summary>
+    private static ConfiguredApp AppOn(ThrowawayRedis redis, string prefix, TimeProvider? clock = null) =>
+        new(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Broadsheet:Redis"] = redis.Configuration,
+            ["Broadsheet:RedisPrefix"] = prefix,
+        })
+        { Clock = clock };
 
     private static async Task<long> KeyspaceMissesAsync(IServer server) =>
         long.Parse((await server.InfoAsync("stats")).SelectMany(g => g).Single(p => p.Key == "keyspace_misses").Value, System.Globalization.CultureInfo.InvariantCulture);
